@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import Literal
 
 from scorecard.periods import Cadence, Period
@@ -33,7 +34,9 @@ class Source:
 
     display: str
     repo_path: str
-    marks: Mapping[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    marks: Mapping[YamlPath, tuple[int, int]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def at(self, path: YamlPath = ()) -> Location:
         """The location of ``path``, or of its nearest ancestor that has one."""
@@ -46,11 +49,14 @@ class Source:
             path = path[:-1]
 
 
+NOWHERE = Source("<built in>", "")
+
+
 @dataclass(frozen=True)
 class Located:
-    """Mixin: where an object was written."""
+    """Mixin: where an object was written (``NOWHERE`` for objects made in code)."""
 
-    source: Source = field(compare=False, repr=False, kw_only=True)
+    source: Source = field(default=NOWHERE, compare=False, repr=False, kw_only=True)
     path: YamlPath = field(default=(), compare=False, repr=False, kw_only=True)
 
     def where(self, *sub: PathPart) -> Location:
@@ -127,8 +133,7 @@ class Programme(Located):
     cadence: Cadence = "quarterly"
     grace_days: int = 30
     min_coverage: float = 0.5
-    scale: Scale = field(default_factory=lambda: Scale(labels=DEFAULT_SCALE_LABELS,
-                                                       source=Source("", "")))
+    scale: Scale = field(default_factory=lambda: Scale(labels=DEFAULT_SCALE_LABELS))
     bands: tuple[Band, ...] = ()  # sorted by min, highest first
 
     def criteria(self) -> tuple[Criterion, ...]:

@@ -1,0 +1,58 @@
+"""The command line: the only package that knows about Click.
+
+Each command lives in its own module and is imported only when it runs, so
+that ``scorecard validate`` starts without loading WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from scorecard import __version__
+
+# command name -> (module inside scorecard.cli, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("validate", "Check all evaluation data and list every problem."),
+    "build": ("build", "Validate, score and render every document into reports/."),
+    "due": ("due", "What is overdue or coming up: evaluations, actions, contracts."),
+    "new": ("new", "Write a record skeleton for a provider's next period."),
+    "init": ("init", "Start a new evaluations repository."),
+    "schema": ("schema", "Print the JSON Schema of each file kind, for editors."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(f"scorecard.cli.{entry[0]}")
+        command = module.command
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="scorecard")
+def cli() -> None:
+    """Plain-language scorecards for outsourced IT providers.
+
+    Reads YAML evaluation records kept in git and renders scorecards for the
+    provider, our team and executives, in HTML and PDF.
+    """
+
+
+def main() -> None:
+    cli(prog_name="scorecard")
