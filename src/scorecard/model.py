@@ -206,6 +206,7 @@ class Action(Located):
 class Provider(Located):
     id: str
     name: str
+    short_name: str | None = None  # optional extension: how sentences name the provider
     service_area: str | None = None
     cadence: Cadence | None = None  # None: the programme's
     lead: str | None = None
@@ -276,3 +277,8 @@ class Dataset:
 
     def all_records(self) -> tuple[Record, ...]:
         return tuple(r for pid in self.providers for r in self.records.get(pid, ()))
+
+
+def display_name(provider: Provider) -> str:
+    """The name sentences use: ``short_name`` when given, else ``name``."""
+    return provider.short_name or provider.name

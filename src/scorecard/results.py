@@ -25,6 +25,25 @@ from scorecard.periods import Cadence, Period
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Which state of the data a build was made from."""
+
+    commit: str | None  # full commit id; None outside a git repository
+    dirty: bool  # the data folder has uncommitted changes (a draft)
+    commit_day: date | None  # the committer's day of ``commit`` (UTC)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One change to a record's file after the commit that first added it."""
+
+    day: date
+    author: str
+    subject: str
+    commit: str
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     criterion: Criterion
     score: float | None  # 0..100; None when not scored
