@@ -1,0 +1,118 @@
+"""``scorecard init [DIR]``: start a new evaluations repository."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+import click
+
+from scorecard.cli.common import DAY, EXIT_USAGE
+
+
+@click.command("init")
+@click.argument("directory", metavar="[DIR]", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--organisation",
+    metavar="NAME",
+    default=None,
+    help="Whose programme this is (written into scorecard.yaml).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=DAY,
+    default=None,
+    help="The day to date the example evaluation from (default: today).",
+)
+def command(directory: str, organisation: str | None, as_of: date | None) -> None:
+    """Start a new evaluations repository in DIR (default: here).
+
+    Writes a programme with default categories and criteria, one example
+    provider and evaluation, JSON Schemas for editors, CI for GitHub Actions
+    and GitLab, a pre-commit hook and a README, and runs `git init` when DIR
+    is not in a git repository yet. It never overwrites a file: it says what
+    it wrote and what it left alone, so running it twice changes nothing.
+    """
+    from scorecard import scaffold
+
+    root = Path(directory)
+    if root.exists() and not root.is_dir():
+        click.echo(f"{directory} is not a folder.", err=True)
+        raise SystemExit(EXIT_USAGE)
+    root.mkdir(parents=True, exist_ok=True)
+
+    files = scaffold.scaffold_files(
+        as_of or date.today(),
+        organisation=organisation or scaffold.DEFAULT_ORGANISATION,
+        schemas=scaffold.schema_files(_schemas()),
+    )
+    data_dir = root / scaffold.DATA_DIR
+    data_present = data_dir.is_dir() and any(data_dir.iterdir())
+    decisions = scaffold.decide(files, lambda p: (root / p).exists(), data_present)
+
+    _git_init(root)
+    for d in decisions:
+        shown = _shown(root, d.file.path)
+        if d.skip_reason is not None:
+            click.echo(f"skipped {shown} ({d.skip_reason})")
+            continue
+        target = root / d.file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("xb") as fh:  # "x": never overwrite, even in a race
+            fh.write(d.file.content)
+        click.echo(f"wrote   {shown}: {d.file.description}")
+
+    if any(d.write for d in decisions):
+        click.echo(
+            f"\nNext: cd {directory}, run `scorecard validate`, read README.md, and commit."
+        )
+    else:
+        click.echo("\nNothing to do: every file is there already.")
+
+
+def _schemas() -> list[tuple[str, object]]:
+    """The JSON Schemas to write into .schemas/, from ``scorecard.schema``."""
+    try:
+        from scorecard import schema  # written by another module's owner
+    except ImportError:
+        return []
+    return list(schema.schemas().items())  # type: ignore[attr-defined]
+
+
+def _git_init(root: Path) -> None:
+    """``git init`` unless ``root`` is already inside a git work tree."""
+    try:
+        inside = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=root, capture_output=True, text=True, check=False,
+        )
+    except OSError as err:
+        click.echo(f"could not run git ({err}); install git and run init again.", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    if inside.returncode == 0:
+        top = Path(inside.stdout.strip())
+        if top.resolve() != root.resolve():
+            click.echo(
+                f"note: {root} is inside the git repository {top}; CI files only work"
+                " at a repository's root."
+            )
+        else:
+            click.echo("skipped git init (already a git repository)")
+        return
+    done = subprocess.run(
+        ["git", "init", "--quiet", "--initial-branch=main"],
+        cwd=root, capture_output=True, text=True, check=False,
+    )
+    if done.returncode != 0:  # git older than 2.28 has no --initial-branch
+        done = subprocess.run(["git", "init", "--quiet"], cwd=root, capture_output=True,
+                              text=True, check=False)
+    if done.returncode != 0:
+        click.echo(f"could not run git init: {done.stderr.strip()}", err=True)
+        raise SystemExit(EXIT_USAGE)
+    click.echo("ran     git init")
+
+
+def _shown(root: Path, path: PurePosixPath) -> str:
+    return str(root / path) if str(root) != "." else str(path)
