@@ -125,3 +125,17 @@ def test_compute_ranks_portfolio_and_areas() -> None:
 
 def test_compute_is_deterministic() -> None:
     assert compute(_data(), AS_OF) == compute(_data(), AS_OF)
+
+
+def test_engine_imports_no_cli_or_rendering() -> None:
+    # the scoring engine is pure: importing it must not pull in Click or the renderers
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, scorecard.compute, scorecard.rounding, scorecard.actions;"
+        "print(','.join(sorted(m for m in ('click', 'weasyprint', 'jinja2', 'markdown', 'yaml')"
+        " if m in sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
