@@ -32,8 +32,13 @@ class Repo:
         root.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")
 
-    def git(self, *args: str, when: str = "2026-01-01T12:00:00+00:00", author: str = "Priya Shah",
-            committer: str = "CI Bot") -> str:
+    def git(
+        self,
+        *args: str,
+        when: str = "2026-01-01T12:00:00+00:00",
+        author: str = "Priya Shah",
+        committer: str = "CI Bot",
+    ) -> str:
         env = dict(os.environ)
         env.update(
             GIT_AUTHOR_NAME=author,
@@ -43,8 +48,9 @@ class Repo:
             GIT_AUTHOR_DATE=when,
             GIT_COMMITTER_DATE=when,
         )
-        done = subprocess.run(["git", *args], cwd=self.root, env=env, check=True,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            ["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True
+        )
         return done.stdout.strip()
 
     def write(self, rel: str, text: str) -> None:
@@ -166,8 +172,9 @@ def test_amendments_for_thousands_of_records_use_one_git_log(tmp_path: Path) -> 
         for p in paths:
             body = f"version: {version}\npath: {p}\n".encode()
             stream.append(b"M 100644 inline %s\ndata %d\n%s\n" % (p.encode(), len(body), body))
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=r.root, input=b"".join(stream),
-                   check=True)
+    subprocess.run(
+        ["git", "fast-import", "--quiet"], cwd=r.root, input=b"".join(stream), check=True
+    )
 
     start = time.perf_counter()
     found = amendments(data(r), paths, None)
