@@ -15,8 +15,9 @@ Decisions worth knowing:
   file, so thousands of records cost one process.
 - **Renames continue a record's history.** ``git log -M`` pairs a moved file
   with its old path; the move itself counts as an amendment (a record's file
-  name is its provider and period, so moving it changes what it says). A file
-  deleted and added again later starts over.
+  name is its provider and period, so moving it changes what it says). A move
+  that also rewrites more than half the file (git's default similarity), or a
+  file deleted and added again later, starts over.
 - **Days are the committer's day in UTC**, for provenance and amendments alike:
   the day a change entered the history, the same on every machine.
 """
@@ -88,18 +89,15 @@ def _dubious_problem(where: Path, run: _Run, severity: Severity) -> Problem:
     )
 
 
-def _root(path: Path) -> tuple[Path | None, list[Problem], _Run]:
+def _root(path: Path) -> tuple[Path | None, _Run]:
     run = _git(["rev-parse", "--show-toplevel"], _existing(path))
-    if run.ok:
-        text = os.fsdecode(run.out).strip()
-        return (Path(text) if text else None), [], run
-    return None, [], run
+    text = os.fsdecode(run.out).strip() if run.ok else ""
+    return (Path(text) if text else None), run
 
 
 def repo_root(path: Path) -> Path | None:
     """The top folder of the git repository holding ``path``; None outside one."""
-    root, _, _ = _root(path)
-    return root
+    return _root(path)[0]
 
 
 def _resolve(root: Path, ref: str) -> tuple[str | None, date | None]:
@@ -149,7 +147,7 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
     """
     draft = Provenance(commit=None, dirty=True, commit_day=None)
     where = Location(str(data_dir))
-    root, _, run = _root(data_dir)
+    root, run = _root(data_dir)
     if root is None:
         if run.missing_git:
             if ref is not None:
@@ -263,7 +261,7 @@ def amendments(
     or when git cannot answer, every record has none (``provenance`` reports why).
     """
     empty: dict[str, tuple[Amendment, ...]] = {p: () for p in repo_paths}
-    root, _, _ = _root(data_dir)
+    root, _ = _root(data_dir)
     if root is None:
         return empty
     commit, _ = _resolve(root, ref or "HEAD")
