@@ -1,0 +1,143 @@
+"""Markdown from the data can format text but never run, load or point anywhere unsafe."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from markupsafe import Markup
+
+from scorecard.markdown_safe import ALLOWED_TAGS, render_markdown
+
+
+def tags_in(html: str) -> set[str]:
+    return {m.lower() for m in re.findall(r"<\s*([a-zA-Z][a-zA-Z0-9]*)", html)}
+
+
+def hrefs_in(html: str) -> list[str]:
+    return re.findall(r'href="([^"]*)"', html)
+
+
+def test_ordinary_markdown_renders() -> None:
+    html = render_markdown("Acme **met** _most_ targets.\n\n- one\n- two\n\n`code`")
+    assert isinstance(html, Markup)
+    assert "<strong>met</strong>" in html
+    assert "<em>most</em>" in html
+    assert "<ul>\n<li>one</li>\n<li>two</li>\n</ul>" in html
+    assert "<code>code</code>" in html
+
+
+def test_empty_text_is_empty_markup() -> None:
+    assert render_markdown("") == Markup("")
+    assert render_markdown("   \n") == Markup("")
+
+
+def test_web_and_mail_links_are_kept_with_rel() -> None:
+    html = render_markdown("[site](https://example.com/a?b=1&c=2) and <mailto:desk@example.com>")
+    assert hrefs_in(html) == ["https://example.com/a?b=1&amp;c=2", "mailto:desk@example.com"]
+    assert html.count('rel="noopener noreferrer"') == 2
+
+
+def test_plain_text_special_characters_are_escaped() -> None:
+    assert render_markdown("response < 30 & > 10") == Markup(
+        "<p>response &lt; 30 &amp; &gt; 10</p>"
+    )
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<iframe src='https://evil.example'></iframe>",
+    "<object data='x.swf'></object>",
+    "<link rel=stylesheet href='https://evil.example/x.css'>",
+    "<style>body{display:none}</style>",
+    '<a href="file:///etc/passwd">passwd</a>',
+    '<p onclick="alert(1)" style="color:red">x</p>',
+    "<svg onload=alert(1)>",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_raw_html_is_shown_as_text_never_as_markup(text: str) -> None:
+    html = render_markdown(text)
+    assert tags_in(html) == {"p"}, html  # only the paragraph Markdown wraps it in
+    # The words stay visible, escaped, so nothing disappears silently.
+    assert "&lt;" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JavaScript:alert(1))",
+        "[x](jav&#x61;script:alert(1))",
+        "[x](jav&#97;script:alert(1))",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        "[x](file:///etc/passwd)",
+        "[x](../../etc/passwd)",
+        "[x](//evil.example/x)",
+        "[x](vbscript:msgbox)",
+        "[x][1]\n\n[1]: javascript:alert(1)",
+        "[x][evil]\n\n[evil]: file:///etc/passwd",
+    ],
+)
+def test_unsafe_links_lose_their_target(text: str) -> None:
+    html = render_markdown(text)
+    assert hrefs_in(html) == [], html
+    assert ">x</a>" in html  # the link text stays
+    assert "href" not in html
+
+
+def test_reference_link_to_the_web_is_kept() -> None:
+    html = render_markdown("See [the policy][p].\n\n[p]: https://example.com/policy")
+    assert hrefs_in(html) == ["https://example.com/policy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![passwd](file:///etc/passwd)",
+        "![](http://127.0.0.1:8000/x.png)",
+        "![a](data:image/png;base64,AA==)",
+    ],
+)
+def test_images_never_survive(text: str) -> None:
+    html = render_markdown(text)
+    assert "img" not in tags_in(html)
+    assert "src=" not in html
+    assert "127.0.0.1" not in html and "/etc/passwd" not in html
+
+
+def test_image_becomes_its_alt_text() -> None:
+    assert render_markdown("before ![a chart](https://x.example/c.png) after") == Markup(
+        "<p>before a chart after</p>"
+    )
+
+
+def test_headings_are_moved_below_the_documents_own() -> None:
+    html = render_markdown("# One\n\n## Two\n\n#### Four\n\n###### Six")
+    # h1 -> h3, h2 -> h4, h4 -> h6, h6 stays h6 (there is no h8)
+    assert re.findall(r"<(h\d)>", html) == ["h3", "h4", "h6", "h6"]
+
+
+def test_tables_render_without_style_attributes() -> None:
+    html = render_markdown("| a | b |\n|:--|--:|\n| 1 | 2 |")
+    assert {"table", "thead", "tbody", "tr", "th", "td"} <= tags_in(html)
+    assert "style" not in html
+    assert "align" not in html
+
+
+def test_output_only_ever_uses_allowed_tags() -> None:
+    text = "\n\n".join(
+        [*HOSTILE, "# h", "> quote", "1. a\n2. b", "```\ncode\n```", "a  \nb", "---"]
+    )
+    assert tags_in(render_markdown(text)) <= ALLOWED_TAGS
+
+
+def test_autoescape_keeps_rendered_markup() -> None:
+    from jinja2 import Environment
+
+    env = Environment(autoescape=True)
+    env.filters["markdown"] = render_markdown
+    out = env.from_string("{{ note | markdown }}").render(note="**b** <i>")
+    assert out == "<p><strong>b</strong> &lt;i&gt;</p>"
