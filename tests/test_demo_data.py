@@ -147,6 +147,58 @@ def test_measures_go_both_ways_and_one_has_no_floor() -> None:
     assert any("weight" in c for c in CRITERIA.values())
 
 
+FIELDS = {
+    "programme": {"organisation", "title", "cadence", "grace_days", "min_coverage", "scale",
+                  "bands", "categories"},
+    "scale": {"min", "max", "labels"},
+    "band": {"name", "min"},
+    "category": {"id", "name", "weight", "criteria"},
+    "criterion": {"id", "name", "explain", "weight", "measure"},
+    "measure": {"unit", "target", "floor", "better"},
+    "provider": {"id", "name", "short_name", "service_area", "cadence", "lead", "contact",
+                 "services", "contract", "exit_plan", "actions"},
+    "service": {"id", "name"},
+    "contract": {"start", "end", "notice_days", "auto_renew", "annual_value", "currency"},
+    "exit_plan": {"status", "reviewed", "alternatives", "budget"},
+    "action": {"id", "kind", "title", "raised", "owner", "due", "status", "closed", "note",
+               "internal_note"},
+    "record": {"provider", "period", "evaluated", "lead", "evaluators", "scores", "notes",
+               "internal_notes", "summary", "internal", "services_used", "provider_response"},
+}
+
+
+def fields_ok(kind: str, mapping: Mapping[str, Any]) -> None:
+    """Only fields of format.md (plus short_name), none left empty by a stray comma."""
+    assert set(mapping) <= FIELDS[kind], (kind, set(mapping) - FIELDS[kind])
+    assert all(value is not None for value in mapping.values()), (kind, mapping)
+
+
+def test_every_field_is_one_the_format_knows() -> None:
+    fields_ok("programme", PROGRAMME)
+    fields_ok("scale", PROGRAMME["scale"])
+    for band in PROGRAMME["bands"]:
+        fields_ok("band", band)
+    for category in PROGRAMME["categories"]:
+        fields_ok("category", category)
+        for criterion in category["criteria"]:
+            fields_ok("criterion", criterion)
+            if "measure" in criterion:
+                fields_ok("measure", criterion["measure"])
+    for provider in PROVIDERS.values():
+        fields_ok("provider", provider)
+        fields_ok("contract", provider["contract"])
+        if "exit_plan" in provider:
+            fields_ok("exit_plan", provider["exit_plan"])
+        for service in provider["services"]:
+            fields_ok("service", service)
+            assert isinstance(service["name"], str)
+        for action in provider.get("actions", []):
+            fields_ok("action", action)
+    for record in all_records():
+        fields_ok("record", record)
+        assert isinstance(record["evaluated"], date)
+
+
 def test_ids_are_slugs_and_file_names_agree() -> None:
     assert all(SLUG.match(cid) for cid in CRITERIA)
     assert all(SLUG.match(c["id"]) for c in PROGRAMME["categories"])
