@@ -467,3 +467,17 @@ def test_helpwise_rises_from_too_little_data_to_adequate() -> None:
     last = [overall for overall, _ in months[-4:]]
     assert last == sorted(last)
     assert months[-1][0] - months[1][0] > 30  # February 41.47 -> September 73.06
+
+
+# --- our own loader accepts the demo as it stands -----------------------------------
+
+
+def test_our_loader_finds_no_problems_in_the_demo() -> None:
+    from scorecard.load import load
+
+    dataset, problems = load(DATA)
+    assert problems == []
+    assert dataset is not None
+    # 7 + 8 + 9 + 7 + 7 = 38 records, as counted from the files above
+    assert sum(len(records) for records in dataset.records.values()) == 38
+    assert dataset.providers["sentinel-bay"].short_name == "Sentinel Bay"
