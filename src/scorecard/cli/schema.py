@@ -1,0 +1,41 @@
+"""``scorecard schema``: the JSON Schema of each kind of file, for editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+KINDS = ("programme", "provider", "record")
+
+
+@click.command("schema")
+@click.argument("kind", required=False, type=click.Choice(KINDS))
+@click.option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False),
+              default=None, help="Write scorecard.schema.json, provider.schema.json and "
+              "record.schema.json into DIR instead of printing.")
+def command(kind: str | None, out_dir: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of each file kind, for editors.
+
+    KIND is programme (scorecard.yaml), provider or record; without it, all three
+    are printed as one JSON object keyed by kind. To get completion and help in
+    VS Code (YAML extension), put a line such as
+    "# yaml-language-server: $schema=../schema/record.schema.json" at the top of a file.
+    """
+    from scorecard import schema
+
+    if out_dir is not None:
+        folder = Path(out_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in (kind,) if kind else KINDS:
+            path = folder / schema.FILE_NAMES[name]
+            path.write_text(_dump(schema.json_schema(name)), encoding="utf-8")
+            click.echo(f"wrote {path}", err=True)
+        return
+    value = schema.json_schema(kind) if kind else schema.all_schemas()
+    click.echo(_dump(value), nl=False)
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
