@@ -13,13 +13,14 @@ tool ships them; ``FILES`` maps each one to where it goes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import PurePosixPath
 
 from scorecard.periods import Cadence, Period, period_of
+from scorecard.schema import FILE_NAMES, all_schemas
 
 DATA_DIR = "evaluations"
 SCHEMA_DIR = ".schemas"
@@ -91,21 +92,19 @@ def yaml_string(text: str) -> str:
 
 
 def scaffold_files(
-    today: date,
-    *,
-    organisation: str = DEFAULT_ORGANISATION,
-    schemas: Iterable[ScaffoldFile] = (),
+    today: date, *, organisation: str = DEFAULT_ORGANISATION
 ) -> tuple[ScaffoldFile, ...]:
     """Every file of a new evaluations repository, as of ``today``.
 
-    ``schemas`` are the JSON Schema files to add (see ``schema_files``);
-    the YAML files point at them by relative path either way.
+    The YAML data files start with a schema line that points at the JSON
+    Schema files under ``.schemas/`` by relative path, for editors.
     """
     period = example_period(today)
     tokens = {
         "@PERIOD@": period.label,
         "@EVALUATED@": example_evaluated(today).isoformat(),
         "@ORGANISATION@": organisation,
+        **{f"@SCHEMA_{kind.upper()}@": name for kind, name in FILE_NAMES.items()},
     }
     files = []
     for name, target, description in FILES:
@@ -116,22 +115,18 @@ def scaffold_files(
             text = text.replace(token, value)
             target = target.replace(token, value)
         files.append(ScaffoldFile(PurePosixPath(target), text.encode("utf-8"), description))
-    return (*files, *schemas)
+    return (*files, *schema_files())
 
 
-def schema_files(schemas: Sequence[tuple[str, object]]) -> tuple[ScaffoldFile, ...]:
-    """JSON Schema files under ``.schemas/`` from ``(kind, schema)`` pairs.
-
-    ``kind`` is ``programme``, ``provider`` or ``record``; the file is
-    ``.schemas/KIND.schema.json``, as the YAML files' schema lines expect.
-    """
+def schema_files() -> tuple[ScaffoldFile, ...]:
+    """The JSON Schema of each kind of data file, under ``.schemas/``."""
     return tuple(
         ScaffoldFile(
-            PurePosixPath(SCHEMA_DIR, f"{kind}.schema.json"),
-            (json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode(),
+            PurePosixPath(SCHEMA_DIR, FILE_NAMES[kind]),
+            (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode(),
             f"JSON Schema of a {kind} file, for editors",
         )
-        for kind, schema in schemas
+        for kind, schema in all_schemas().items()
     )
 
 

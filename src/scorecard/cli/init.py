@@ -46,7 +46,6 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
     files = scaffold.scaffold_files(
         as_of or date.today(),
         organisation=organisation or scaffold.DEFAULT_ORGANISATION,
-        schemas=scaffold.schema_files(_schemas()),
     )
     data_dir = root / scaffold.DATA_DIR
     data_present = data_dir.is_dir() and any(data_dir.iterdir())
@@ -70,15 +69,6 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
         )
     else:
         click.echo("\nNothing to do: every file is there already.")
-
-
-def _schemas() -> list[tuple[str, object]]:
-    """The JSON Schemas to write into .schemas/, from ``scorecard.schema``."""
-    try:
-        from scorecard import schema  # written by another module's owner
-    except ImportError:
-        return []
-    return list(schema.schemas().items())  # type: ignore[attr-defined]
 
 
 def _git_init(root: Path) -> None:

@@ -1,0 +1,108 @@
+"""``scorecard new PROVIDER [PERIOD]``: write a record skeleton to fill in."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import click
+
+from scorecard.cli.common import DAY, EXIT_DATA, echo_problems
+from scorecard.scaffold import SCHEMA_DIR
+from scorecard.schema import FILE_NAMES
+
+SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
+
+
+@click.command("new")
+@click.argument("provider_id", metavar="PROVIDER")
+@click.argument("period_text", metavar="[PERIOD]", required=False)
+@click.option(
+    "--data",
+    "data_dir",
+    metavar="DIR",
+    default="evaluations",
+    show_default=True,
+    help="The folder that holds scorecard.yaml, providers/ and records/.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=DAY,
+    default=None,
+    help="The day the evaluation is done, written as `evaluated` (default: today).",
+)
+@click.option(
+    "--lead",
+    metavar="NAME",
+    default=None,
+    help="The team leader who owns this evaluation (default: the provider's lead).",
+)
+def command(
+    provider_id: str, period_text: str | None, data_dir: str, as_of: date | None,
+    lead: str | None,
+) -> None:
+    """Write records/PROVIDER/PERIOD.yaml, a record for the lead to fill in.
+
+    PERIOD defaults to the next one due: the period after the provider's
+    latest record, or, with no record yet, the last period that has ended.
+    Every criterion is listed as null with its target or rating scale.
+
+    The data must be free of errors first: `new` reads the programme and the
+    provider from it, so it lists the problems and writes nothing until they
+    are fixed. It never overwrites a record.
+    """
+    from scorecard.load import load
+    from scorecard.problems import Location, Problem, has_errors
+    from scorecard.skeleton import plan, record_skeleton
+
+    dataset, problems = load(data_dir)
+    if dataset is None or has_errors(problems):
+        echo_problems(problems)
+        click.echo(
+            f"Fix the problems above first: `new` writes nothing while {data_dir} has errors.",
+            err=True,
+        )
+        raise SystemExit(EXIT_DATA)
+    echo_problems(problems)  # warnings only
+
+    day = as_of or date.today()
+    new, problems = plan(dataset, provider_id, period_text, day, data_display=data_dir)
+    if new is None:
+        echo_problems(problems)
+        raise SystemExit(EXIT_DATA)
+
+    target = Path(data_dir) / new.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    schema = _schema_path(Path(data_dir))
+    text = record_skeleton(
+        dataset.programme, new.provider, new.period, day,
+        lead=lead, schema_ref=Path(os.path.relpath(schema, target.parent.resolve())).as_posix(),
+    )
+    try:
+        with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite
+            fh.write(text)
+    except FileExistsError:
+        echo_problems([Problem(Location(str(target)), "This file exists already; `new` "
+                               "never overwrites a record.", hint="Edit it instead.")])
+        raise SystemExit(EXIT_DATA) from None
+
+    click.echo(f"Wrote {target}: {new.provider.name}, {new.period.describe()}.")
+    if not (lead or new.provider.lead):
+        click.echo("The provider has no lead: fill in `lead:` before you validate.")
+    if not schema.exists():
+        click.echo(f"(Editors: run `scorecard schema --out {schema.parent}` for completion.)")
+    click.echo("Fill in the scores, then run `scorecard validate` and commit.")
+
+
+def _schema_path(data_dir: Path) -> Path:
+    """Where the record schema is: ``.schemas/`` in the nearest folder above the
+    data that has one, up to the repository root; else beside the data folder."""
+    start = data_dir.resolve()
+    for folder in (start, *start.parents):
+        if (folder / SCHEMA_FILE).exists():
+            return folder / SCHEMA_FILE
+        if (folder / ".git").exists():
+            break
+    return start.parent / SCHEMA_FILE

@@ -1,0 +1,222 @@
+"""`scorecard new`: which period is due next, and the skeleton it writes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factories import category, dataset, measured, period, programme, provider, rated, record
+from scorecard.load import load
+from scorecard.model import Provider, Scale, Service
+from scorecard.scaffold import scaffold_files
+from scorecard.skeleton import next_period, plan, record_skeleton, scalar
+
+AS_OF = date(2026, 11, 26)
+PROG = programme(
+    category("service", 40,
+             measured("availability", 99.9, floor=99.0, category="service"),
+             rated("fix-quality", weight=2, category="service")),
+    category("cost", 10, measured("overrun", 0, better="lower", floor=10, category="cost")),
+    scale=Scale(labels={1: "Poor", 2: "Fair", 3: "Good"}, max=3),
+)
+ACME = Provider(id="acme", name="Acme Ltd", lead="Priya Shah",
+                services=(Service("desk", "Service desk"), Service("backup", "Backup")))
+
+
+# --- the next period -----------------------------------------------------------
+
+
+def test_with_no_record_the_last_period_that_ended_is_due() -> None:
+    # 26 Nov 2026 is in Q4; the quarter before is Q3
+    assert next_period("quarterly", (), AS_OF) == period("2026-Q3")
+    # in November, the month before is October
+    assert next_period("monthly", (), AS_OF) == period("2026-10", "monthly")
+    # 2026 is running; the year before is 2025
+    assert next_period("yearly", (), AS_OF) == period("2025", "yearly")
+
+
+def test_the_period_after_the_latest_record_is_due() -> None:
+    records = (record("2026-Q1", date(2026, 4, 2)), record("2026-Q2", date(2026, 7, 3)))
+    assert next_period("quarterly", records, AS_OF) == period("2026-Q3")
+    # after Q4 comes the first quarter of the next year
+    assert next_period("quarterly", (record("2026-Q4", AS_OF),), AS_OF) == period("2027-Q1")
+
+
+def test_plan_uses_the_providers_own_cadence() -> None:
+    monthly = provider("acme", cadence="monthly")
+    new, problems = plan(dataset(PROG, [monthly]), "acme", None, AS_OF)
+    assert problems == []
+    assert new is not None
+    assert new.period == period("2026-10", "monthly")
+    assert str(new.path) == "records/acme/2026-10.yaml"
+
+
+def test_plan_takes_a_named_period() -> None:
+    new, _ = plan(dataset(PROG, [ACME]), "acme", "2025-Q4", AS_OF)
+    assert new is not None and new.period == period("2025-Q4")
+
+
+def test_plan_refuses_a_period_in_the_wrong_form() -> None:
+    new, [problem] = plan(dataset(PROG, [ACME]), "acme", "2026-07", AS_OF)
+    assert new is None
+    assert problem.message == ("'2026-07' is not a quarterly period (that is the monthly form);"
+                               " Acme Ltd is evaluated quarterly.")
+    assert problem.hint == "Write it like 2026-Q3."
+
+
+def test_plan_refuses_a_record_that_exists() -> None:
+    data = dataset(PROG, [ACME], [record("2026-Q3", date(2026, 10, 6))])
+    new, [problem] = plan(data, "acme", "2026-Q3", AS_OF, data_display="data")
+    assert new is None
+    assert str(problem.location) == "data/records/acme/2026-Q3.yaml"
+    assert "already has a record for 2026-Q3" in problem.message
+
+
+def test_plan_suggests_the_provider_meant() -> None:
+    new, [problem] = plan(dataset(PROG, [ACME, provider("globex")]), "acmee", None, AS_OF)
+    assert new is None
+    assert str(problem.location) == "evaluations/providers/acmee.yaml"
+    assert problem.message == "There is no provider 'acmee'."
+    assert problem.hint == "Did you mean 'acme'?"
+    _, [far] = plan(dataset(PROG, [ACME, provider("globex")]), "zzz", None, AS_OF)
+    assert far.hint == "The providers are: acme, globex."
+
+
+# --- the skeleton text ---------------------------------------------------------
+
+
+def test_skeleton_lists_every_criterion_as_null_with_the_record_fields() -> None:
+    text = record_skeleton(PROG, ACME, period("2026-Q3"), AS_OF,
+                           schema_ref="../../../.schemas/record.schema.json")
+    assert text.splitlines()[0] == (
+        "# yaml-language-server: $schema=../../../.schemas/record.schema.json")
+    data = yaml.safe_load(text)
+    assert data == {
+        "provider": "acme",
+        "period": "2026-Q3",
+        "evaluated": AS_OF,
+        "lead": "Priya Shah",
+        "evaluators": ["Priya Shah"],
+        "scores": {"availability": None, "fix-quality": None, "overrun": None},
+        "services_used": ["desk", "backup"],
+    }
+
+
+def test_skeleton_says_each_target_or_scale_grouped_by_category() -> None:
+    lines = record_skeleton(PROG, ACME, period("2026-Q3"), AS_OF).splitlines()
+    at = lines.index
+    service, cost = at("  # --- Service (weight 40) ---"), at("  # --- Cost (weight 10) ---")
+    assert service < at("  availability: null") < at("  fix-quality: null") < cost
+    assert cost < at("  overrun: null")
+    assert lines[at("  availability: null") - 1] == (
+        "  # Measured in %, higher is better: target 99.9, floor 99.")
+    assert lines[at("  fix-quality: null") - 2] == "  # Fix-Quality (weight 2)"
+    assert lines[at("  fix-quality: null") - 1] == "  # Rated 1 to 3: 1 Poor, 2 Fair, 3 Good."
+    assert lines[at("  overrun: null") - 1] == (
+        "  # Measured in %, lower is better: target 0, floor 10.")
+    assert "  - desk   # Service desk" in lines
+    # the sections to write in are there, as comments
+    for name in ("notes", "internal_notes", "summary", "internal", "provider_response"):
+        assert any(line.startswith(f"# {name}:") for line in lines), name
+
+
+def test_skeleton_without_a_lead_leaves_a_comment_to_fill_in() -> None:
+    text = record_skeleton(PROG, provider("acme"), period("2026-Q3"), AS_OF)
+    assert "lead" not in yaml.safe_load(text)
+    assert "# lead: YOUR NAME   # required: the team leader who owns this evaluation" in text
+    # --lead fills it in
+    named = yaml.safe_load(record_skeleton(PROG, provider("acme"), period("2026-Q3"), AS_OF,
+                                           lead="Tom Berg"))
+    assert named["lead"] == "Tom Berg" and named["evaluators"] == ["Tom Berg"]
+
+
+def test_skeleton_quotes_a_yearly_period_so_it_stays_text() -> None:
+    data = yaml.safe_load(record_skeleton(PROG, ACME, period("2025", "yearly"), AS_OF))
+    assert data["period"] == "2025"
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("Priya Shah", "Priya Shah"),
+    ("2026", '"2026"'),  # a number in plain YAML
+    ("yes", '"yes"'),  # a boolean in YAML 1.1
+    ("null", '"null"'),
+    ("a: b", '"a: b"'),  # a mapping
+    ("Tom # lead", '"Tom # lead"'),  # a comment
+    ("", '""'),
+    ("O'Neil", "O'Neil"),
+])
+def test_scalar_reads_back_as_the_same_text(text: str, written: str) -> None:
+    assert scalar(text) == written
+    assert yaml.safe_load(f"k: {written}")["k"] == text
+
+
+# --- the command ---------------------------------------------------------------
+
+
+def new_repo(tmp_path: Path) -> Path:
+    """The files `init` writes (its example record is 2026-Q3), without git."""
+    for f in scaffold_files(AS_OF):
+        (tmp_path / f.path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / f.path).write_bytes(f.content)
+    return tmp_path
+
+
+def run_new(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scorecard", "new", *args],
+                          cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def test_new_writes_the_next_record_and_it_loads_clean(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path)
+    done = run_new("example-provider", "--as-of", "2027-01-08", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    written = repo / "evaluations/records/example-provider/2026-Q4.yaml"  # after 2026-Q3
+    assert f"Wrote {Path('evaluations/records/example-provider/2026-Q4.yaml')}" in done.stdout
+    first = written.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../../.schemas/record.schema.json"
+    dataset_, problems = load(repo / "evaluations")
+    assert problems == []
+    assert dataset_ is not None
+    latest = dataset_.records["example-provider"][-1]
+    assert latest.period == period("2026-Q4")
+    assert latest.evaluated == date(2027, 1, 8)
+    assert latest.lead == "Sam Taylor"  # the provider's lead
+    assert all(v is None for v in latest.scores.values())
+    assert len(latest.scores) == len(dataset_.programme.criteria())
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path)
+    before = (repo / "evaluations/records/example-provider/2026-Q3.yaml").read_bytes()
+    done = run_new("example-provider", "2026-Q3", cwd=repo)
+    assert done.returncode == 1
+    assert "already has a record for 2026-Q3" in done.stderr
+    assert (repo / "evaluations/records/example-provider/2026-Q3.yaml").read_bytes() == before
+
+
+def test_new_refuses_a_wrong_period_and_an_unknown_provider(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path)
+    done = run_new("example-provider", "2026-11", cwd=repo)
+    assert done.returncode == 1
+    assert "'2026-11' is not a quarterly period" in done.stderr
+    done = run_new("exampel-provider", cwd=repo)
+    assert done.returncode == 1
+    assert "Did you mean 'example-provider'?" in done.stderr
+    assert sorted(p.name for p in (repo / "evaluations/records").iterdir()) == [
+        "example-provider"]
+
+
+def test_new_writes_nothing_while_the_data_has_errors(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path)
+    programme = repo / "evaluations/scorecard.yaml"
+    programme.write_text(programme.read_text().replace("weight: 40", "weight: -40"))
+    done = run_new("example-provider", "--as-of", "2027-01-08", cwd=repo)
+    assert done.returncode == 1
+    assert "scorecard.yaml" in done.stderr
+    assert "writes nothing" in done.stderr
+    assert not (repo / "evaluations/records/example-provider/2026-Q4.yaml").exists()
