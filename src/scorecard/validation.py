@@ -86,6 +86,18 @@ class Drafts:
         return result
 
     @cached_property
+    def _provider_by_stem(self) -> dict[str, ProviderFile]:
+        result: dict[str, ProviderFile] = {}
+        for pf in self.providers:
+            result.setdefault(pf.file.stem, pf)
+        return result
+
+    def provider_file(self, provider_id: str) -> ProviderFile | None:
+        """The provider's file, found by its id or, failing that, by its file name
+        (so that an id that disagrees with its file name gives one message, not many)."""
+        return self.provider_by_id.get(provider_id) or self._provider_by_stem.get(provider_id)
+
+    @cached_property
     def criteria(self) -> dict[str, Criterion]:
         if self.programme is None:
             return {}
@@ -96,7 +108,7 @@ class Drafts:
 
     def cadence_of(self, provider_id: str) -> tuple[Cadence | None, str]:
         """The provider's cadence, and where it was set (for messages)."""
-        pf = self.provider_by_id.get(provider_id)
+        pf = self.provider_file(provider_id)
         if pf is not None and pf.provider.cadence is not None:
             return pf.provider.cadence, f"cadence in {pf.file.display}"
         if self.programme is not None and self._programme_cadence_ok:
@@ -355,7 +367,7 @@ def record_period_matches_file_name(d: Drafts) -> Iterator[Problem]:
 def record_provider_has_file(d: Drafts) -> Iterator[Problem]:
     for r in d.records:
         pid = r.provider
-        if pid is not None and pid not in d.provider_by_id:
+        if pid is not None and d.provider_file(pid) is None:
             hint = did_you_mean(pid, d.provider_by_id) or \
                 f"Add providers/{pid}.yaml, or correct the provider."
             yield _error(r.doc.at(("provider",)), ("provider",),
@@ -365,7 +377,7 @@ def record_provider_has_file(d: Drafts) -> Iterator[Problem]:
 def period_fits_cadence(d: Drafts) -> Iterator[Problem]:
     for r in d.records:
         pid, period = r.provider, r.period
-        if pid is None or period is None:
+        if pid is None or period is None or d.provider_file(pid) is None:
             continue
         cadence, where = d.cadence_of(pid)
         if cadence is None or parse_period(period, cadence) is not None:
@@ -433,6 +445,8 @@ def ratings_on_the_scale(d: Drafts) -> Iterator[Problem]:
     if d.programme is None:
         return
     scale = d.programme.scale
+    if scale.min >= scale.max:
+        return  # reported by scale_min_below_max; every rating would fail
     expect = f"expected a whole number from {scale.min} to {scale.max}"
     for r in d.records:
         for cid, value in r.mapping("scores").items():
@@ -448,10 +462,10 @@ def ratings_on_the_scale(d: Drafts) -> Iterator[Problem]:
                         and scale.min <= rating <= scale.max:
                     continue
                 hint = None
-                if isinstance(rating, float | int) and not isinstance(rating, bool):
+                if isinstance(rating, float) and scale.min <= rating <= scale.max:
+                    hint = "Ratings are whole numbers; round it, or ask the evaluators."
+                elif isinstance(rating, float):
                     hint = f"{cid} is rated on the scale, not measured."
-                    if isinstance(rating, float) and scale.min <= rating <= scale.max:
-                        hint = "Ratings are whole numbers; round it, or ask the evaluators."
                 if name is None and isinstance(rating, str):
                     hint = "For ratings by several evaluators write {Name: rating, ...}."
                 yield _error(r.doc.at(path), path,
@@ -494,7 +508,7 @@ def services_used_exist(d: Drafts) -> Iterator[Problem]:
     for r in d.records:
         pid = r.provider
         used = r.data.get("services_used")
-        pf = d.provider_by_id.get(pid) if pid else None
+        pf = d.provider_file(pid) if pid else None
         if pf is None or not isinstance(used, list):
             continue
         services = [s.id for s in pf.provider.services]
