@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 import sample_portfolio as sample
 from scorecard import narrate as n
-from scorecard.model import Category, Criterion, Measure, Provider, Scale
+from scorecard.model import Category, Criterion, Measure, Provider, Scale, display_name
 from scorecard.periods import Period
+from scorecard.readability import text_stats
 from scorecard.results import (
     ActionSummary,
     Amendment,
@@ -183,7 +185,7 @@ def test_missed_targets_in_the_unit_people_use(portfolio: Portfolio) -> None:
     assert n.missed_targets(q3) == [
         "Availability: 99.2% against a target of 99.9%.",
         "That is 0.7 points short of the target.",  # 99.9 - 99.2
-        "First response to urgent tickets: 42 minutes against a target of 30 minutes.",
+        "First response to urgent tickets: 42 minutes against a target of 30.",
         "That is 12 minutes slower than agreed.",  # 42 - 30, lower is better
     ]
 
@@ -206,7 +208,7 @@ def test_met_target_and_non_time_unit() -> None:
     )
     # Lower is better, not a time: 3 - 0 = 3 findings more than agreed.
     assert n.criterion_sentences(findings, scale, Q3, internal=False) == [
-        "Audit findings past due: 3 findings against a target of 0 findings.",
+        "Audit findings past due: 3 findings against a target of 0.",
         "That is 3 findings more than agreed.",
     ]
 
@@ -353,7 +355,7 @@ def test_action_sentences_as_of_a_day() -> None:
     a1, a2, _, a4, a5 = sample.acme().actions
     as_of = sample.AS_OF
     assert n.action_sentence(a1, as_of) == (
-        "Weekend on-call cover was due on 30 September 2026 and is still open."
+        "Weekend on-call cover was due on 30 September 2026. It is still open."
     )
     assert n.action_sentence(a1, date(2026, 9, 1)) == (
         "Weekend on-call cover is due by 30 September 2026."
@@ -397,7 +399,8 @@ def test_schedule_sentences(portfolio: Portfolio) -> None:
         # Q3 due 2026-10-30, evaluated 2026-11-05: 6 days late.
         "The evaluation for the third quarter of 2026 was done 6 days late.",
         # Q4 ends 2026-12-31; + 30 days = 2027-01-30.
-        "The next evaluation, for the fourth quarter of 2026, is due by 30 January 2027.",
+        "The next evaluation is for the fourth quarter of 2026.",
+        "It is due by 30 January 2027.",
     ]
     assert n.schedule_sentences(_provider(portfolio, "globex"), grace_days=30)[0] == (
         "All evaluations of Globex Services are up to date."
@@ -502,7 +505,7 @@ def test_attention_most_urgent_first(portfolio: Portfolio) -> None:
         "Priya Shah leads it."
     )
     assert items[1].sentence == (
-        "Acme: “Weekend on-call cover” was due on 30 September 2026 and is still open. "
+        "Acme: “Weekend on-call cover” was due on 30 September 2026. It is still open. "
         "Acme owns it."
     )
     # globex has no lead: the last record's lead (Tom Berg) owns what we must do.
@@ -554,3 +557,95 @@ def test_provider_text_never_leaks_internal_facts(portfolio: Portfolio) -> None:
     # ... and it does speak to the provider.
     assert "You scored 56 out of 100" in text
 
+
+
+# --- the demo data: every sentence reads at grade 8 or lower ----------------------------------
+
+DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+DEMO_AS_OF = date(2026, 11, 26)
+
+# Helpers that make words, not sentences; every other public name makes sentences.
+WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_text",
+                "value_text", "AttentionItem"}
+
+
+def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
+    """Every sentence narration makes for every provider, period and audience,
+    and the names of the functions that made them."""
+    scale, grace = portfolio.programme.scale, portfolio.programme.grace_days
+    texts: list[str] = []
+    used: set[str] = set()
+
+    def add(name: str, sentences: list[str] | str) -> None:
+        used.add(name)
+        texts.extend([sentences] if isinstance(sentences, str) else sentences)
+
+    for result in portfolio.providers:
+        provider = result.provider
+        for internal in (False, True):
+            # What a document says before a provider's first evaluation.
+            add("no_evaluation", n.no_evaluation(provider, internal=internal))
+            for ev in result.evaluations:
+                add("headline", n.headline(ev, provider, internal=internal))
+                add("targets_summary", n.targets_summary(ev, provider, internal=internal))
+                for cr in ev.criteria():
+                    add("criterion_sentences",
+                        n.criterion_sentences(cr, scale, ev.period, internal=internal))
+                add("scope_sentences", n.scope_sentences(ev, provider, internal=internal))
+        for ev in result.evaluations:
+            add("missed_targets", n.missed_targets(ev))
+            for cat in ev.categories:
+                add("category_sentence", n.category_sentence(cat, ev.period))
+            add("not_scored", n.not_scored(ev))
+            add("revised", n.revised(
+                [Amendment(ev.record.evaluated, "Someone", "Correct a rating", "0" * 40)]
+            ))
+        add("actions_summary", n.actions_summary(result.actions))
+        for action in provider.actions:
+            add("action_sentence", n.action_sentence(action, portfolio.as_of))
+        add("schedule_sentences", n.schedule_sentences(result, grace))
+        add("contract_sentences", n.contract_sentences(result))
+        add("exit_plan_sentences", n.exit_plan_sentences(result, portfolio.programme))
+        add("rank_sentences", n.rank_sentences(result))
+    items = n.attention(portfolio)
+    add("attention", [i.sentence for i in items])
+    from scorecard.due import due_items
+
+    add("due_sentence", [n.due_sentence(i) for i in due_items(portfolio)])
+    add("portfolio_summary", n.portfolio_summary(portfolio))
+    return texts, used
+
+
+@pytest.fixture(scope="module")
+def demo() -> Portfolio:
+    from scorecard.compute import compute
+    from scorecard.load import load
+
+    dataset, problems = load(DEMO)
+    assert dataset is not None, [p.text() for p in problems]
+    return compute(dataset, DEMO_AS_OF)
+
+
+def test_demo_narration_reads_at_grade_8_or_lower(demo: Portfolio) -> None:
+    texts, used = every_sentence(demo)
+    # Every sentence-making function is exercised.
+    assert used == set(n.__all__) - WORD_HELPERS
+    stats = text_stats("\n".join(texts))
+    print(f"\nFlesch-Kincaid grade of {len(texts)} narration texts "
+          f"({stats.words} words, {stats.sentences} sentences): {stats.grade:.2f}")
+    assert len(texts) > 1000
+    assert stats.grade <= 8
+
+
+def test_demo_provider_text_names_no_one_else(demo: Portfolio) -> None:
+    evaluators = {name for r in demo.providers for e in r.evaluations
+                  for name in e.record.evaluators}
+    for result in demo.providers:
+        text = " ".join(provider_facing(demo, result))
+        others = {display_name(p.provider) for p in demo.providers} - {
+            display_name(result.provider)}
+        for word in {*evaluators, *others, "contract", "exit", "rank", "notice"}:
+            assert word not in text, (result.provider.id, word)
+        # It speaks to the provider, not about it.
+        assert f"{display_name(result.provider)} scored" not in text
+        assert "You scored" in text

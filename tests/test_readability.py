@@ -10,6 +10,7 @@ from scorecard.readability import (
     grade_of,
     number_syllables,
     sentences,
+    spoken_number,
     text_stats,
     words,
 )
@@ -78,7 +79,14 @@ def test_count_syllables(word: str, expected: int) -> None:
         ("70", 3),  # sev-en-ty
         ("100", 3),  # one hun-dred
         ("105", 5),  # one hun-dred and five
-        ("2026", 6),  # two thou-sand twen-ty six
+        # Four-digit whole numbers from 1100 to 2099 are read as years.
+        ("2026", 5),  # twen-ty twen-ty six
+        ("1998", 5),  # nine-teen nine-ty eight
+        ("2005", 5),  # two thou-sand and five
+        ("1905", 4),  # nine-teen oh five
+        ("2000", 3),  # two thou-sand
+        ("1900", 4),  # nine-teen hun-dred
+        ("2150", 9),  # not a year: two thou-sand one hun-dred and fif-ty
         ("1,500", 6),  # one thou-sand five hun-dred
         ("0.7", 5),  # ze-ro point sev-en
         ("99.95%", 8),  # nine-ty nine point nine five per-cent
@@ -87,6 +95,30 @@ def test_count_syllables(word: str, expected: int) -> None:
 )
 def test_numbers_count_as_said_aloud(token: str, expected: int) -> None:
     assert count_syllables(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("42", (1, 3)),  # "forty-two": one word, like "on-call"
+        ("100", (2, 3)),  # "one hundred"
+        ("105", (4, 5)),  # "one hundred and five"
+        ("2026", (2, 5)),  # "twenty twenty-six"
+        ("1905", (3, 4)),  # "nineteen oh five"
+        ("99.95%", (5, 8)),  # "ninety-nine point nine five percent"
+        ("1,500", (4, 6)),  # "one thousand five hundred"
+    ],
+)
+def test_spoken_numbers_count_words_and_syllables(token: str, expected: tuple[int, int]) -> None:
+    assert spoken_number(token) == expected
+
+
+def test_a_number_counts_as_the_words_said() -> None:
+    # Availability(6) was(1) 99.95%(5 words, 8 syllables): 7 words, 15 syllables.
+    # 0.39 * 7 + 11.8 * 15/7 - 15.59 = 2.73 + 25.2857 - 15.59 = 12.4257
+    stats = text_stats("Availability was 99.95%.")
+    assert (stats.words, stats.syllables, stats.sentences) == (7, 15, 1)
+    assert stats.grade == pytest.approx(12.4257, abs=1e-4)
 
 
 def test_number_syllables_rejects_words() -> None:

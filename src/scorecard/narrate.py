@@ -261,10 +261,10 @@ def _measured_sentences(cr: CriterionResult) -> list[str]:
     measure = cr.criterion.measure
     assert measure is not None and cr.value is not None
     name, unit = cr.criterion.name, measure.unit
-    sentences = [
-        f"{name}: {value_text(cr.value, unit)} against a target of "
-        f"{value_text(measure.target, unit)}."
-    ]
+    # The unit is said once, with the value ("42 minutes against a target of 30"),
+    # except for percentages, which are always written with their sign.
+    target = value_text(measure.target, unit) if unit == "%" else number_text(measure.target)
+    sentences = [f"{name}: {value_text(cr.value, unit)} against a target of {target}."]
     if cr.met:
         sentences.append("The target was met.")
         return sentences
@@ -445,7 +445,7 @@ def action_sentence(action: Action, as_of: date) -> str:
         if action.due is None:
             return f"{title} is still open."
         if action.due < as_of:
-            return f"{title} was due on {day_words(action.due)} and is still open."
+            return f"{title} was due on {day_words(action.due)}. It is still open."
         return f"{title} is due by {day_words(action.due)}."
     closed = day_words(action.closed) if action.closed is not None else None
     when = f" on {closed}" if closed else ""
@@ -524,10 +524,8 @@ def schedule_sentences(result: ProviderResult, grace_days: int) -> list[str]:
             f"The evaluation for {period.describe()} was done {_counted(late_by, 'day')} late."
         )
     if schedule.next_period is not None and schedule.next_due is not None:
-        sentences.append(
-            f"The next evaluation, for {schedule.next_period.describe()}, is due by "
-            f"{day_words(schedule.next_due)}."
-        )
+        sentences.append(f"The next evaluation is for {schedule.next_period.describe()}.")
+        sentences.append(f"It is due by {day_words(schedule.next_due)}.")
     return sentences
 
 
@@ -637,7 +635,7 @@ def due_sentence(item: DueItem) -> str:
     if kind in ("action-overdue", "action-due") and item.action is not None:
         title = item.action.title
         if kind == "action-overdue":
-            text = f"{name}: “{title}” was due on {day} and is still open."
+            text = f"{name}: “{title}” was due on {day}. It is still open."
         else:
             text = f"{name}: “{title}” is due by {day}."
         return text + (f" {item.owner} owns it." if item.owner else "")

@@ -4,8 +4,10 @@ grade = 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
 
 Syllables are counted with a rule-of-thumb for English (vowel groups, with the
 usual corrections for a silent ``e`` and for vowel pairs said as two sounds).
-Numbers count as the words a person says aloud: "42" is "forty-two", three
-syllables; "99.95%" is "ninety-nine point nine five percent".
+Numbers count as the words a person says aloud, both in words and syllables:
+"42" is "forty-two", one word of three syllables; "99.95%" is "ninety-nine
+point nine five percent", five words of eight syllables; a four-digit whole
+number from 1100 to 2099 is read as a year ("twenty twenty-six").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ __all__ = [
     "grade_of",
     "number_syllables",
     "sentences",
+    "spoken_number",
     "text_stats",
     "words",
 ]
@@ -42,8 +45,10 @@ _HUNDRED = 2
 _SCALES = ((10**9, 3), (10**6, 3), (10**3, 2))  # billion, million, thousand
 _POINT = 1
 _PERCENT = 2
+_AND = (1, 1)
 
 _NUMBER = re.compile(r"^(\d+)(?:\.(\d+))?(%?)$")
+_YEAR = re.compile(r"^(?:1[1-9]|20)\d\d$")  # 1100..2099, four digits, read as a year
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"'”’)]*(?:\s|$))")
 
@@ -66,52 +71,84 @@ class TextStats:
         )
 
 
-def _whole_number_syllables(n: int) -> int:
-    """Syllables of a whole number said in English words ("one hundred and five")."""
+Spoken = tuple[int, int]  # (words, syllables) of something said aloud
+
+
+def _add(*parts: Spoken) -> Spoken:
+    return (sum(p[0] for p in parts), sum(p[1] for p in parts))
+
+
+def _whole(n: int) -> Spoken:
+    """A whole number said in English words: "forty-two" is one word of three
+    syllables; "one hundred and five" four words of five syllables."""
     if n < 10:
-        return _UNITS[n]
+        return (1, _UNITS[n])
     if n < 20:
-        return _TEENS[n - 10]
+        return (1, _TEENS[n - 10])
     if n < 100:
         tens, unit = divmod(n, 10)
-        return _TENS[tens] + (_UNITS[unit] if unit else 0)
+        return (1, _TENS[tens] + (_UNITS[unit] if unit else 0))
     if n < 1000:
         hundreds, rest = divmod(n, 100)
-        # "three hundred and five": the "and" is one more syllable.
-        return _UNITS[hundreds] + _HUNDRED + (1 + _whole_number_syllables(rest) if rest else 0)
+        said = (2, _UNITS[hundreds] + _HUNDRED)
+        # "three hundred and five": "and" is one more word.
+        return _add(said, _AND, _whole(rest)) if rest else said
     for size, scale_syllables in _SCALES:
         if n >= size:
             high, rest = divmod(n, size)
-            return (
-                _whole_number_syllables(high)
-                + scale_syllables
-                + (_whole_number_syllables(rest) if rest else 0)
-            )
+            said = _add(_whole(high), (1, scale_syllables))
+            return _add(said, _whole(rest)) if rest else said
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def number_syllables(token: str) -> int | None:
-    """Syllables of a number as said aloud, or None if ``token`` is not a number.
+def _year(year: int) -> Spoken:
+    """A year as people say it: 2026 "twenty twenty-six", 2005 "two thousand and
+    five", 1998 "nineteen ninety-eight", 1900 "nineteen hundred"."""
+    century, rest = divmod(year, 100)
+    if year % 1000 < 10:  # 2000 "two thousand", 2005 "two thousand and five"
+        return _add(_whole(year), _AND) if rest else _whole(year)
+    if rest == 0:
+        return _add(_whole(century), (1, _HUNDRED))
+    if rest < 10:  # 1905 "nineteen oh five"
+        return _add(_whole(century), (1, 1), (1, _UNITS[rest]))
+    return _add(_whole(century), _whole(rest))
+
+
+def spoken_number(token: str) -> Spoken | None:
+    """(words, syllables) of a number said aloud, or None if ``token`` is not one.
 
     Decimals are said digit by digit after "point"; a trailing ``%`` is "percent".
     """
-    if _THOUSANDS.match(token):
+    grouped = bool(_THOUSANDS.match(token))
+    if grouped:
         token = token.replace(",", "")
     match = _NUMBER.match(token)
     if match is None:
         return None
     whole, decimals, percent = match.groups()
-    count = _whole_number_syllables(int(whole))
+    if not grouped and not decimals and not percent and _YEAR.match(whole):
+        return _year(int(whole))
+    said = _whole(int(whole))
     if decimals:
-        count += _POINT + sum(_UNITS[int(d)] for d in decimals)
+        said = _add(said, (1, _POINT), (len(decimals), sum(_UNITS[int(d)] for d in decimals)))
     if percent:
-        count += _PERCENT
-    return count
+        said = _add(said, (1, _PERCENT))
+    return said
+
+
+def number_syllables(token: str) -> int | None:
+    """Syllables of a number said aloud, or None if ``token`` is not a number."""
+    said = spoken_number(token)
+    return said[1] if said is not None else None
+
+
+def _strip(token: str) -> str:
+    return token.strip(".,;:!?()\"'“”‘’")
 
 
 def count_syllables(word: str) -> int:
     """Syllables in one English word (at least 1 for any word with a letter or digit)."""
-    said = number_syllables(word.strip(".,;:!?()\"'"))
+    said = number_syllables(_strip(word))
     if said is not None:
         return said
     parts = [p for p in re.split(r"[-–/]", word) if p]
@@ -177,12 +214,16 @@ def sentences(text: str) -> list[str]:
 
 
 def text_stats(text: str) -> TextStats:
-    ws = words(text)
-    return TextStats(
-        words=len(ws),
-        sentences=len(sentences(text)),
-        syllables=sum(count_syllables(w) for w in ws),
-    )
+    """Words, sentences and syllables of a text, with numbers as said aloud:
+    "99.95%" is five words ("ninety-nine point nine five percent") of eight syllables."""
+    n_words = n_syllables = 0
+    for token in words(text):
+        said = spoken_number(_strip(token))
+        if said is None:
+            said = (1, count_syllables(token))
+        n_words += said[0]
+        n_syllables += said[1]
+    return TextStats(words=n_words, sentences=len(sentences(text)), syllables=n_syllables)
 
 
 def flesch_kincaid_grade(text: str) -> float:
