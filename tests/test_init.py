@@ -199,3 +199,13 @@ def test_init_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
     done = run_init("taken", cwd=tmp_path)
     assert done.returncode == 2
     assert "taken" in done.stderr
+
+
+def test_refreshing_the_schemas_as_the_readme_says_changes_no_byte(tmp_path: Path) -> None:
+    assert run_init("repo", "--as-of", "2026-11-26", cwd=tmp_path).returncode == 0
+    schemas = tmp_path / "repo" / ".schemas"
+    before = {p.name: p.read_bytes() for p in schemas.iterdir()}
+    done = subprocess.run([sys.executable, "-m", "scorecard", "schema", "--out", ".schemas"],
+                          cwd=tmp_path / "repo", capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert {p.name: p.read_bytes() for p in schemas.iterdir()} == before

@@ -15,7 +15,7 @@ from scorecard.results import (
     ProviderResult,
     Schedule,
 )
-from scorecard.summary import change, day, markdown_summary
+from scorecard.summary import change, markdown_summary
 
 AS_OF = date(2026, 11, 26)
 PROG = programme(category("service", 1, measured("availability", 99.9)))
@@ -164,7 +164,3 @@ def test_change_in_words() -> None:
     assert change(1.0) == "up 1 point"
     assert change(-1.5) == "down 2 points"  # 1.5 rounds away from zero to 2
     assert change(2.49) == "up 2 points"
-
-
-def test_day_in_words() -> None:
-    assert day(date(2026, 1, 5)) == "5 January 2026"

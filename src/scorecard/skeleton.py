@@ -7,7 +7,6 @@ every criterion with ``null`` (not scored), so it is a valid record as written.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,8 +16,10 @@ from pathlib import PurePosixPath
 import yaml
 
 from scorecard.model import Criterion, Dataset, Programme, Provider, Record
+from scorecard.narrate import number_text
 from scorecard.periods import EXAMPLES, Cadence, Period, guess_cadence, parse_period, period_of
 from scorecard.problems import Location, Problem
+from scorecard.schema import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,9 @@ def plan(
 
 
 def _unknown_provider(dataset: Dataset, provider_id: str, data_display: str) -> Problem:
-    close = difflib.get_close_matches(provider_id, list(dataset.providers), n=1, cutoff=0.6)
+    close = did_you_mean(provider_id, dataset.providers)
     if close:
-        hint = f"Did you mean {close[0]!r}?"
+        hint = close[0].upper() + close[1:]
     elif dataset.providers:
         hint = "The providers are: " + ", ".join(dataset.providers) + "."
     else:
@@ -171,7 +172,7 @@ def _scores(programme: Programme) -> list[str]:
         "  # lead's), or one per evaluator: {Ann Lee: 4, Ben Roy: 3}.",
     ]
     for category in programme.categories:
-        lines += ["", f"  # --- {_line(category.name)} (weight {_num(category.weight)}) ---"]
+        lines += ["", f"  # --- {_line(category.name)} (weight {number_text(category.weight)}) ---"]
         for criterion in category.criteria:
             lines.append(f"  # {_title(criterion)}")
             lines.append(f"  # {_measure(criterion) or rating}")
@@ -180,7 +181,7 @@ def _scores(programme: Programme) -> list[str]:
 
 
 def _title(criterion: Criterion) -> str:
-    weight = f" (weight {_num(criterion.weight)})" if criterion.weight != 1 else ""
+    weight = f" (weight {number_text(criterion.weight)})" if criterion.weight != 1 else ""
     explain = f": {_line(criterion.explain)}" if criterion.explain else ""
     return f"{_line(criterion.name)}{weight}{explain}"
 
@@ -189,9 +190,9 @@ def _measure(criterion: Criterion) -> str | None:
     m = criterion.measure
     if m is None:
         return None
-    better = "higher" if m.better == "higher" else "lower"
-    floor = f", floor {_num(m.floor)}" if m.floor is not None else ""
-    return f"Measured in {_line(m.unit)}, {better} is better: target {_num(m.target)}{floor}."
+    floor = f", floor {number_text(m.floor)}" if m.floor is not None else ""
+    target = number_text(m.target)
+    return f"Measured in {_line(m.unit)}, {m.better} is better: target {target}{floor}."
 
 
 def _services(provider: Provider) -> list[str]:
@@ -214,10 +215,6 @@ def scalar(text: str) -> str:
     except yaml.YAMLError:
         plain_ok = False
     return text if plain_ok and text.strip() == text and text else json.dumps(text)
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
 def _line(text: str) -> str:

@@ -8,9 +8,8 @@ Never send it to a provider.
 
 from __future__ import annotations
 
-from datetime import date
-
 from scorecard.model import display_name
+from scorecard.narrate import day_words as day
 from scorecard.periods import Period
 from scorecard.results import Evaluation, Portfolio, ProviderResult
 from scorecard.rounding import display
@@ -19,10 +18,6 @@ __all__ = ["markdown_summary"]
 
 # A change under this many points reads as "about the same" (scoring.md).
 SAME = 1.0
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
 
 def markdown_summary(portfolio: Portfolio) -> str:
     """The summary as Markdown: who improved, who fell, what is overdue,
@@ -121,11 +116,6 @@ def change(trend: float) -> str:
     n = abs(display(trend))
     points = "point" if n == 1 else "points"
     return f"{'up' if trend > 0 else 'down'} {n} {points}"
-
-
-def day(d: date) -> str:
-    """A day in words: 26 November 2026."""
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 def _days(n: int) -> str:
