@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from scorecard.charts import score_history
 from scorecard.pdf import TemplateFetcher, harfbuzz_subset_available, render_pdf
 from scorecard.templating import (
     DocumentMeta,
@@ -43,15 +44,19 @@ CONTENT = """{% extends "base.html" %}
 {% endfor %}</tbody>
 </table>
 {{ note | markdown }}
+<div class="chart">{{ chart }}</div>
 EXTRA
 {% endblock %}
 """
 
 
-def page_html(extra: str = "", rows: int = 10, user: Path | None = None) -> str:
-    """Our base layout around a small document, as the build would render it."""
+def page_html(
+    extra: str = "", rows: int = 10, user: Path | None = None, meta: DocumentMeta = META
+) -> str:
+    """Our base layout around a small document and a chart, as the build would render it."""
     template = make_environment(user).from_string(CONTENT.replace("EXTRA", extra))
-    return template.render(meta=META, rows=rows, note="*Plain* note.")
+    chart = score_history([("2026-Q2", 61.0), ("2026-Q3", 72.35)], [("Strong", 80), ("At risk", 0)])
+    return template.render(meta=meta, rows=rows, note="*Plain* note.", chart=chart)
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +75,7 @@ def test_renders_a_real_multi_page_pdf(rendered: tuple[bytes, bytes]) -> None:
     pdf, _ = rendered
     assert pdf.startswith(b"%PDF-1.7")
     reader = PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == 3  # 90 table rows at about 35 to a page
+    assert len(reader.pages) >= 3  # 90 table rows at about 35 rows a page, and a chart
     text = reader.pages[0].extract_text()
     assert "Acme met 7 of its 9 service targets." in text
     # Labelled and numbered on every page.
@@ -119,6 +124,16 @@ def test_every_font_is_embedded_and_is_ours(rendered: tuple[bytes, bytes]) -> No
         # The shipped font (fonts.css names it "Scorecard Sans"), never a system one.
         assert "+Scorecard-Sans" in name, name
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()), name
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    pdf, problems = render_pdf(page_html(meta=replace(META, page_size="Letter")),
+                               roots=template_dirs())
+    assert problems == [] and pdf is not None
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)  # 8.5 x 11 in at 72 pt per inch
 
 
 def test_harfbuzz_subsets_fonts() -> None:
