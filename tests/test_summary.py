@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from factories import BANDS, action, category, measured, period, programme, provider, record
+from factories import (
+    BANDS,
+    action,
+    category,
+    dataset,
+    measured,
+    period,
+    programme,
+    provider,
+    record,
+)
+from scorecard.compute import compute
 from scorecard.model import Provider
 from scorecard.results import (
     ActionSummary,
@@ -164,3 +175,22 @@ def test_change_in_words() -> None:
     assert change(1.0) == "up 1 point"
     assert change(-1.5) == "down 2 points"  # 1.5 rounds away from zero to 2
     assert change(2.49) == "up 2 points"
+
+
+def test_summary_of_a_portfolio_the_engine_computed() -> None:
+    # one criterion scored 0..100 straight from its value: target 100, floor 0
+    prog = programme(category("service", 1, measured("uptime", 100, floor=0,
+                                                     category="service")))
+    data = dataset(prog, [provider("acme"), provider("globex")], [
+        record("2026-Q2", date(2026, 7, 10), {"uptime": 60}),
+        record("2026-Q3", date(2026, 10, 10), {"uptime": 72.5}),
+        record("2026-Q2", date(2026, 7, 10), {"uptime": 90}, provider="globex"),
+    ])
+    text = markdown_summary(compute(data, AS_OF))
+    # acme: 72.5 - 60 = 12.5, shown as 13 (halves away from zero); 72.5 shows as 73
+    assert section(text, "Improved") == ["- Acme: up 13 points to 73 in 2026-Q3."]
+    # globex's Q3 was due 30 days after 30 September: 30 October, before 26 November
+    assert section(text, "Overdue") == [
+        "- Globex: the evaluation of the third quarter of 2026 (2026-Q3)"
+        " was due on 30 October 2026."]
+    assert "| Globex | 2026-Q2 | 90 | Strong | first evaluation |" in text
