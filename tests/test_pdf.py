@@ -86,6 +86,19 @@ def test_renders_a_real_multi_page_pdf(rendered: tuple[bytes, bytes]) -> None:
         assert "data commit 3f2a9c1" in words
 
 
+def test_draft_mark_on_every_page_only_when_dirty(rendered: tuple[bytes, bytes]) -> None:
+    from dataclasses import replace
+
+    clean = PdfReader(io.BytesIO(rendered[0]))
+    assert all("DRAFT" not in page.extract_text() for page in clean.pages)
+    pdf, problems = render_pdf(page_html(rows=60, meta=replace(META, dirty=True)),
+                               roots=template_dirs())
+    assert problems == [] and pdf is not None
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) >= 2
+    assert all("DRAFT" in page.extract_text() for page in pages)
+
+
 def test_two_renders_are_byte_identical(rendered: tuple[bytes, bytes]) -> None:
     first, second = rendered
     assert first == second
