@@ -380,11 +380,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Probl
         if line[mark.column: mark.column + 1] == "\t":
             return Problem(loc, "YAML syntax error: a tab character",
                            hint="YAML indents with spaces only; replace tabs with spaces.")
+    context = (exc.context or "").strip()
     for known, words, hint in _PLAIN_SYNTAX:
-        if problem.startswith(known):
+        if problem.startswith(known) or context.startswith(known):
             return Problem(loc, f"YAML syntax error: {words}", hint=hint)
-    context = f" {exc.context.strip()}" if exc.context else ""
-    return Problem(loc, f"YAML syntax error: {problem}{context}",
+    return Problem(loc, f"YAML syntax error: {problem}{' ' + context if context else ''}",
                    hint="Check the indentation and quoting on this line and the one before.")
 
 
@@ -434,9 +434,10 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
         return doc
     except yaml.reader.ReaderError as exc:
         line, column = _position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         doc.problems.append(Problem(
             Location(display, line, column),
-            f"this file holds a control character (code {exc.character!r}) "
+            f"this file holds a control character (U+{code:04X}) "
             "that YAML does not allow", hint="Delete it; it is often invisible.",
         ))
         return doc
