@@ -335,6 +335,14 @@ def _open_on(action: Action, as_of: date) -> bool:
     return action.closed is None or action.closed > as_of
 
 
+def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
+    if _open_on(action, as_of):
+        group = 0 if action.kind == "deficiency" else 1
+        return (group, (action.due or action.raised).toordinal(), action.id)
+    closed = action.closed or action.raised
+    return (2, -closed.toordinal(), action.id)
+
+
 def _owner(action: Action, you: str) -> str:
     if action.owner == "provider":
         return you
@@ -877,9 +885,10 @@ def team_view(
     shared = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=True)
     record = evaluation.record
     names = {c.id: c.name for c in programme.criteria()}
-    # The whole log of actions raised by the as-of day, open ones first.
+    # The whole log of actions raised by the as-of day: open problems by due day,
+    # then open ideas, then the closed ones, latest closed first.
     known = [a for a in result.provider.actions if a.raised <= as_of]
-    log = sorted(known, key=lambda a: (not _open_on(a, as_of), a.due or a.raised, a.id))
+    log = sorted(known, key=lambda a: _log_key(a, as_of))
     you = display_name(result.provider)
     return TeamPage(
         meta=meta,

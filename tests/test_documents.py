@@ -1,0 +1,115 @@
+"""The plan of documents, and every document of the demo data rendered strictly."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import sample_portfolio as sample
+from scorecard import documents
+from scorecard.compute import compute
+from scorecard.load import load
+from scorecard.results import Amendment, Portfolio, Provenance
+from scorecard.templating import TemplateRenderError, make_environment, render_template
+
+PROV = Provenance(commit="c0ffee" + "0" * 34, dirty=False, commit_day=date(2026, 11, 26))
+DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+
+
+def test_plan_paths_and_audiences() -> None:
+    portfolio = sample.portfolio()
+    docs = documents.plan(portfolio, provenance=PROV)
+    # acme: 2026-Q1 and 2026-Q3; globex: 2026-Q2 and 2026-Q3; two documents each.
+    assert [d.html_path for d in docs] == [
+        "acme/2026-Q1/provider.html", "acme/2026-Q1/team.html",
+        "acme/2026-Q3/provider.html", "acme/2026-Q3/team.html",
+        "globex/2026-Q2/provider.html", "globex/2026-Q2/team.html",
+        "globex/2026-Q3/provider.html", "globex/2026-Q3/team.html",
+        "portfolio.html", "index.html",
+    ]  # fmt: skip
+    first = docs[0]
+    assert (first.audience, first.provider, first.period, first.template) == (
+        "provider", "acme", "2026-Q1", "provider.html"
+    )
+    assert first.pdf_path == "acme/2026-Q1/provider.pdf"
+    assert docs[-1].audience == "index" and docs[-1].pdf_path is None
+    assert docs[-2].paths == ("portfolio.html", "portfolio.pdf")
+
+
+def test_plan_narrowed() -> None:
+    portfolio = sample.portfolio()
+    docs = documents.plan(
+        portfolio, provenance=PROV, providers={"acme"}, audiences={"provider", "index"}, pdf=False
+    )
+    assert [d.html_path for d in docs] == [
+        "acme/2026-Q1/provider.html", "acme/2026-Q3/provider.html", "index.html"
+    ]
+    assert all(d.pdf_path is None for d in docs)
+    only_index = documents.plan(portfolio, provenance=PROV, providers={"nobody"})
+    assert only_index == ()  # nothing to list, so no index either
+
+
+def test_contexts_hold_only_the_view() -> None:
+    portfolio = sample.portfolio()
+    docs = {d.html_path: d for d in documents.plan(portfolio, provenance=PROV)}
+    assert set(docs["acme/2026-Q3/provider.html"].context()) == {"meta", "p"}
+    assert set(docs["acme/2026-Q3/team.html"].context()) == {"meta", "p", "team"}
+    assert set(docs["portfolio.html"].context()) == {"meta", "v"}
+    assert set(docs["index.html"].context()) == {"meta", "v"}
+
+
+def test_amendments_reach_the_documents_by_record_path() -> None:
+    portfolio = sample.portfolio()
+    acme = portfolio.provider("acme")
+    assert acme is not None and acme.latest is not None
+    path = acme.latest.record.source.repo_path
+    change = Amendment(date(2026, 11, 12), "Priya Shah", "Correct the figures", "ab" * 20)
+    docs = {
+        d.html_path: d
+        for d in documents.plan(portfolio, provenance=PROV, amendments={path: [change]})
+    }
+    assert docs["acme/2026-Q3/provider.html"].context()["p"].revised_on == date(2026, 11, 12)
+    team = docs["acme/2026-Q3/team.html"].context()["team"]
+    assert [a.subject for a in team.amendments] == ["Correct the figures"]
+
+
+@pytest.fixture(scope="module")
+def demo() -> Portfolio:
+    dataset, problems = load(DEMO)
+    assert dataset is not None, [str(p) for p in problems]
+    return compute(dataset, date(2026, 11, 26))
+
+
+def test_every_demo_document_renders_strictly(demo: Portfolio) -> None:
+    """StrictUndefined: a key missing from a view would fail here."""
+    env = make_environment()
+    docs = documents.plan(demo, provenance=PROV)
+    planned = {d.html_path for d in docs} | {d.pdf_path for d in docs if d.pdf_path}
+    assert len(docs) == 2 * 38 + 2  # 38 demo records, the portfolio, the index
+    for doc in docs:
+        html = render_template(env, doc.template, doc.context())
+        label = "Shared with" if doc.audience == "provider" else "Internal: do not forward"
+        assert label in html, doc.html_path
+        assert "c0ffee0" in html  # provenance: the commit
+        if doc.audience == "index":
+            links = re.findall(r'href="([^"]+)"', html)
+            assert set(links) == planned - {"index.html"}
+
+
+def test_a_missing_key_is_an_error(demo: Portfolio) -> None:
+    env = make_environment()
+    doc = documents.plan(demo, provenance=PROV, audiences={"provider"})[0]
+    context = dict(doc.context())
+    del context["p"]
+    with pytest.raises(TemplateRenderError):
+        render_template(env, doc.template, context)
+
+
+def test_draft_marks_every_document(demo: Portfolio) -> None:
+    env = make_environment()
+    draft = Provenance(commit=PROV.commit, dirty=True, commit_day=PROV.commit_day)
+    for doc in documents.plan(demo, provenance=draft, providers={"northgate"}, periods={"2026-Q3"}):
+        assert "DRAFT" in render_template(env, doc.template, doc.context()), doc.html_path

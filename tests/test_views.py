@@ -1,0 +1,239 @@
+"""The view models: what each template receives, worked out by hand.
+
+Built on ``tests/sample_portfolio.py`` (its docstring has the arithmetic of
+every figure): acme 2026-Q3 scores 56.333 (At risk), down 18.667 from 75;
+globex 2026-Q3 scores 87.5 (Strong). As of 2026-11-26.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+import pytest
+
+import sample_portfolio as sample
+from scorecard import views
+from scorecard.compute import compute
+from scorecard.model import Dataset
+from scorecard.periods import Period
+from scorecard.results import Amendment, Portfolio, Provenance, ProviderResult
+
+PROV = Provenance(commit="3f2a9c1d" + "0" * 32, dirty=False, commit_day=date(2026, 11, 26))
+DIRTY = Provenance(commit=None, dirty=True, commit_day=None)
+
+
+def _portfolio() -> Portfolio:
+    """The sample, with notes, a summary, a reply and internal fields on acme 2026-Q3."""
+    data = sample.dataset()
+    acme = list(data.records["acme"])
+    acme[1] = dataclasses.replace(
+        acme[1],
+        notes={"p1-response": "Two weekend incidents waited over an hour."},
+        internal_notes={"fix-quality": "Tom thinks the root-cause reports are copy-paste."},
+        summary="A weak quarter.",
+        internal="Use the weekend gap in the renewal talks.",
+        provider_response="Weekend cover is fixed from 1 November.",
+    )
+    return compute(
+        Dataset(data.programme, data.providers, {**data.records, "acme": tuple(acme)}),
+        sample.AS_OF,
+    )
+
+
+@pytest.fixture(scope="module")
+def portfolio() -> Portfolio:
+    return _portfolio()
+
+
+def _acme(portfolio: Portfolio) -> ProviderResult:
+    result = portfolio.provider("acme")
+    assert result is not None
+    return result
+
+
+def _provider_page(portfolio: Portfolio, revised: date | None = None) -> views.ProviderPage:
+    acme = _acme(portfolio)
+    evaluation = acme.evaluation(Period(2026, 3, "quarterly"))
+    assert evaluation is not None
+    return views.provider_view(
+        acme, evaluation, portfolio.programme, as_of=portfolio.as_of, provenance=PROV,
+        revised=revised,
+    )
+
+
+def _walk(value: Any) -> list[Any]:
+    """Every value inside a view (dataclass fields, tuples), depth first."""
+    found = [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            found += _walk(getattr(value, f.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            found += _walk(item)
+    return found
+
+
+# --- the provider page ---------------------------------------------------------
+
+
+def test_headline_box(portfolio: Portfolio) -> None:
+    h = _provider_page(portfolio).headline
+    assert h.score == 56  # 56.333 shown as a whole number
+    assert h.band == "At risk" and h.band_text == "At risk" and h.band_class == "band-low"
+    assert h.trend_text == "Down 19 points"  # 56.333 - 75 = -18.667 -> 19
+    assert h.coverage_percent == 80  # (60 * 4/4 + 40 * 1/2) / 100
+    assert h.sentence.startswith("You scored 56 out of 100 this quarter")
+
+
+def test_criteria_lines_measured_and_rated(portfolio: Portfolio) -> None:
+    page = _provider_page(portfolio)
+    service, relationship = page.categories
+    assert (service.name, service.score, service.weight_percent) == ("Service delivery", 52, 60)
+    availability, p1, fix = service.criteria
+    # 99.2 against 99.9: missed; 100 * (99.2 - 99.0) / (99.9 - 99.0) = 22.2 -> 22
+    assert (availability.result, availability.target, availability.outcome) == (
+        "99.2%", "99.9% or more", "Missed"
+    )
+    assert availability.score == 22
+    assert "0.7 points short" in availability.sentence
+    # 42 minutes against 30: 100 * (120 - 42) / (120 - 30) = 86.67 -> 87
+    assert (p1.result, p1.target, p1.outcome, p1.score) == (
+        "42 minutes", "30 minutes or less", "Missed", 87
+    )
+    assert p1.note == "Two weekend incidents waited over an hour."
+    # Ratings 4 and 2: the provider sees the mean, 3, "Meets expectations", score 50.
+    assert (fix.result, fix.outcome, fix.score) == ("3 out of 5", "Meets expectations", 50)
+    communication, reports = relationship.criteria
+    # 4 and 3: mean 3.5, between the labels of 3 and 4.
+    assert communication.result == "3.5 out of 5"
+    assert communication.outcome == "Between Meets expectations and Exceeds expectations"
+    assert (reports.scored, reports.outcome, reports.outcome_class) == (
+        False, "Not scored", "not-scored"
+    )
+
+
+def test_provider_page_sentences_scope_actions(portfolio: Portfolio) -> None:
+    page = _provider_page(portfolio, revised=date(2026, 11, 12))
+    assert page.sentences[0].startswith("You met none of your 2 service targets.")
+    assert "Monthly reports on time" in page.sentences[1]  # not scored
+    assert page.scope.used == ("Service desk", "Network")
+    assert page.scope.unused == ("Backup and recovery",)
+    assert [a.id for a in page.deficiencies] == ["a-1"]
+    assert page.deficiencies[0].overdue  # due 2026-09-30, before 2026-11-26
+    assert page.deficiencies[0].owner == "You"
+    assert [a.id for a in page.ideas] == ["a-4"]
+    assert page.revised_on == date(2026, 11, 12)
+    assert page.summary == "A weak quarter."
+    assert page.provider_response == "Weekend cover is fixed from 1 November."
+    assert page.meta.audience_label == "Shared with Acme Managed IT Ltd"
+    assert not page.meta.internal
+    assert [p.period for p in page.history] == ["2026-Q1", "2026-Q3"]
+    assert page.bands == ("Strong: 80 or more", "Adequate: 60 to under 80", "At risk: below 60")
+    assert page.chart.startswith("<svg")
+
+
+def test_provider_page_carries_nothing_internal(portfolio: Portfolio) -> None:
+    """Redaction by construction: no field can hold an internal value."""
+    page = _provider_page(portfolio)
+    values = _walk(page)
+    strings = " ".join(v for v in values if isinstance(v, str))
+    assert "Tom thinks" not in strings and "renewal talks" not in strings
+    assert "Globex" not in strings and "Tom Berg: 2" not in strings
+    names = {f.name for v in values if dataclasses.is_dataclass(v) for f in dataclasses.fields(v)}
+    forbidden = {"contract", "exit", "exit_plan", "internal_note", "internal_notes",
+                 "ratings", "disagreement", "rank", "peers", "amendments"}
+    assert names & forbidden == set()
+    # Every leaf is plain data: no model or results object reaches the template.
+    plain = (str, int, float, bool, date, type(None), views.DocumentMeta)
+    leaves = [v for v in values if not dataclasses.is_dataclass(v) and not isinstance(v, tuple)]
+    assert all(isinstance(v, plain) for v in leaves), {type(v) for v in leaves}
+
+
+# --- the team page ---------------------------------------------------------------
+
+
+def test_team_page_adds_the_internal_parts(portfolio: Portfolio) -> None:
+    acme = _acme(portfolio)
+    evaluation = acme.latest
+    assert evaluation is not None
+    change = Amendment(date(2026, 11, 12), "Priya Shah", "Fix the p1 figure", "ab" * 20)
+    team = views.team_view(acme, evaluation, portfolio, provenance=PROV, amendments=[change])
+    assert team.meta.audience_label == "Internal: do not forward"
+    assert team.shared.revised_on == date(2026, 11, 12)
+    assert team.shared.headline.sentence.startswith("Acme scored 56")
+    fix = next(r for r in team.ratings if r.criterion == "Quality of fixes")
+    assert fix.ratings == (("Priya Shah", 4, "Exceeds expectations"),
+                           ("Tom Berg", 2, "Below expectations"))
+    assert fix.disagreement  # 4 - 2 = 2 points apart
+    communication = next(r for r in team.ratings if r.criterion == "Communication")
+    assert not communication.disagreement and communication.mean == "3.5"
+    assert team.internal == "Use the weekend gap in the renewal talks."
+    assert team.internal_notes == (
+        views.InternalNote("Quality of fixes", "Tom thinks the root-cause reports are copy-paste."),
+    )
+    # Contract 2026-12-31 with 90 days' notice: deadline 2026-10-02, passed.
+    assert team.contract is not None
+    assert team.contract.notice_deadline == date(2026, 10, 2)
+    assert team.contract.status == "Notice deadline passed"
+    assert team.exit.stale and team.exit.state == "Review due"  # reviewed 2025-06-01
+    # globex 87.5 first, acme 56.333 second in "Managed infrastructure".
+    assert team.rank is not None
+    assert (team.rank.portfolio, team.rank.area_rank, team.rank.area_size) == (2, 2, 2)
+    assert [(p.name, p.score, p.this) for p in team.rank.peers] == [
+        ("Globex Services", 88, False), ("Acme Managed IT Ltd", 56, True)
+    ]
+    assert [(h.period, h.score, h.late) for h in team.history] == [
+        ("2026-Q1", 75, False), ("2026-Q3", 56, True)  # evaluated 2026-11-05, due 2026-10-30
+    ]
+    assert team.amendments == (
+        views.AmendmentLine(date(2026, 11, 12), "Priya Shah", "Fix the p1 figure", "abababa"),
+    )
+    # The whole action log, open first: a-1 (due 2026-09-30), a-4, then the closed ones.
+    assert [t.line.id for t in team.actions][:2] == ["a-1", "a-4"]
+    assert {t.line.id for t in team.actions} == {"a-1", "a-2", "a-3", "a-4", "a-5"}
+
+
+# --- the portfolio and the index ----------------------------------------------------
+
+
+def test_portfolio_rows_in_rank_order(portfolio: Portfolio) -> None:
+    page = views.portfolio_view(
+        portfolio, provenance=DIRTY, team_hrefs={"acme": "acme/2026-Q3/team.html"}
+    )
+    assert page.meta.dirty and page.meta.internal
+    globex, acme = page.rows
+    assert (globex.name, globex.score, globex.band, globex.rank) == (
+        "Globex Services", 88, "Strong", 1  # 87.5 -> 88, halves away from zero
+    )
+    assert globex.trend_text == "Down 13 points"  # 87.5 - 100 = -12.5 -> 13
+    assert globex.contract == "Decide by 30 January 2027" and globex.contract_attention
+    assert (acme.targets, acme.open_actions, acme.overdue_actions) == ("0 of 2", 1, 1)
+    assert acme.scope == "2 of 3 services"
+    assert acme.evaluations_overdue == ("2026-Q2",)
+    assert acme.exit_plan == "Review overdue" and acme.exit_attention
+    assert acme.team_href == "acme/2026-Q3/team.html" and globex.team_href is None
+    assert [a.area for a in page.areas] == ["Managed infrastructure"]
+    assert page.attention and page.attention[0].group == "Overdue"
+    assert page.chart.startswith("<svg")
+
+
+def test_index_groups_by_provider_and_period(portfolio: Portfolio) -> None:
+    entries = [
+        views.IndexEntry("provider", "acme", "2026-Q1", "acme/2026-Q1/provider.html", None),
+        views.IndexEntry(
+            "team", "acme", "2026-Q3", "acme/2026-Q3/team.html", "acme/2026-Q3/team.pdf"
+        ),
+        views.IndexEntry("provider", "acme", "2026-Q3", "acme/2026-Q3/provider.html", None),
+        views.IndexEntry("portfolio", None, None, "portfolio.html", "portfolio.pdf"),
+    ]
+    page = views.index_view(portfolio, entries, provenance=PROV)
+    assert [g.provider_id for g in page.groups] == ["acme"]  # globex has no documents here
+    q3, q1 = page.groups[0].periods  # latest first
+    assert (q3.period, q1.period) == ("2026-Q3", "2026-Q1")
+    assert [d.audience for d in q3.documents] == ["provider", "team"]
+    assert q3.documents[0].audience_label == "Shared with Acme Managed IT Ltd"
+    assert q3.documents[1].audience_label == "Internal: do not forward"
+    assert q3.documents[1].pdf == "acme/2026-Q3/team.pdf"
+    assert [d.html for d in page.portfolio] == ["portfolio.html"]
