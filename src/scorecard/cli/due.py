@@ -1,0 +1,99 @@
+"""``scorecard due``: what is overdue or coming up as of a day."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from typing import Any
+
+import click
+
+from scorecard.cli.common import DAY, EXIT_DATA, EXIT_OK, data_options, echo_problems
+
+
+@click.command("due")
+@data_options
+@click.option("--as-of", "as_of", type=DAY, default=None, metavar="DAY",
+              help="The day to look from (YYYY-MM-DD). Default: today.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: grouped by urgency, for people; json: for machines.")
+@click.option("--strict", is_flag=True,
+              help="Exit with 1 when anything is overdue (for CI and reminders).")
+def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict: bool) -> None:
+    """What is overdue or coming up: evaluations, actions, contracts, exit plans.
+
+    Groups: Overdue; Due within 30 days; Coming up (within 120 days); For
+    information (notice deadlines passed, exit plans missing or stale).
+    """
+    # Imported here so that --help stays instant.
+    from scorecard.compute import compute
+    from scorecard.due import due_items, has_overdue
+    from scorecard.load import load
+
+    dataset, problems = load(data_dir, ref=ref)
+    if dataset is None:
+        echo_problems(problems, "json" if fmt == "json" else "text")
+        raise SystemExit(EXIT_DATA)
+    if problems:  # warnings only: to standard error, never into the JSON
+        echo_problems(problems, "text")
+    day = as_of or date.today()
+    items = due_items(compute(dataset, day))
+    if fmt == "json":
+        click.echo(_as_json(day, items))
+    else:
+        _echo_text(day, items)
+    raise SystemExit(EXIT_DATA if strict and has_overdue(items) else EXIT_OK)
+
+
+def _as_json(day: date, items: Any) -> str:
+    from scorecard.due import GROUP_TITLES, DueItem, has_overdue
+    from scorecard.narrate import due_sentence
+
+    def item(i: DueItem) -> dict[str, Any]:
+        return {
+            "group": i.urgency,
+            "group_title": GROUP_TITLES[i.urgency],
+            "kind": i.kind,
+            "provider": i.provider.id,
+            "provider_name": i.provider.name,
+            "day": i.day.isoformat() if i.day else None,
+            "days": i.days,
+            "owner": i.owner,
+            "period": i.period.label if i.period else None,
+            "action": i.action.id if i.action else None,
+            "text": due_sentence(i),
+        }
+
+    data = {"as_of": day.isoformat(), "overdue": has_overdue(items),
+            "items": [item(i) for i in items]}
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _echo_text(day: date, items: Any) -> None:
+    from scorecard.due import GROUP_TITLES, URGENCIES
+    from scorecard.narrate import day_words, due_sentence
+
+    width = min(max(shutil.get_terminal_size((100, 24)).columns, 60), 120)
+    click.echo(f"As of {day_words(day)}:")
+    if not items:
+        click.echo("Nothing is overdue or coming up.")
+        return
+    counts = []
+    for urgency in URGENCIES:
+        group = [i for i in items if i.urgency == urgency]
+        if not group:
+            continue
+        title = GROUP_TITLES[urgency]
+        counts.append(f"{len(group)} {title[0].lower() + title[1:]}"
+                      if urgency != "overdue" else f"{len(group)} overdue")
+        click.echo("")
+        click.echo(click.style(f"{title} ({len(group)})", bold=True))
+        for i in group:
+            when = i.day.isoformat() if i.day else "-"
+            click.echo(click.wrap_text(
+                due_sentence(i), width=width,
+                initial_indent=f"  {when:<10}  ", subsequent_indent=" " * 14,
+            ))
+    click.echo("")
+    click.echo(", ".join(counts) + ".")
