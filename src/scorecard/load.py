@@ -236,7 +236,7 @@ def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
     )
 
 
-def build_record(r: RecordFile, programme: Programme, cadence: Cadence) -> Record:
+def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cadence) -> Record:
     """The final record; only called when every check passed."""
     data = r.data
     lead = cast(str, data["lead"])
@@ -245,7 +245,7 @@ def build_record(r: RecordFile, programme: Programme, cadence: Cadence) -> Recor
     assert period is not None  # period_fits_cadence passed
     scores: dict[str, Result | None] = {}
     for cid, value in r.mapping("scores").items():
-        criterion = programme.criterion(cid)
+        criterion = criteria.get(cid)
         if value is None:
             scores[cid] = None
         elif criterion is not None and criterion.measure is not None:
@@ -280,7 +280,7 @@ def build_dataset(drafts: Drafts) -> Dataset:
     for r in drafts.records:
         provider = providers[cast(str, r.provider)]
         cadence = provider.cadence or programme.cadence
-        records[provider.id].append(build_record(r, programme, cadence))
+        records[provider.id].append(build_record(r, drafts.criteria, cadence))
     return Dataset(
         programme,
         providers,
