@@ -1,0 +1,236 @@
+"""The git workflow end to end, through the real command line, in a new repository:
+init, validate, new, fill in, commit, validate, build; and the files init
+writes for CI and pre-commit, checked by the real tools."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = "2026-11-26"  # init's example record is then for 2026-Q3
+
+
+def env(tmp: Path) -> dict[str, str]:
+    """A clean environment: our own git identity and pre-commit cache, and the
+    virtualenv's scripts (scorecard, pre-commit) first on PATH."""
+    e = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    e.update(
+        HOME=str(tmp / "home"),
+        PRE_COMMIT_HOME=str(tmp / "pre-commit-cache"),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="Sam Taylor", GIT_AUTHOR_EMAIL="sam@example.com",
+        GIT_COMMITTER_NAME="Sam Taylor", GIT_COMMITTER_EMAIL="sam@example.com",
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    )
+    (tmp / "home").mkdir(exist_ok=True)
+    return e
+
+
+def run(args: list[str], cwd: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env(tmp), capture_output=True, text=True,
+                          check=False)
+
+
+def scorecard(*args: str, cwd: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "scorecard", *args], cwd, tmp)
+
+
+def git(*args: str, cwd: Path, tmp: Path) -> str:
+    done = run(["git", *args], cwd, tmp)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def snapshot(repo: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file outside .git and reports/, with its bytes and modification time."""
+    return {
+        str(p.relative_to(repo)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(repo.rglob("*"))
+        if p.is_file() and p.relative_to(repo).parts[0] not in (".git", "reports")
+    }
+
+
+# the new quarter's results, as the lead types them over the nulls
+FILLED = {
+    "availability": "99.95",
+    "p1-response": "25",
+    "resolved-on-time": "97",
+    "work-quality": "{Sam Taylor: 4, Jo Rivera: 4}",
+    "patching": "100",
+    "security-incidents": "0",
+    "security-care": "4",
+    "communication": "4",
+    "initiative": "3",
+    "cost-variance": "1",
+}
+
+
+def fill_in(path: Path) -> None:
+    text = path.read_text()
+    text = text.replace("evaluators: [Sam Taylor]", "evaluators: [Sam Taylor, Jo Rivera]")
+    for criterion, value in FILLED.items():
+        assert f"\n  {criterion}: null\n" in text, criterion
+        text = text.replace(f"\n  {criterion}: null\n", f"\n  {criterion}: {value}\n")
+    path.write_text(text)
+
+
+def test_from_init_to_built_scorecards(tmp_path: Path) -> None:
+    repo = tmp_path / "evaluations-repo"
+
+    done = scorecard("init", str(repo), "--organisation", "Northwind Freight",
+                     "--as-of", AS_OF, cwd=tmp_path, tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (repo / ".git").is_dir()
+
+    done = scorecard("validate", cwd=repo, tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    git("add", ".", cwd=repo, tmp=tmp_path)
+    git("commit", "-q", "-m", "Start the evaluations", cwd=repo, tmp=tmp_path)
+
+    # the next period after the example's 2026-Q3 is 2026-Q4
+    done = scorecard("new", "example-provider", "--as-of", "2027-01-08", cwd=repo, tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    record = repo / "evaluations/records/example-provider/2026-Q4.yaml"
+    fill_in(record)
+    data = yaml.safe_load(record.read_text())
+    assert data["scores"]["value-for-money"] is None  # left unscored: still valid
+    assert data["scores"]["work-quality"] == {"Sam Taylor": 4, "Jo Rivera": 4}
+
+    done = scorecard("validate", cwd=repo, tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    git("add", "evaluations", cwd=repo, tmp=tmp_path)
+    git("commit", "-q", "-m", "Evaluate 2026-Q4", cwd=repo, tmp=tmp_path)
+    assert git("status", "--porcelain", cwd=repo, tmp=tmp_path) == ""
+
+    summary = tmp_path / "summary.md"  # as $GITHUB_STEP_SUMMARY, outside the repository
+    done = scorecard("build", "--no-pdf", "--as-of", "2027-01-20", "--summary", str(summary),
+                     cwd=repo, tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert summary.read_text().startswith("## IT provider scorecards: as of 20 January 2027\n")
+    assert "| Example Managed IT Ltd | 2026-Q4 |" in summary.read_text()
+    reports = repo / "reports"
+    for doc in ("index.html", "portfolio.html", "data.json", "manifest.json",
+                "example-provider/2026-Q4/provider.html", "example-provider/2026-Q4/team.html"):
+        assert (reports / doc).is_file(), doc
+    exported = json.loads((reports / "data.json").read_text())
+    [provider] = exported["providers"]
+    assert [e["period"] for e in provider["evaluations"]] == ["2026-Q3", "2026-Q4"]
+    # reports/ is ignored: the build leaves the work tree clean
+    assert git("status", "--porcelain", cwd=repo, tmp=tmp_path) == ""
+
+    # a second init changes nothing: same bytes, same modification times
+    before = snapshot(repo)
+    done = scorecard("init", str(repo), cwd=tmp_path, tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "wrote" not in done.stdout
+    assert snapshot(repo) == before
+
+
+def test_pre_commit_hook_stops_a_commit_with_bad_data(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    assert scorecard("init", str(repo), "--as-of", AS_OF, cwd=tmp_path,
+                     tmp=tmp_path).returncode == 0
+    installed = run([sys.executable, "-m", "pre_commit", "install"], repo, tmp_path)
+    assert installed.returncode == 0, installed.stderr
+    git("add", ".", cwd=repo, tmp=tmp_path)
+    git("commit", "-q", "-m", "Start", cwd=repo, tmp=tmp_path)  # the hook passes
+
+    record = repo / "evaluations/records/example-provider/2026-Q3.yaml"
+    record.write_text(record.read_text().replace("communication: 3", "communication: 9"))
+    git("add", ".", cwd=repo, tmp=tmp_path)
+    refused = run(["git", "commit", "-q", "-m", "Rate too high"], repo, tmp_path)
+    assert refused.returncode != 0
+    said = refused.stdout + refused.stderr
+    assert "scorecard validate" in said and "Failed" in said
+    assert "2026-Q3.yaml" in said and "found 9" in said
+    assert git("log", "--format=%s", cwd=repo, tmp=tmp_path).splitlines() == ["Start"]
+
+
+# --- the CI and pre-commit files, checked by the real tools --------------------
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("init")
+    done = scorecard("init", str(tmp / "repo"), "--as-of", AS_OF, cwd=tmp, tmp=tmp)
+    assert done.returncode == 0, done.stderr
+    return tmp / "repo"
+
+
+def check(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", *args], tmp, tmp)
+
+
+def test_pre_commit_accepts_the_config_and_our_hook_manifest(written: Path) -> None:
+    tmp = written.parent
+    done = check("pre_commit", "validate-config", str(written / ".pre-commit-config.yaml"),
+                 tmp=tmp)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = check("pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"),
+                 tmp=tmp)
+    assert done.returncode == 0, done.stdout + done.stderr
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert hook["id"] == "scorecard-validate" and hook["entry"] == "scorecard validate"
+    assert hook["language"] == "python" and hook["pass_filenames"] is False
+
+
+# a mistake for each schema to catch: the text, and what it becomes
+BREAK = {
+    "vendor.github-workflows": ("\njobs:\n", "\njobz:\n"),  # no jobs
+    "vendor.gitlab-ci": ("  script:\n    - scorecard validate\n", "  script: 7\n"),  # not a list
+}
+
+
+@pytest.mark.parametrize(("path", "schema"), [
+    (".github/workflows/scorecard.yml", "vendor.github-workflows"),
+    (".gitlab-ci.yml", "vendor.gitlab-ci"),
+])
+def test_ci_files_fit_the_published_schemas(written: Path, path: str, schema: str) -> None:
+    tmp = written.parent
+    done = check("check_jsonschema", "--builtin-schema", schema, str(written / path), tmp=tmp)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # and the same check rejects a broken file, so a pass means something
+    text = (written / path).read_text()
+    wrong, right = BREAK[schema]
+    assert wrong in text
+    broken = tmp / f"broken-{Path(path).name}"
+    broken.write_text(text.replace(wrong, right))
+    done = check("check_jsonschema", "--builtin-schema", schema, str(broken), tmp=tmp)
+    assert done.returncode == 1, done.stdout
+
+
+def test_github_workflow_validates_everywhere_and_builds_on_the_default_branch(
+    written: Path,
+) -> None:
+    flow = yaml.safe_load((written / ".github/workflows/scorecard.yml").read_text())
+    on = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert "push" in on and "pull_request" in on
+    validate = [s.get("run", "") for s in flow["jobs"]["validate"]["steps"]]
+    assert "scorecard validate --format github" in validate
+    build = flow["jobs"]["build"]
+    assert build["needs"] == "validate"
+    assert "github.event.repository.default_branch" in build["if"]
+    runs = "\n".join(s.get("run", "") for s in build["steps"])
+    assert "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in runs
+    assert 'scorecard build --summary "$GITHUB_STEP_SUMMARY"' in runs
+    [upload] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload")]
+    assert upload["with"]["path"] == "reports/"
+    assert flow["env"]["SCORECARD_INSTALL"] == "${{ vars.SCORECARD_INSTALL }}"
+
+
+def test_gitlab_pipeline_validates_everywhere_and_builds_on_the_default_branch(
+    written: Path,
+) -> None:
+    ci = yaml.safe_load((written / ".gitlab-ci.yml").read_text())
+    assert ci["validate"]["script"] == ["scorecard validate"]
+    assert "rules" not in ci["validate"]  # every pipeline: pushes and merge requests
+    assert ci["build"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert any(s.startswith("scorecard build") for s in ci["build"]["script"])
+    assert "reports/" in ci["build"]["artifacts"]["paths"]
