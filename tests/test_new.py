@@ -149,6 +149,7 @@ def test_skeleton_quotes_a_yearly_period_so_it_stays_text() -> None:
     ("Tom # lead", '"Tom # lead"'),  # a comment
     ("", '""'),
     ("O'Neil", "O'Neil"),
+    ("Zoë: lead", '"Zoë: lead"'),  # quoted, and written as typed
 ])
 def test_scalar_reads_back_as_the_same_text(text: str, written: str) -> None:
     assert scalar(text) == written

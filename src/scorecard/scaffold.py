@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 
 from scorecard.periods import Cadence, Period, period_of
 from scorecard.schema import FILE_NAMES, all_schemas
+from scorecard.skeleton import scalar
 
 DATA_DIR = "evaluations"
 SCHEMA_DIR = ".schemas"
@@ -86,11 +87,6 @@ def example_evaluated(today: date) -> date:
     return min(today, example_period(today).end + timedelta(days=14))
 
 
-def yaml_string(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar (a JSON string is one)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def scaffold_files(
     today: date, *, organisation: str = DEFAULT_ORGANISATION
 ) -> tuple[ScaffoldFile, ...]:
@@ -111,7 +107,7 @@ def scaffold_files(
         text = _read(name)
         for token, value in tokens.items():
             if token == "@ORGANISATION@" and target.endswith(".yaml"):
-                value = yaml_string(value)
+                value = scalar(value)
             text = text.replace(token, value)
             target = target.replace(token, value)
         files.append(ScaffoldFile(PurePosixPath(target), text.encode("utf-8"), description))

@@ -210,11 +210,13 @@ def scalar(text: str) -> str:
     Plain when YAML would read it back unchanged (``Priya Shah``), else
     double-quoted (``"2026"``, ``"yes"``, ``"a: b"``).
     """
-    try:
-        plain_ok = yaml.safe_load(text) == text and "\n" not in text and "#" not in text
-    except yaml.YAMLError:
-        plain_ok = False
-    return text if plain_ok and text.strip() == text and text else json.dumps(text)
+    if text and text.strip() == text and "\n" not in text and "#" not in text:
+        try:
+            if yaml.safe_load(text) == text:
+                return text
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
 def _line(text: str) -> str:
