@@ -18,6 +18,7 @@ SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
 @click.command("new")
 @click.argument("provider_id", metavar="PROVIDER")
 @click.argument("period_text", metavar="[PERIOD]", required=False)
+# --data only, not data_options' --ref: `new` writes into the working tree
 @click.option(
     "--data",
     "data_dir",
