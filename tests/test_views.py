@@ -116,8 +116,13 @@ def test_criteria_lines_measured_and_rated(portfolio: Portfolio) -> None:
 
 def test_provider_page_sentences_scope_actions(portfolio: Portfolio) -> None:
     page = _provider_page(portfolio, revised=date(2026, 11, 12))
-    assert page.sentences[0].startswith("You met none of your 2 service targets.")
-    assert "Monthly reports on time" in page.sentences[1]  # not scored
+    assert page.targets_sentence == "You met none of your 2 service targets."
+    # One line per missed target, with its gap: 99.9 - 99.2 = 0.7 points; 42 - 30 = 12 minutes.
+    availability, p1 = page.missed
+    assert availability.startswith("Availability: 99.2%") and "0.7 points short" in availability
+    assert p1.startswith("First response to urgent tickets: 42 minutes")
+    assert "12 minutes slower" in p1
+    assert "Monthly reports on time" in page.not_scored_sentence
     assert page.scope.used == ("Service desk", "Network")
     assert page.scope.unused == ("Backup and recovery",)
     assert [a.id for a in page.deficiencies] == ["a-1"]

@@ -233,7 +233,9 @@ class ProviderPage:
     evaluated: date
     revised_on: date | None
     headline: Headline
-    sentences: tuple[str, ...]  # paragraphs: targets met and missed; what was not scored
+    targets_sentence: str  # "You met 7 of your 9 service targets." ("" without targets)
+    missed: tuple[str, ...]  # one plain line per missed target, with the gap
+    not_scored_sentence: str  # which criteria were not scored ("" when all were)
     categories: tuple[CategoryLine, ...]
     summary: str | None  # Markdown
     provider_response: str | None  # Markdown
@@ -626,15 +628,13 @@ def _shared_page(
     record = evaluation.record
     you = display_name(p) if internal else "You"
     history = _history_points(result, evaluation)
-    paragraphs = [
-        " ".join(
-            [
-                *narrate.targets_summary(evaluation, p, internal=internal),
-                *narrate.missed_targets(evaluation),
-            ]
-        ),
-        " ".join(narrate.not_scored(evaluation)),
-    ]
+    # One line per missed target: "Name: 42 minutes against a target of 30. That is ..."
+    missed = tuple(
+        " ".join(narrate.criterion_sentences(cr, programme.scale, evaluation.period,
+                                             internal=False))
+        for cr in evaluation.criteria()
+        if cr.criterion.measured and cr.scored and cr.met is False
+    )
     return ProviderPage(
         meta=meta,
         provider_id=p.id,
@@ -652,7 +652,9 @@ def _shared_page(
         headline=_headline(
             evaluation, programme, " ".join(narrate.headline(evaluation, p, internal=internal))
         ),
-        sentences=tuple(x for x in paragraphs if x),
+        targets_sentence=" ".join(narrate.targets_summary(evaluation, p, internal=internal)),
+        missed=missed,
+        not_scored_sentence=" ".join(narrate.not_scored(evaluation)),
         categories=_categories(evaluation, programme),
         summary=record.summary,
         provider_response=record.provider_response,
@@ -666,7 +668,9 @@ def _shared_page(
         scope=_scope_line(
             evaluation, " ".join(narrate.scope_sentences(evaluation, p, internal=internal))
         ),
-        chart=charts.score_history([(pt.period, pt.score) for pt in history], _bands(programme)),
+        chart=charts.score_history(
+            [(pt.period, pt.score) for pt in history], _bands(programme), height=180
+        ),
         category_chart=charts.category_bars(
             [(cat.category.name, cat.score) for cat in evaluation.categories]
         ),
