@@ -37,10 +37,7 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
     """
     from scorecard import scaffold
 
-    root = Path(directory)
-    if root.exists() and not root.is_dir():
-        click.echo(f"{directory} is not a folder.", err=True)
-        raise SystemExit(EXIT_USAGE)
+    root = Path(directory)  # Click has refused a file already
     root.mkdir(parents=True, exist_ok=True)
 
     files = scaffold.scaffold_files(
@@ -64,11 +61,10 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
         click.echo(f"wrote   {shown}: {d.file.description}")
 
     if any(d.write for d in decisions):
-        click.echo(
-            f"\nNext: cd {directory}, run `scorecard validate`, read README.md, and commit."
-        )
+        cd = f"cd {directory}, " if root != Path(".") else ""
+        click.echo(f"\nNext: {cd}run `scorecard validate`, read README.md, and commit.")
     else:
-        click.echo("\nNothing to do: every file is there already.")
+        click.echo("\nNothing written: every file is there already or was skipped.")
 
 
 def _git_init(root: Path) -> None:
