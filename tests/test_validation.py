@@ -490,3 +490,23 @@ def test_other_files_are_ignored_and_stray_yaml_is_a_warning(data: DataFolder) -
     assert [(str(p.location), p.severity) for p in problems] == [
         (E + "records/stray.yaml", "warning"),
     ]
+
+
+def test_a_provider_file_that_does_not_parse_is_not_also_missing(data: DataFolder) -> None:
+    data.edit("providers/globex.yaml", "name: Globex Corporation", "name: Globex: Corporation")
+    # one message: globex's record does not also complain that the file is missing
+    assert data.problems() == [(
+        E + "providers/globex.yaml:2:13",
+        "YAML syntax error: a colon (:) where YAML did not expect one "
+        "If the text contains ': ', put the whole value in quotes.",
+    )]
+
+
+def test_empty_scores_is_named_plainly(data: DataFolder) -> None:
+    data.edit(Q2, "  availability: 99.5\n  p1-response: 45\n  fix-quality: 3\n"
+              "  communication: null\n", "")
+    assert data.problems() == [(
+        E + Q2 + ":5:8",
+        "scores: expected a mapping from a criterion id to its value (name: value lines), "
+        "found nothing (an empty value)",
+    )]

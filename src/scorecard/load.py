@@ -67,6 +67,7 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
     programme_doc: YamlDoc | None = None
     providers: list[ProviderFile] = []
     records: list[RecordFile] = []
+    unreadable: set[str] = set()
     programme_files = [f for f in files if f.kind == "programme"]
     if not programme_files:
         shown = Path(data_dir) / "scorecard.yaml"
@@ -83,6 +84,8 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
         clean, found = schema.check(f.kind, doc)
         problems += found
         if clean is None:
+            if f.kind == "provider":
+                unreadable.add(f.stem)
             continue
         if f.kind == "programme":
             if f is programme_files[0]:
@@ -91,9 +94,11 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
             provider = build_provider(clean, doc.source)
             if provider is not None:
                 providers.append(ProviderFile(provider, doc, f))
+            else:
+                unreadable.add(f.stem)
         else:
             records.append(RecordFile(clean, doc, f))
-    return Drafts(programme, programme_doc, providers, records), problems
+    return Drafts(programme, programme_doc, providers, records, unreadable), problems
 
 
 # --- building model objects from checked values --------------------------------

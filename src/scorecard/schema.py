@@ -359,7 +359,7 @@ class MapOf(Spec):
     key_words: str = "a name"
 
     def expect(self) -> str:
-        return f"a mapping of {self.key_words} to values"
+        return f"a mapping from {self.key_words} to its value (name: value lines)"
 
     def check_key(self, key: Any, path: tuple[Any, ...], ctx: Checker) -> bool:
         typed = ctx.doc.key_raw.get(path)

@@ -18,7 +18,7 @@ from typing import Any
 from scorecard.model import Criterion, Programme, Provider
 from scorecard.periods import EXAMPLES, Cadence, parse_period
 from scorecard.problems import Location, Problem
-from scorecard.schema import did_you_mean, found
+from scorecard.schema import SLUG_RE, did_you_mean, found
 from scorecard.sources import SourceFile
 from scorecard.yamlsrc import INVALID, YamlDoc, field_name
 
@@ -77,6 +77,7 @@ class Drafts:
     programme_doc: YamlDoc | None
     providers: list[ProviderFile] = field(default_factory=list)
     records: list[RecordFile] = field(default_factory=list)
+    unreadable_providers: set[str] = field(default_factory=set)  # file stems
 
     @cached_property
     def provider_by_id(self) -> dict[str, ProviderFile]:
@@ -367,7 +368,8 @@ def record_period_matches_file_name(d: Drafts) -> Iterator[Problem]:
 def record_provider_has_file(d: Drafts) -> Iterator[Problem]:
     for r in d.records:
         pid = r.provider
-        if pid is not None and d.provider_file(pid) is None:
+        if pid is not None and d.provider_file(pid) is None \
+                and pid not in d.unreadable_providers:
             hint = did_you_mean(pid, d.provider_by_id) or \
                 f"Add providers/{pid}.yaml, or correct the provider."
             yield _error(r.doc.at(("provider",)), ("provider",),
@@ -513,7 +515,7 @@ def services_used_exist(d: Drafts) -> Iterator[Problem]:
             continue
         services = [s.id for s in pf.provider.services]
         for i, sid in enumerate(used):
-            if not isinstance(sid, str) or sid in services:
+            if not isinstance(sid, str) or sid in services or not SLUG_RE.match(sid):
                 continue
             if services:
                 hint = did_you_mean(sid, services) or \
