@@ -113,3 +113,24 @@ def test_draft_marks_every_document(demo: Portfolio) -> None:
     draft = Provenance(commit=PROV.commit, dirty=True, commit_day=PROV.commit_day)
     for doc in documents.plan(demo, provenance=draft, providers={"northgate"}, periods={"2026-Q3"}):
         assert "DRAFT" in render_template(env, doc.template, doc.context()), doc.html_path
+
+
+def test_portfolio_pdf_labels_every_page(demo: Portfolio) -> None:
+    """The PDF renders without a problem and every page says it is internal."""
+    import io
+
+    from pypdf import PdfReader
+
+    from scorecard.pdf import render_pdf
+    from scorecard.templating import template_dirs
+
+    doc = next(d for d in documents.plan(demo, provenance=PROV) if d.audience == "portfolio")
+    html = render_template(make_environment(), doc.template, doc.context())
+    pdf, problems = render_pdf(html, roots=template_dirs(), source="portfolio.pdf")
+    assert pdf is not None, [str(p) for p in problems]
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) >= 2
+    for page in pages:
+        text = page.extract_text()
+        assert "Internal: do not forward" in text
+        assert "c0ffee0" in text  # the provenance footer
