@@ -134,3 +134,10 @@ def test_portfolio_pdf_labels_every_page(demo: Portfolio) -> None:
         text = page.extract_text()
         assert "Internal: do not forward" in text
         assert "c0ffee0" in text  # the provenance footer
+
+
+def test_page_size_reaches_every_document() -> None:
+    docs = documents.plan(sample.portfolio(), provenance=PROV, page_size="Letter")
+    assert {d.context()["meta"].page_size for d in docs} == {"Letter"}
+    html = render_template(make_environment(), docs[0].template, docs[0].context())
+    assert "@page { size: Letter; }" in html

@@ -17,11 +17,12 @@ build narrowed to one provider does not narrate the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from scorecard import views
 from scorecard.results import Amendment, Evaluation, Portfolio, Provenance, ProviderResult
+from scorecard.templating import PageSize
 
 __all__ = ["AUDIENCES", "Audience", "Document", "plan"]
 
@@ -72,6 +73,7 @@ def _provider_context(
     portfolio: Portfolio,
     provenance: Provenance,
     changes: Sequence[Amendment],
+    page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
         page = views.provider_view(
@@ -82,7 +84,7 @@ def _provider_context(
             provenance=provenance,
             revised=max((a.day for a in changes), default=None),
         )
-        return {"meta": page.meta, "p": page}
+        return {"meta": replace(page.meta, page_size=page_size), "p": page}
 
     return build
 
@@ -93,28 +95,35 @@ def _team_context(
     portfolio: Portfolio,
     provenance: Provenance,
     changes: Sequence[Amendment],
+    page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
         page = views.team_view(
             result, evaluation, portfolio, provenance=provenance, amendments=changes
         )
-        return {"meta": page.meta, "p": page.shared, "team": page}
+        return {"meta": replace(page.meta, page_size=page_size), "p": page.shared, "team": page}
 
     return build
 
 
 def _portfolio_context(
-    portfolio: Portfolio, provenance: Provenance, team_hrefs: Mapping[str, str]
+    portfolio: Portfolio,
+    provenance: Provenance,
+    team_hrefs: Mapping[str, str],
+    page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
         page = views.portfolio_view(portfolio, provenance=provenance, team_hrefs=team_hrefs)
-        return {"meta": page.meta, "v": page}
+        return {"meta": replace(page.meta, page_size=page_size), "v": page}
 
     return build
 
 
 def _index_context(
-    portfolio: Portfolio, provenance: Provenance, documents: Sequence[Document]
+    portfolio: Portfolio,
+    provenance: Provenance,
+    documents: Sequence[Document],
+    page_size: PageSize,
 ) -> Callable[[], Context]:
     entries = [
         views.IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path)
@@ -123,7 +132,7 @@ def _index_context(
 
     def build() -> Context:
         page = views.index_view(portfolio, entries, provenance=provenance)
-        return {"meta": page.meta, "v": page}
+        return {"meta": replace(page.meta, page_size=page_size), "v": page}
 
     return build
 
@@ -137,6 +146,7 @@ def plan(
     periods: Collection[str] | None = None,
     audiences: Collection[Audience] | None = None,
     pdf: bool = True,
+    page_size: PageSize = "A4",
 ) -> tuple[Document, ...]:
     """Every document a build makes, providers by id and periods oldest first,
     then the portfolio, then the index.
@@ -146,6 +156,7 @@ def plan(
     ``audiences`` narrow the plan (None: all); the portfolio is left out when
     the plan is narrowed to some providers or periods, and the index is made
     whenever anything else is, listing what was made. ``pdf``: plan PDFs too.
+    ``page_size``: ``"A4"`` or ``"Letter"``, for every document's ``meta``.
     """
     changes = amendments or {}
     wanted = set(audiences) if audiences is not None else set(AUDIENCES)
@@ -169,7 +180,7 @@ def plan(
                         period=label,
                         template="provider.html",
                         build_context=_provider_context(
-                            result, evaluation, portfolio, provenance, record_changes
+                            result, evaluation, portfolio, provenance, record_changes, page_size
                         ),
                         pdf=pdf,
                     )
@@ -185,7 +196,7 @@ def plan(
                         period=label,
                         template="team.html",
                         build_context=_team_context(
-                            result, evaluation, portfolio, provenance, record_changes
+                            result, evaluation, portfolio, provenance, record_changes, page_size
                         ),
                         pdf=pdf,
                     )
@@ -199,7 +210,7 @@ def plan(
                 provider=None,
                 period=None,
                 template="portfolio.html",
-                build_context=_portfolio_context(portfolio, provenance, latest_team),
+                build_context=_portfolio_context(portfolio, provenance, latest_team, page_size),
                 pdf=pdf,
             )
         )
@@ -211,7 +222,7 @@ def plan(
                 provider=None,
                 period=None,
                 template="index.html",
-                build_context=_index_context(portfolio, provenance, tuple(documents)),
+                build_context=_index_context(portfolio, provenance, tuple(documents), page_size),
                 pdf=False,
             )
         )
