@@ -199,14 +199,16 @@ class _Commit:
         return Amendment(day=self.day, author=self.author, subject=self.subject, commit=self.commit)
 
 
-def _parse_log(out: bytes) -> dict[str, list[Amendment]]:
+def _parse_log(out: bytes) -> tuple[dict[str, list[Amendment]], dict[str, Amendment]]:
     """Bucket ``git log --name-status -z`` output by file, oldest commit first.
 
-    Each file's bucket holds the commits after the one that added it. Output
+    Each file's bucket holds the commits after the one that added it; the
+    second mapping gives each file's latest commit, adding included. Output
     shape per commit: ``\\x1eHASH\\0TIME\\0AUTHOR\\0SUBJECT\\0`` then, for each
     change, ``STATUS\\0PATH\\0`` (renames: ``Rnnn\\0OLD\\0NEW\\0``).
     """
     history: dict[str, list[Amendment]] = {}
+    last: dict[str, Amendment] = {}
     tokens = out.split(b"\0")
     i = 0
     current: _Commit | None = None
@@ -238,9 +240,16 @@ def _parse_log(out: bytes) -> dict[str, list[Amendment]]:
             i += 2
             before = history.pop(old, []) if status == "R" else list(history.get(old, []))
             history[new] = [*before, current.amendment()]
+            last[new] = current.amendment()
+            if status == "R":
+                last.pop(old, None)
             continue
         path = os.fsdecode(tokens[i]) if i < len(tokens) else ""
         i += 1
+        if status == "D":
+            last.pop(path, None)
+        else:
+            last[path] = current.amendment()
         if status == "A":
             history[path] = []  # added (or added again after a delete): history starts here
         elif status == "D":
@@ -249,7 +258,7 @@ def _parse_log(out: bytes) -> dict[str, list[Amendment]]:
             history[path].append(current.amendment())
         else:  # changed, but its adding commit was not shown: start from here
             history[path] = []
-    return history
+    return history, last
 
 
 def amendments(
@@ -260,13 +269,24 @@ def amendments(
     (None: HEAD). Uncommitted changes are not amendments. Outside a repository,
     or when git cannot answer, every record has none (``provenance`` reports why).
     """
-    empty: dict[str, tuple[Amendment, ...]] = {p: () for p in repo_paths}
+    history, _ = file_history(data_dir, ref)
+    return {p: tuple(history.get(p, ())) for p in repo_paths}
+
+
+def file_history(
+    data_dir: Path, ref: str | None
+) -> tuple[dict[str, list[Amendment]], dict[str, Amendment]]:
+    """Every file of the data folder (path relative to the repository root): its
+    amendments (see :func:`amendments`), and the latest commit that added or
+    changed it, up to ``ref``. One ``git log`` for the whole folder; both empty
+    outside a repository or when git cannot answer.
+    """
     root, _ = _root(data_dir)
     if root is None:
-        return empty
+        return {}, {}
     commit, _ = _resolve(root, ref or "HEAD")
     if commit is None:
-        return empty
+        return {}, {}
     run = _git(
         [
             "-c",
@@ -288,9 +308,8 @@ def amendments(
         root,
     )
     if not run.ok:
-        return empty
-    history = _parse_log(run.out)
-    return {p: tuple(history.get(p, ())) for p in repo_paths}
+        return {}, {}
+    return _parse_log(run.out)
 
 
 def revised_on(changes: Sequence[Amendment]) -> date | None:

@@ -1,0 +1,123 @@
+"""``scorecard build``: validate, compute and render every document."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from scorecard.cli.common import DAY, EXIT_DATA, data_options, echo_problems
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        k, n = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise click.BadParameter(
+            "write it as K/N, e.g. 2/4 for the second of four shares."
+        ) from None
+    if not 1 <= k <= n:
+        raise click.BadParameter(f"K must be between 1 and N; got {value}.")
+    return k, n
+
+
+@click.command(help="Validate, score and render every document into reports/.")
+@data_options
+@click.option("--out", "out_dir", default="reports", show_default=True, metavar="DIR",
+              help="The folder the documents go to.")
+@click.option("--as-of", "as_of", type=DAY, default=None,
+              help="Compute figures as of this day (default: the day of the commit built).")
+@click.option("--provider", "providers", multiple=True, metavar="ID",
+              help="Only this provider's documents (repeatable).")
+@click.option("--period", "periods", multiple=True, metavar="PERIOD",
+              help="Only this period's documents, e.g. 2026-Q3 (repeatable).")
+@click.option("--audience", "audiences", multiple=True,
+              type=click.Choice(["provider", "team", "portfolio"]),
+              help="Only documents for this audience (repeatable).")
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="HTML only.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="A folder of templates tried before ours.")
+@click.option("--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False),
+              default="A4", show_default=True, help="Paper size of the PDFs.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for rendering (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Render everything; reuse nothing from earlier builds.")
+@click.option("--shard", "shard", default=None, metavar="K/N",
+              help="Build share K of N of the documents (for a CI matrix); join them with --join.")
+@click.option("--join", "join", multiple=True, metavar="DIR",
+              type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Take documents from a shard's output folder (repeatable).")
+@click.option("--summary", "summary", default=None, metavar="FILE",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Append a Markdown summary (who improved, who fell, what is overdue) to FILE.")
+def command(
+    data_dir: str,
+    ref: str | None,
+    out_dir: str,
+    as_of: date | None,
+    providers: tuple[str, ...],
+    periods: tuple[str, ...],
+    audiences: tuple[str, ...],
+    no_pdf: bool,
+    templates: Path | None,
+    paper: str,
+    jobs: int | None,
+    force: bool,
+    shard: str | None,
+    join: tuple[Path, ...],
+    summary: Path | None,
+) -> None:
+    from scorecard.build import BuildOptions, Shard, build
+    from scorecard.pool import default_jobs
+
+    share = _shard(shard)
+    options = BuildOptions(
+        data_dir=Path(data_dir),
+        out_dir=Path(out_dir),
+        ref=ref,
+        as_of=as_of,
+        providers=frozenset(providers) if providers else None,
+        periods=frozenset(periods) if periods else None,
+        audiences=frozenset(audiences) if audiences else None,
+        pdf=not no_pdf,
+        templates=templates,
+        page_size="Letter" if paper.lower() == "letter" else "A4",
+        jobs=jobs or default_jobs(),
+        force=force,
+        shard=Shard(*share) if share else None,
+        join=join,
+    )
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    if interactive:
+        with click.progressbar(length=0, label="Rendering", file=sys.stderr) as bar:
+            def progress(done: int, total: int, path: str) -> None:
+                bar.length = total
+                bar.update(1)
+
+            report = build(options, today=date.today(), progress=progress)
+    else:
+        report = build(options, today=date.today())
+    echo_problems(report.problems)
+    if not report.ok:
+        errors = sum(1 for p in report.problems if p.severity == "error")
+        click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}; "
+                   f"nothing in {out_dir} was changed.", err=True)
+        sys.exit(EXIT_DATA)
+    if summary is not None and report.portfolio is not None:
+        from scorecard.summary import markdown_summary
+
+        with summary.open("a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(report.portfolio))
+    assert report.portfolio is not None and report.provenance is not None
+    commit = (report.provenance.commit or "no commit")[:7]
+    draft = " (draft: uncommitted changes)" if report.provenance.dirty else ""
+    click.echo(
+        f"Built {report.documents} documents in {out_dir} as of "
+        f"{report.portfolio.as_of.isoformat()} from {commit}{draft}: "
+        f"{report.rendered} PDFs rendered, {report.reused} reused."
+    )

@@ -1,0 +1,53 @@
+"""Run a function over many items, in worker processes when asked to.
+
+Used to render PDFs in parallel: each worker imports WeasyPrint and loads
+fonts once (the initializer), then renders one document after another. Results
+come back in the order of the items, so the output does not depend on how many
+workers ran.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[R]:
+    """``func`` over ``items``, in order, with up to ``jobs`` worker processes.
+
+    With one job (or one item) everything runs in this process, without the
+    cost of starting workers. ``func`` and ``initializer`` must be module-level
+    functions so that they can be sent to the workers.
+    """
+    jobs = min(jobs, len(items))
+    if jobs <= 1:
+        if initializer is not None and items:
+            initializer()
+        yield from map(func, items)
+        return
+    # fork: workers start in milliseconds and share the imported modules.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes=jobs, initializer=initializer) as pool:
+        yield from pool.imap(func, _as_iterable(items), chunksize=1)
+
+
+def _as_iterable(items: Sequence[T]) -> Iterable[T]:
+    return iter(items)
