@@ -131,6 +131,7 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
         periods=options.periods,
         audiences=_audiences(options),
         pdf=options.pdf,
+        page_size="Letter" if options.page_size == "Letter" else "A4",
     )
     if options.narrowed:
         # A narrowed build (or a shard) keeps the full build's index.
