@@ -99,7 +99,7 @@ def test_a_bad_ref_is_a_problem_not_a_traceback(repo: Path) -> None:
     assert dataset is None
     assert [(str(p.location), p.text()) for p in problems] == [(
         "evaluations",
-        "git knows no revision called 'no-such-branch' "
+        "git knows no revision called 'no-such-branch'. "
         "Use a branch, tag or commit that exists (git log --oneline lists commits).",
     )]
     # something that looks like an option is a revision name, never an option

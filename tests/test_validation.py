@@ -50,7 +50,7 @@ def test_yaml_that_does_not_parse(data: DataFolder) -> None:
     # line 4; the second colon is column 12 ("lead: Priya" is 11 characters)
     assert data.problems() == [(
         E + Q3 + ":4:12",
-        "YAML syntax error: a colon (:) where YAML did not expect one "
+        "YAML syntax error: a colon (:) where YAML did not expect one. "
         "If the text contains ': ', put the whole value in quotes.",
     )]
 
@@ -59,7 +59,7 @@ def test_duplicate_key(data: DataFolder) -> None:
     data.edit(Q2, "  communication: null\n", "  communication: null\n  p1-response: 50\n")
     assert data.problems() == [(
         E + Q2 + ":10:3",
-        "scores.p1-response: p1-response appears twice in this mapping (first on line 7) "
+        "scores.p1-response: p1-response appears twice in this mapping (first on line 7). "
         "Remove one of them or merge them.",
     )]
 
@@ -70,7 +70,7 @@ def test_a_tag_beyond_plain_yaml(data: DataFolder) -> None:
     assert data.problems() == [(
         E + Q2 + ":6:17",
         "scores.availability: the tag !!python/object:os.system is not allowed; only plain "
-        "YAML values (text, numbers, true/false, dates, lists and mappings) are read "
+        "YAML values (text, numbers, true/false, dates, lists and mappings) are read. "
         "Remove the tag.",
     )]
 
@@ -82,7 +82,7 @@ def test_missing_required_field(data: DataFolder) -> None:
     data.edit(Q2, "lead: Priya Shah\n", "")
     assert data.problems() == [(
         E + Q2 + ":1:1",
-        "lead: the required field 'lead' is missing Add it, e.g. lead: Priya Shah",
+        "lead: the required field 'lead' is missing. Add it, e.g. lead: Priya Shah",
     )]
 
 
@@ -90,7 +90,7 @@ def test_unknown_field_with_a_suggestion(data: DataFolder) -> None:
     data.edit(Q2, "  communication: null\n", "  communication: null\nsumary: A quiet quarter.\n")
     assert data.problems() == [(
         E + Q2 + ":10:1",
-        "sumary: unknown field 'sumary' did you mean 'summary'?",
+        "sumary: unknown field 'sumary'; did you mean 'summary'?",
     )]
 
 
@@ -107,7 +107,7 @@ def test_id_that_is_not_a_slug(data: DataFolder) -> None:
     assert data.problems() == [(
         E + PROG + ":13:9",
         "categories.id: expected an id (lower-case letters, digits and -, starting with a "
-        'letter, at most 64 characters), found "Service_Delivery" '
+        'letter, at most 64 characters), found "Service_Delivery"; '
         "did you mean 'service-delivery'?",
     )]
 
@@ -117,7 +117,7 @@ def test_provider_file_name_disagrees_with_its_id(data: DataFolder) -> None:
     # only the one message: globex's record still finds the file by its name
     assert data.problems() == [(
         E + "providers/globex.yaml:1:5",
-        "id: the id is 'globex-corp' but the file is named globex.yaml "
+        "id: the id is 'globex-corp' but the file is named globex.yaml. "
         "Rename the file to globex-corp.yaml, or change the id to 'globex'.",
     )]
 
@@ -126,7 +126,7 @@ def test_record_file_name_disagrees_with_its_period(data: DataFolder) -> None:
     data.edit(Q2, "period: 2026-Q2", "period: 2026-Q1")
     assert data.problems() == [(
         E + Q2 + ":2:9",
-        "period: the period is 2026-Q1 but the file is named 2026-Q2.yaml "
+        "period: the period is 2026-Q1 but the file is named 2026-Q2.yaml. "
         "Rename the file to 2026-Q1.yaml, or correct the period.",
     )]
 
@@ -136,10 +136,10 @@ def test_record_folder_disagrees_with_its_provider(data: DataFolder) -> None:
     # globex is monthly, so the quarter is in the wrong form for it as well
     assert data.problems() == [
         (E + Q2 + ":1:11",
-         "provider: the provider is 'globex' but the record is in the folder records/acme/ "
+         "provider: the provider is 'globex' but the record is in the folder records/acme/. "
          "Move the file to records/globex/, or correct the provider."),
         (E + Q2 + ":2:9",
-         "period: expected a monthly period such as 2026-07, found 2026-Q2 "
+         "period: expected a monthly period such as 2026-07, found 2026-Q2; "
          "globex is evaluated monthly (cadence in evaluations/providers/globex.yaml)."),
     ]
 
@@ -151,7 +151,7 @@ def test_score_for_a_criterion_the_programme_does_not_have(data: DataFolder) -> 
     data.edit(Q3, "  communication: 4", "  comunication: 4")
     assert data.problems() == [(
         E + Q3 + ":10:3",
-        "scores.comunication: there is no criterion 'comunication' in the programme "
+        "scores.comunication: there is no criterion 'comunication' in the programme; "
         "did you mean 'communication'?",
     )]
 
@@ -170,7 +170,7 @@ def test_rating_that_is_not_a_whole_number(data: DataFolder) -> None:
     # "  fix-quality: " is 15 characters, "{" is column 16, and "3" is 26 further on
     assert data.problems() == [(
         E + Q3 + ":9:42",
-        "scores.fix-quality.Tom Berg: expected a whole number from 1 to 5, found 3.5 "
+        "scores.fix-quality.Tom Berg: expected a whole number from 1 to 5, found 3.5. "
         "Ratings are whole numbers; round it, or ask the evaluators.",
     )]
 
@@ -179,7 +179,7 @@ def test_measured_result_that_is_not_a_number(data: DataFolder) -> None:
     data.edit(Q3, "availability: 99.95", 'availability: "99.95%"')
     assert data.problems() == [(
         E + Q3 + ":7:17",
-        'scores.availability: expected a number (%), found "99.95%" '
+        'scores.availability: expected a number (%), found "99.95%". '
         "Write the number alone: availability: 99.95",
     )]
 
@@ -197,7 +197,7 @@ def test_rated_result_for_a_measured_criterion(data: DataFolder) -> None:
     assert data.problems() == [(
         E + Q3 + ":8:16",
         "scores.p1-response: p1-response is a measured criterion (minutes), so it needs one "
-        "number, not ratings by evaluator Write the measured value, e.g. p1-response: 30",
+        "number, not ratings by evaluator. Write the measured value, e.g. p1-response: 30",
     )]
 
 
@@ -205,7 +205,7 @@ def test_measurement_for_a_rated_criterion(data: DataFolder) -> None:
     data.edit(Q2, "fix-quality: 3", "fix-quality: 87.5")
     assert data.problems() == [(
         E + Q2 + ":8:16",
-        "scores.fix-quality: expected a whole number from 1 to 5, found 87.5 "
+        "scores.fix-quality: expected a whole number from 1 to 5, found 87.5; "
         "fix-quality is rated on the scale, not measured.",
     )]
 
@@ -216,7 +216,7 @@ def test_rating_by_someone_not_in_evaluators(data: DataFolder) -> None:
     assert data.problems() == [(
         E + Q3 + ":9:32",
         "scores.fix-quality.Tom Burg: Tom Burg rated fix-quality but is not listed in "
-        "evaluators did you mean 'Tom Berg'?",
+        "evaluators; did you mean 'Tom Berg'?",
     )]
 
 
@@ -226,7 +226,7 @@ def test_ratings_without_evaluators_may_only_be_the_leads(data: DataFolder) -> N
     assert data.problems() == [(
         E + Q2 + ":8:32",
         "scores.fix-quality.Tom Berg: Tom Berg rated fix-quality but is not listed in "
-        "evaluators Add evaluators: [Priya Shah, Tom Berg]; without it only the lead rates.",
+        "evaluators. Add evaluators: [Priya Shah, Tom Berg]; without it only the lead rates.",
     )]
 
 
@@ -234,7 +234,7 @@ def test_notes_for_a_criterion_the_programme_does_not_have(data: DataFolder) -> 
     data.edit(Q3, "  fix-quality: Root", "  fix-qualty: Root")
     assert data.problems() == [(
         E + Q3 + ":14:3",
-        "internal_notes.fix-qualty: there is no criterion 'fix-qualty' in the programme "
+        "internal_notes.fix-qualty: there is no criterion 'fix-qualty' in the programme; "
         "did you mean 'fix-quality'?",
     )]
 
@@ -246,7 +246,7 @@ def test_record_for_a_provider_without_a_provider_file(data: DataFolder) -> None
     data.path("providers/globex.yaml").unlink()
     assert data.problems() == [(
         E + GLOBEX_07 + ":1:11",
-        "provider: there is no provider file for 'globex' (providers/globex.yaml) "
+        "provider: there is no provider file for 'globex' (providers/globex.yaml). "
         "Add providers/globex.yaml, or correct the provider.",
     )]
 
@@ -256,7 +256,7 @@ def test_period_in_the_wrong_form_for_the_cadence(data: DataFolder) -> None:
     data.edit("records/globex/2026-Q3.yaml", "period: 2026-07", "period: 2026-Q3")
     assert data.problems() == [(
         E + "records/globex/2026-Q3.yaml:2:9",
-        "period: expected a monthly period such as 2026-07, found 2026-Q3 "
+        "period: expected a monthly period such as 2026-07, found 2026-Q3; "
         "globex is evaluated monthly (cadence in evaluations/providers/globex.yaml).",
     )]
 
@@ -268,7 +268,7 @@ def test_period_form_follows_the_programme_when_the_provider_has_no_cadence(
     data.edit("records/acme/2026-04.yaml", "period: 2026-Q2", "period: 2026-04")
     assert data.problems() == [(
         E + "records/acme/2026-04.yaml:2:9",
-        "period: expected a quarterly period such as 2026-Q3, found 2026-04 "
+        "period: expected a quarterly period such as 2026-Q3, found 2026-04; "
         "acme is evaluated quarterly (the programme's cadence in scorecard.yaml).",
     )]
 
@@ -278,7 +278,7 @@ def test_two_records_for_one_provider_and_period(data: DataFolder) -> None:
     assert data.problems() == [(
         E + "records/acme/2026-Q3.yml:2:9",
         "period: a second record for acme in 2026-Q3; the first is "
-        "evaluations/records/acme/2026-Q3.yaml Keep one record per provider and period.",
+        "evaluations/records/acme/2026-Q3.yaml. Keep one record per provider and period.",
     )]
 
 
@@ -286,7 +286,7 @@ def test_services_used_names_a_service_the_provider_does_not_have(data: DataFold
     data.edit(Q3, "[service-desk]", "[service-dsk]")
     assert data.problems() == [(
         E + Q3 + ":15:17",
-        "services_used: acme has no service 'service-dsk' did you mean 'service-desk'?",
+        "services_used: acme has no service 'service-dsk'; did you mean 'service-desk'?",
     )]
 
 
@@ -304,7 +304,7 @@ def test_closed_date_missing(data: DataFolder) -> None:
     # the action a-1 starts at line 9, column 5 (after "  - ")
     assert data.problems() == [(
         E + ACME + ":9:5",
-        "actions.closed: the status is done, so the day it was closed is needed "
+        "actions.closed: the status is done, so the day it was closed is needed. "
         "Add closed: YYYY-MM-DD.",
     )]
 
@@ -313,7 +313,7 @@ def test_closed_date_where_it_should_not_be(data: DataFolder) -> None:
     data.edit(ACME, "    status: proposed\n", "    status: proposed\n    closed: 2026-08-02\n")
     assert data.problems() == [(
         E + ACME + ":22:13",
-        "actions.closed: a closed date is given, but the status is proposed "
+        "actions.closed: a closed date is given, but the status is proposed. "
         "Remove closed, or change the status.",
     )]
 
@@ -322,7 +322,7 @@ def test_closing_before_raising(data: DataFolder) -> None:
     data.edit(ACME, "closed: 2026-09-12", "closed: 2026-07-01")
     assert data.problems() == [(
         E + ACME + ":16:13",
-        "actions.closed: closed (2026-07-01) is before raised (2026-07-10) Check both dates.",
+        "actions.closed: closed (2026-07-01) is before raised (2026-07-10). Check both dates.",
     )]
 
 
@@ -330,7 +330,7 @@ def test_duplicate_action_ids(data: DataFolder) -> None:
     data.edit(ACME, "  - id: a-2", "  - id: a-1")
     assert data.problems() == [(
         E + ACME + ":17:9",
-        "actions.id: the action id 'a-1' is used twice (first on line 9) "
+        "actions.id: the action id 'a-1' is used twice (first on line 9). "
         "Give each action of a provider its own id.",
     )]
 
@@ -339,7 +339,7 @@ def test_deficiency_without_a_due_date(data: DataFolder) -> None:
     data.edit(ACME, "    due: 2026-09-30\n", "")
     assert data.problems() == [(
         E + ACME + ":9:5",
-        "actions.due: a deficiency needs a due date: the day it must be fixed by "
+        "actions.due: a deficiency needs a due date: the day it must be fixed by. "
         "Add due: YYYY-MM-DD.",
     )]
 
@@ -367,7 +367,7 @@ def test_bands_without_one_at_zero(data: DataFolder) -> None:
     # the list of bands starts at the "-" of line 9, column 3
     assert data.problems() == [(
         E + PROG + ":9:3",
-        "bands: no band starts at 0, so low scores would have no status "
+        "bands: no band starts at 0, so low scores would have no status. "
         "Give the lowest band min: 0.",
     )]
 
@@ -377,7 +377,7 @@ def test_two_bands_with_the_same_minimum(data: DataFolder) -> None:
     # "  - {name: Adequate, min: " is 26 characters
     assert data.problems() == [(
         E + PROG + ":10:27",
-        "bands.min: two bands start at 80: Strong and Adequate Give each band its own min.",
+        "bands.min: two bands start at 80: Strong and Adequate. Give each band its own min.",
     )]
 
 
@@ -387,7 +387,7 @@ def test_floor_on_the_wrong_side_of_its_target(data: DataFolder) -> None:
     assert data.problems() == [(
         E + PROG + ":19:51",
         "categories.criteria.measure.floor: the floor (99.95) is on the wrong side of the "
-        "target (99.9): when higher is better, the floor must be below the target "
+        "target (99.9): when higher is better, the floor must be below the target. "
         "Swap floor and target, or check better.",
     )]
 
@@ -398,7 +398,7 @@ def test_criterion_ids_are_unique_across_the_programme(data: DataFolder) -> None
     assert data.problems() == [(
         E + PROG + ":32:13",
         "categories.criteria.id: the criterion id 'p1-response' is used twice (first on "
-        "line 20) Criterion ids must be unique across the whole programme.",
+        "line 20). Criterion ids must be unique across the whole programme.",
     )]
 
 
@@ -407,7 +407,7 @@ def test_scale_labels_inside_the_scale(data: DataFolder) -> None:
     # "  labels: {1: Unacceptable, 3: Meets expectations, 5: Outstanding, 6: " is 70
     assert data.problems() == [(
         E + PROG + ":7:71",
-        "scale.labels: a label for 6, which is outside the scale 1 to 5 "
+        "scale.labels: a label for 6, which is outside the scale 1 to 5. "
         "Remove it, or widen the scale with min and max.",
     )]
 
@@ -417,7 +417,7 @@ def test_scale_must_run_upwards(data: DataFolder) -> None:
               "  max: 1")
     assert data.problems() == [(
         E + PROG + ":6:8",
-        "scale.max: the scale must run upwards: max (1) is not above min (1) "
+        "scale.max: the scale must run upwards: max (1) is not above min (1). "
         "Swap them, e.g. min: 1 and max: 5.",
     )]
 
@@ -429,7 +429,7 @@ def test_unknown_cadence_with_a_suggestion(data: DataFolder) -> None:
     assert data.problems()[0] == (
         E + "providers/globex.yaml:3:10",
         "cadence: expected one of monthly, quarterly, half-yearly or yearly, found "
-        "\"montly\" did you mean 'monthly'?",
+        "\"montly\"; did you mean 'monthly'?",
     )
 
 
@@ -459,8 +459,8 @@ def test_an_error_in_the_programme_does_not_hide_errors_in_records(data: DataFol
     data.edit(Q3, "  communication: 4", "  comunication: 4")
     assert data.problems() == [
         (E + Q3 + ":10:3", "scores.comunication: there is no criterion 'comunication' in "
-         "the programme did you mean 'communication'?"),
-        (E + PROG + ":1:1", "organisation: the required field 'organisation' is missing "
+         "the programme; did you mean 'communication'?"),
+        (E + PROG + ":1:1", "organisation: the required field 'organisation' is missing. "
          "Add it, e.g. organisation: Northwind Freight"),
     ]
 
@@ -471,12 +471,12 @@ def test_missing_folder_and_missing_programme(data: DataFolder, tmp_path: Path) 
     dataset, problems = load("nowhere")
     assert dataset is None
     assert [(str(p.location), p.text()) for p in problems] == [(
-        "nowhere", "there is no such folder Run scorecard from the repository's root folder, "
+        "nowhere", "there is no such folder. Run scorecard from the repository's root folder, "
         "or name the data folder with --data DIR.",
     )]
     data.path(PROG).unlink()
     assert data.problems() == [(
-        E + "scorecard.yaml", "the programme file scorecard.yaml is missing "
+        E + "scorecard.yaml", "the programme file scorecard.yaml is missing. "
         "Every data folder needs one; scorecard init writes a starting point.",
     )]
 
@@ -497,7 +497,7 @@ def test_a_provider_file_that_does_not_parse_is_not_also_missing(data: DataFolde
     # one message: globex's record does not also complain that the file is missing
     assert data.problems() == [(
         E + "providers/globex.yaml:2:13",
-        "YAML syntax error: a colon (:) where YAML did not expect one "
+        "YAML syntax error: a colon (:) where YAML did not expect one. "
         "If the text contains ': ', put the whole value in quotes.",
     )]
 

@@ -91,7 +91,7 @@ def test_warnings_alone_exit_0(data: DataFolder) -> None:
     assert code == 0
     assert err.splitlines() == [
         "evaluations/stray.yaml: warning: this YAML file is not where scorecard looks for "
-        "data, so it is ignored The programme is scorecard.yaml, providers are "
+        "data, so it is ignored. The programme is scorecard.yaml, providers are "
         "providers/<provider>.yaml and records are records/<provider>/<period>.yaml.",
         "evaluations: 2 providers, 3 records, no errors, 1 warning.",
     ]

@@ -60,7 +60,7 @@ def test_format_md_provider_example_says_monthly_for_a_quarterly_record(
     example.edit("providers/acme.yaml", "cadence: quarterly", "cadence: monthly")
     assert example.problems() == [(
         "evaluations/records/acme/2026-Q3.yaml:2:9",
-        "period: expected a monthly period such as 2026-07, found 2026-Q3 "
+        "period: expected a monthly period such as 2026-07, found 2026-Q3; "
         "acme is evaluated monthly (cadence in evaluations/providers/acme.yaml).",
     )]
 
@@ -73,9 +73,9 @@ def test_format_md_record_example_scores_criteria_the_programme_example_lacks(
     example.path("scorecard.yaml").write_text(text[: text.index("  # Added")])
     assert example.problems() == [
         ("evaluations/records/acme/2026-Q3.yaml:10:3",
-         "scores.communication: there is no criterion 'communication' in the programme "
+         "scores.communication: there is no criterion 'communication' in the programme. "
          "The criteria are listed in scorecard.yaml."),
         ("evaluations/records/acme/2026-Q3.yaml:11:3",
-         "scores.cost-variance: there is no criterion 'cost-variance' in the programme "
+         "scores.cost-variance: there is no criterion 'cost-variance' in the programme. "
          "The criteria are listed in scorecard.yaml."),
     ]

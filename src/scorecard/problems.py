@@ -41,8 +41,15 @@ class Problem:
     def text(self) -> str:
         """The message with its hint, as one line of prose."""
         where = f"{self.field}: " if self.field else ""
-        hint = f" {self.hint}" if self.hint else ""
-        return f"{where}{self.message}{hint}"
+        if not self.hint:
+            return f"{where}{self.message}"
+        if self.message.endswith((".", "?", "!", ":", ";")):
+            joint = " "
+        elif self.hint[:1].islower():
+            joint = "; "
+        else:
+            joint = ". "
+        return f"{where}{self.message}{joint}{self.hint}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
