@@ -12,18 +12,42 @@ import click
 from scorecard.cli.common import DAY, EXIT_DATA, data_options, echo_problems
 
 
-def _shard(value: str | None) -> tuple[int, int] | None:
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """``--shard K/N``, checked while Click parses, so its errors name the option."""
     if value is None:
         return None
     try:
         k, n = (int(part) for part in value.split("/"))
     except ValueError:
         raise click.BadParameter(
-            "write it as K/N, e.g. 2/4 for the second of four shares."
+            f"{value!r} is not a share; write it as K/N, e.g. 2/4 for the second of four."
         ) from None
     if not 1 <= k <= n:
         raise click.BadParameter(f"K must be between 1 and N; got {value}.")
     return k, n
+
+
+def _periods(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """``--period``: each must be written as a period of some cadence (2026-Q3, 2026-07,
+    2026-H1, 2026); otherwise it could only ever match nothing."""
+    from scorecard.periods import guess_cadence
+
+    for text in value:
+        if guess_cadence(text) is None:
+            raise click.BadParameter(
+                f"{text!r} is not a period; write it like 2026-Q3 (a quarter), 2026-07 "
+                "(a month), 2026-H1 (a half year) or 2026 (a year)."
+            )
+    return value
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _in_ci() -> bool:
+    """CI services set CI (GitHub: CI=true); CI=false or CI=0 means not."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 @click.command(help="Validate, score and render every document into reports/.")
@@ -34,7 +58,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="Compute figures as of this day (default: the day of the commit built).")
 @click.option("--provider", "providers", multiple=True, metavar="ID",
               help="Only this provider's documents (repeatable).")
-@click.option("--period", "periods", multiple=True, metavar="PERIOD",
+@click.option("--period", "periods", multiple=True, metavar="PERIOD", callback=_periods,
               help="Only this period's documents, e.g. 2026-Q3 (repeatable).")
 @click.option("--audience", "audiences", multiple=True,
               type=click.Choice(["provider", "team", "portfolio"]),
@@ -47,7 +71,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for rendering (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Render everything; reuse nothing from earlier builds.")
-@click.option("--shard", "shard", default=None, metavar="K/N",
+@click.option("--shard", "share", default=None, metavar="K/N", callback=_shard,
               help="Build share K of N of the documents (for a CI matrix); join them with --join.")
 @click.option("--join", "join", multiple=True, metavar="DIR",
               type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -68,14 +92,13 @@ def command(
     paper: str,
     jobs: int | None,
     force: bool,
-    shard: str | None,
+    share: tuple[int, int] | None,
     join: tuple[Path, ...],
     summary: Path | None,
 ) -> None:
     from scorecard.build import BuildOptions, Shard, build
     from scorecard.pool import default_jobs
 
-    share = _shard(shard)
     options = BuildOptions(
         data_dir=Path(data_dir),
         out_dir=Path(out_dir),
@@ -92,7 +115,7 @@ def command(
         shard=Shard(*share) if share else None,
         join=join,
     )
-    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+    interactive = sys.stderr.isatty() and not _in_ci()
     if interactive:
         with click.progressbar(length=0, label="Rendering", file=sys.stderr) as bar:
             def progress(done: int, total: int, path: str) -> None:
@@ -117,7 +140,7 @@ def command(
     commit = (report.provenance.commit or "no commit")[:7]
     draft = " (draft: uncommitted changes)" if report.provenance.dirty else ""
     click.echo(
-        f"Built {report.documents} documents in {out_dir} as of "
+        f"Built {_plural(report.documents, 'document')} in {out_dir} as of "
         f"{report.portfolio.as_of.isoformat()} from {commit}{draft}: "
-        f"{report.rendered} PDFs rendered, {report.reused} reused."
+        f"{_plural(report.rendered, 'PDF')} rendered, {report.reused} reused."
     )
