@@ -60,7 +60,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
 
 def test_recursive_alias_is_refused() -> None:
     assert messages("a: &x [1, *x]\n") == [(
-        1, 4, "a: an alias here refers to a value that contains it; such loops are refused "
+        1, 4, "a: an alias here refers to a value that contains it; such loops are refused. "
         "Remove the alias (*name).",
     )]
 
@@ -68,13 +68,13 @@ def test_recursive_alias_is_refused() -> None:
 def test_file_that_is_not_utf8() -> None:
     # "name: Caf" then Latin-1 é (0xE9) on line 2: "name: " is 6 bytes, "Caf" 3 more
     assert messages(b"id: acme\nname: Caf\xe9\n") == [(
-        2, 10, "this file is not UTF-8 text: the byte 0xE9 cannot be read "
+        2, 10, "this file is not UTF-8 text: the byte 0xE9 cannot be read. "
         "Save the file with UTF-8 encoding.",
     )]
 
 
 def test_empty_file_and_comments_only() -> None:
-    expected = [(1, 1, "the file is empty "
+    expected = [(1, 1, "the file is empty. "
                  "Write the fields this kind of file needs (see format.md).")]
     assert messages("") == expected
     assert messages("# nothing yet\n\n") == expected
@@ -87,7 +87,7 @@ def test_huge_file_is_refused_before_parsing() -> None:
     assert time.perf_counter() - started < 0.5
     assert doc.value is None
     assert [p.text() for p in doc.problems] == [
-        "the file is 2.0 MiB; files over 2 MiB are refused "
+        "the file is 2.0 MiB; files over 2 MiB are refused. "
         "Split it, or remove large pasted content."
     ]
 
@@ -99,7 +99,7 @@ def test_huge_file_in_a_data_folder_is_not_even_read(
     data = DataFolder(tmp_path)
     data.write(Q2, b"# " + b"x" * (3 * 1024 * 1024) + b"\n")
     assert data.problems() == [(
-        E + Q2, "the file is 3.0 MiB; files over 2 MiB are refused "
+        E + Q2, "the file is 3.0 MiB; files over 2 MiB are refused. "
         "Split it, or remove large pasted content.",
     )]
 
@@ -144,34 +144,34 @@ def test_plain_tags_are_allowed() -> None:
 
 def test_duplicate_key_names_the_first_line() -> None:
     assert messages("a: 1\nb: 2\na: 3\n") == [
-        (3, 1, "a: a appears twice in this mapping (first on line 1) "
+        (3, 1, "a: a appears twice in this mapping (first on line 1). "
          "Remove one of them or merge them."),
     ]
 
 
 def test_duplicate_key_inside_a_flow_mapping() -> None:
     assert messages("scores: {x: 1, x: 2}\n") == [
-        (1, 16, "scores.x: x appears twice in this mapping (first on line 1) "
+        (1, 16, "scores.x: x appears twice in this mapping (first on line 1). "
          "Remove one of them or merge them."),
     ]
 
 
 def test_merge_keys_are_refused() -> None:
     assert messages("base: &b {a: 1}\nother:\n  <<: *b\n") == [
-        (3, 3, "other: merge keys (<<) are not supported Write the fields out in full."),
+        (3, 3, "other: merge keys (<<) are not supported. Write the fields out in full."),
     ]
 
 
 def test_tab_indentation() -> None:
     assert messages("a:\n\t- x\n") == [
-        (2, 1, "YAML syntax error: a tab character "
+        (2, 1, "YAML syntax error: a tab character. "
          "YAML indents with spaces only; replace tabs with spaces."),
     ]
 
 
 def test_two_documents() -> None:
     assert messages("a: 1\n---\nb: 2\n") == [
-        (2, 1, "YAML syntax error: more than one YAML document (a second ---) "
+        (2, 1, "YAML syntax error: more than one YAML document (a second ---). "
          "Keep one document per file."),
     ]
 
@@ -179,7 +179,7 @@ def test_two_documents() -> None:
 def test_control_character() -> None:
     # "a: b" then U+0007 (bell) at line 1, column 5
     assert messages("a: b\x07\n") == [
-        (1, 5, "this file holds a control character (U+0007) that YAML does not allow "
+        (1, 5, "this file holds a control character (U+0007) that YAML does not allow. "
          "Delete it; it is often invisible."),
     ]
 
