@@ -17,15 +17,9 @@ EXIT_DATA = 1  # the data has errors, or --strict found something
 EXIT_USAGE = 2  # the command was used wrongly (Click uses 2 as well)
 
 
-def data_options(func: F) -> F:
-    """``--data DIR`` and ``--ref REV``: which data to read."""
-    func = click.option(
-        "--ref",
-        metavar="REV",
-        default=None,
-        help="Read the data exactly as committed at this git revision (no checkout).",
-    )(func)
-    func = click.option(
+def data_option(func: F) -> F:
+    """``--data DIR``: the folder that holds the evaluation data."""
+    return click.option(
         "--data",
         "data_dir",
         metavar="DIR",
@@ -33,7 +27,21 @@ def data_options(func: F) -> F:
         show_default=True,
         help="The folder that holds scorecard.yaml, providers/ and records/.",
     )(func)
-    return func
+
+
+def ref_option(func: F) -> F:
+    """``--ref REV``: read the data as committed at a git revision."""
+    return click.option(
+        "--ref",
+        metavar="REV",
+        default=None,
+        help="Read the data exactly as committed at this git revision (no checkout).",
+    )(func)
+
+
+def data_options(func: F) -> F:
+    """``--data DIR`` and ``--ref REV``: which data to read."""
+    return data_option(ref_option(func))
 
 
 class DayType(click.ParamType[date]):

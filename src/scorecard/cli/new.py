@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from scorecard.cli.common import DAY, EXIT_DATA, echo_problems
+from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems
 from scorecard.scaffold import SCHEMA_DIR
 from scorecard.schema import FILE_NAMES
 
@@ -19,14 +19,7 @@ SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
 @click.argument("provider_id", metavar="PROVIDER")
 @click.argument("period_text", metavar="[PERIOD]", required=False)
 # --data only, not data_options' --ref: `new` writes into the working tree
-@click.option(
-    "--data",
-    "data_dir",
-    metavar="DIR",
-    default="evaluations",
-    show_default=True,
-    help="The folder that holds scorecard.yaml, providers/ and records/.",
-)
+@data_option
 @click.option(
     "--as-of",
     "as_of",
