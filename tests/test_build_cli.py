@@ -4,6 +4,7 @@ and in CI, and how it refuses bad options."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMMIT_DAY, GitRepo, git_env, run_cli
+from conftest import COMMIT_DAY, GitRepo, git_env, run_cli, tree_bytes
 
 OPTIONS = (
     "--data", "--ref", "--out", "--as-of", "--provider", "--period", "--audience", "--no-pdf",
@@ -164,3 +165,26 @@ def test_help(tmp_path: Path) -> None:
     assert done.stdout.startswith("Usage: scorecard build [OPTIONS]")
     for option in OPTIONS:
         assert option in done.stdout, option
+
+
+def test_shards_split_the_documents_and_join_again(small_repo: GitRepo, tmp_path: Path) -> None:
+    full = small_repo.build("--no-pdf", out=tmp_path / "full")
+    one = small_repo.build("--no-pdf", "--shard", "1/2", out=tmp_path / "one")
+    two = small_repo.build("--no-pdf", "--shard", "2/2", out=tmp_path / "two")
+    assert full.exit_code == one.exit_code == two.exit_code == 0
+    listed = {
+        name: {d["path"] for d in json.loads((tmp_path / name / "manifest.json").read_text())[
+            "documents"]}
+        for name in ("full", "one", "two")
+    }
+    # 3 records x 2 audiences + the portfolio = 7; the shares split the six provider
+    # and team documents between them (the portfolio may be left to the join)
+    assert len(listed["full"]) == 7
+    assert listed["full"] - {"portfolio.html"} <= listed["one"] | listed["two"] <= listed["full"]
+    assert not listed["one"] & listed["two"] and listed["one"] and listed["two"]
+    joined = small_repo.build(
+        "--no-pdf", "--join", str(tmp_path / "one"), "--join", str(tmp_path / "two"),
+        out=tmp_path / "joined",
+    )
+    assert joined.exit_code == 0
+    assert tree_bytes(tmp_path / "joined") == tree_bytes(tmp_path / "full")
