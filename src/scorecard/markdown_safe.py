@@ -97,11 +97,22 @@ class _SafeExtension(Extension):
         md.treeprocessors.register(_Tame(md), "scorecard_tame", 1)
 
 
+_CONVERTERS: list[markdown.Markdown] = []
+
+
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=[_SafeExtension(), "tables", "sane_lists", "fenced_code"],
-        output_format="html",
-    )
+    """One converter per process, reset before each use (making one costs more
+    than converting a paragraph: a build converts thousands)."""
+    if not _CONVERTERS:
+        _CONVERTERS.append(
+            markdown.Markdown(
+                extensions=[_SafeExtension(), "tables", "sane_lists", "fenced_code"],
+                output_format="html",
+            )
+        )
+    converter = _CONVERTERS[0]
+    converter.reset()
+    return converter
 
 
 def render_markdown(text: str) -> Markup:
