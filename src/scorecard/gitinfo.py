@@ -200,15 +200,26 @@ class _Commit:
 
 
 def _parse_log(out: bytes) -> tuple[dict[str, list[Amendment]], dict[str, Amendment]]:
+    """See :func:`_parse_log_ordered`; without the order of commits."""
+    history, last, _ = _parse_log_ordered(out)
+    return history, last
+
+
+def _parse_log_ordered(
+    out: bytes,
+) -> tuple[dict[str, list[Amendment]], dict[str, Amendment], dict[str, int]]:
     """Bucket ``git log --name-status -z`` output by file, oldest commit first.
 
     Each file's bucket holds the commits after the one that added it; the
     second mapping gives each file's latest commit, adding included. Output
     shape per commit: ``\\x1eHASH\\0TIME\\0AUTHOR\\0SUBJECT\\0`` then, for each
-    change, ``STATUS\\0PATH\\0`` (renames: ``Rnnn\\0OLD\\0NEW\\0``).
+    change, ``STATUS\\0PATH\\0`` (renames: ``Rnnn\\0OLD\\0NEW\\0``). The third
+    mapping gives each commit its position in the log (``--topo-order
+    --reverse``: a commit comes after every commit it descends from).
     """
     history: dict[str, list[Amendment]] = {}
     last: dict[str, Amendment] = {}
+    order: dict[str, int] = {}
     tokens = out.split(b"\0")
     i = 0
     current: _Commit | None = None
@@ -231,6 +242,7 @@ def _parse_log(out: bytes) -> tuple[dict[str, list[Amendment]], dict[str, Amendm
             current = _Commit(
                 commit, day, author.decode("utf-8", "replace"), subject.decode("utf-8", "replace")
             )
+            order.setdefault(commit, len(order))
             continue
         if current is None:
             continue
@@ -258,7 +270,7 @@ def _parse_log(out: bytes) -> tuple[dict[str, list[Amendment]], dict[str, Amendm
             history[path].append(current.amendment())
         else:  # changed, but its adding commit was not shown: start from here
             history[path] = []
-    return history, last
+    return history, last, order
 
 
 def amendments(
@@ -281,12 +293,45 @@ def file_history(
     changed it, up to ``ref``. One ``git log`` for the whole folder; both empty
     outside a repository or when git cannot answer.
     """
+    found = data_history(data_dir, ref)
+    return found.amendments, found.last
+
+
+@dataclass(frozen=True)
+class DataHistory:
+    """What one ``git log`` over the data folder tells (paths relative to the
+    repository root): each file's amendments, each file's latest commit (adding
+    included), and each commit's position in a topological order, oldest
+    first, so that "the latest of these commits" is the one with the highest
+    position (no later commit is an ancestor of an earlier one)."""
+
+    amendments: dict[str, list[Amendment]]
+    last: dict[str, Amendment]
+    order: dict[str, int]
+
+    def latest(self, paths: Sequence[str]) -> str | None:
+        """The latest commit that added or changed any of ``paths``; None when git
+        knows none of them."""
+        best: tuple[int, str] | None = None
+        for path in paths:
+            found = self.last.get(path)
+            if found is None:
+                continue
+            candidate = (self.order.get(found.commit, -1), found.commit)
+            if best is None or candidate > best:
+                best = candidate
+        return best[1] if best is not None else None
+
+
+def data_history(data_dir: Path, ref: str | None) -> DataHistory:
+    """:func:`file_history` plus the order of commits; empty outside a repository."""
+    empty = DataHistory({}, {}, {})
     root, _ = _root(data_dir)
     if root is None:
-        return {}, {}
+        return empty
     commit, _ = _resolve(root, ref or "HEAD")
     if commit is None:
-        return {}, {}
+        return empty
     run = _git(
         [
             "-c",
@@ -308,8 +353,40 @@ def file_history(
         root,
     )
     if not run.ok:
-        return {}, {}
-    return _parse_log(run.out)
+        return empty
+    return DataHistory(*_parse_log_ordered(run.out))
+
+
+def changed_files(data_dir: Path) -> frozenset[str] | None:
+    """The files under ``data_dir`` (paths relative to the repository root) whose
+    working copy differs from HEAD: changed, added, deleted, renamed (both
+    names) or untracked (not ignored). One ``git status``. None when git cannot
+    tell (outside a repository, no commits yet): treat everything as changed.
+    """
+    root, _ = _root(data_dir)
+    if root is None:
+        return None
+    run = _git(
+        ["status", "--porcelain", "-z", "--untracked-files=all", "--", _relative(data_dir, root)],
+        root,
+    )
+    if not run.ok:
+        return None
+    changed: set[str] = set()
+    tokens = run.out.split(b"\0")
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if len(token) < 4:
+            continue
+        # "XY PATH"; a rename or copy is followed by its old path as the next token
+        changed.add(os.fsdecode(token[3:]))
+        if token[:1] in (b"R", b"C") or token[1:2] in (b"R", b"C"):
+            if i < len(tokens) and tokens[i]:
+                changed.add(os.fsdecode(tokens[i]))
+            i += 1
+    return frozenset(changed)
 
 
 def revised_on(changes: Sequence[Amendment]) -> date | None:
