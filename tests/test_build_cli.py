@@ -125,6 +125,8 @@ def test_progress_bar_only_on_a_terminal_outside_ci(small_repo: GitRepo) -> None
         (["--audience", "board"], "Invalid value for '--audience'"),
         (["--paper", "A5"], "Invalid value for '--paper'"),
         (["--jobs", "0"], "Invalid value for '--jobs'"),
+        (["--summary", "/no-such-folder/summary.md"],
+         "Invalid value for '--summary': '/no-such-folder' is not a folder; make it first."),
     ],
 )
 def test_misuse_exits_2_with_a_clear_message(

@@ -41,6 +41,21 @@ def _periods(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
     return value
 
 
+def _summary_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """``--summary FILE``: checked before the build, so that a long build does not end
+    in a file it cannot append to."""
+    if value is None:
+        return None
+    folder = value.parent if str(value.parent) else Path(".")
+    if not folder.is_dir():
+        raise click.BadParameter(f"{str(folder)!r} is not a folder; make it first.")
+    if value.exists() and not os.access(value, os.W_OK):
+        raise click.BadParameter(f"{str(value)!r} cannot be written to.")
+    if not value.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise click.BadParameter(f"cannot create a file in {str(folder)!r}.")
+    return value
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -76,7 +91,7 @@ def _in_ci() -> bool:
 @click.option("--join", "join", multiple=True, metavar="DIR",
               type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Take documents from a shard's output folder (repeatable).")
-@click.option("--summary", "summary", default=None, metavar="FILE",
+@click.option("--summary", "summary", default=None, metavar="FILE", callback=_summary_file,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Append a Markdown summary (who improved, who fell, what is overdue) to FILE.")
 def command(
@@ -134,8 +149,11 @@ def command(
     if summary is not None and report.portfolio is not None:
         from scorecard.summary import markdown_summary
 
-        with summary.open("a", encoding="utf-8") as handle:
-            handle.write(markdown_summary(report.portfolio))
+        try:
+            with summary.open("a", encoding="utf-8") as handle:
+                handle.write(markdown_summary(report.portfolio))
+        except OSError as error:
+            raise click.FileError(str(summary), error.strerror or str(error)) from None
     assert report.portfolio is not None and report.provenance is not None
     commit = (report.provenance.commit or "no commit")[:7]
     draft = " (draft: uncommitted changes)" if report.provenance.dirty else ""
