@@ -190,3 +190,14 @@ def test_shards_split_the_documents_and_join_again(small_repo: GitRepo, tmp_path
     )
     assert joined.exit_code == 0
     assert tree_bytes(tmp_path / "joined") == tree_bytes(tmp_path / "full")
+
+
+def test_an_output_folder_that_is_a_file_is_refused(small_repo: GitRepo, tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("not a folder\n")
+    for out in (tmp_path / "taken", tmp_path / "taken" / "reports"):
+        result = small_repo.build("--no-pdf", out=out)
+        assert result.exit_code == 2
+        assert f"Invalid value for '--out': '{tmp_path / 'taken'}' is not a folder." in (
+            result.stderr
+        )
+    assert (tmp_path / "taken").read_text() == "not a folder\n"

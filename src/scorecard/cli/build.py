@@ -41,6 +41,16 @@ def _periods(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
     return value
 
 
+def _out_dir(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--out DIR``: it, or the nearest part of it that exists, must be a folder."""
+    path = Path(value).absolute()
+    while not os.path.lexists(path) and path != path.parent:
+        path = path.parent
+    if not path.is_dir():
+        raise click.BadParameter(f"{str(path)!r} is not a folder.")
+    return value
+
+
 def _summary_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """``--summary FILE``: checked before the build, so that a long build does not end
     in a file it cannot append to."""
@@ -68,6 +78,7 @@ def _in_ci() -> bool:
 @click.command(help="Validate, score and render every document into reports/.")
 @data_options
 @click.option("--out", "out_dir", default="reports", show_default=True, metavar="DIR",
+              callback=_out_dir,
               help="The folder the documents go to.")
 @click.option("--as-of", "as_of", type=DAY, default=None,
               help="Compute figures as of this day (default: the day of the commit built).")
@@ -131,15 +142,20 @@ def command(
         join=join,
     )
     interactive = sys.stderr.isatty() and not _in_ci()
-    if interactive:
-        with click.progressbar(length=0, label="Rendering", file=sys.stderr) as bar:
-            def progress(done: int, total: int, path: str) -> None:
-                bar.length = total
-                bar.update(1)
+    try:
+        if interactive:
+            with click.progressbar(length=0, label="Rendering", file=sys.stderr) as bar:
+                def progress(done: int, total: int, path: str) -> None:
+                    bar.length = total
+                    bar.update(1)
 
-            report = build(options, today=date.today(), progress=progress)
-    else:
-        report = build(options, today=date.today())
+                report = build(options, today=date.today(), progress=progress)
+        else:
+            report = build(options, today=date.today())
+    except OSError as error:  # e.g. the output folder cannot be made: no traceback
+        where = f" ({error.filename})" if error.filename else ""
+        click.echo(f"Build failed: {error.strerror or error}{where}.", err=True)
+        sys.exit(EXIT_DATA)
     echo_problems(report.problems)
     if not report.ok:
         errors = sum(1 for p in report.problems if p.severity == "error")
