@@ -268,3 +268,31 @@ class TestTemplateFetcher:
         assert fetcher.resolve((root / ".." / "secret.txt").as_uri())[0] is None
         assert fetcher.resolve((root / "link.txt").as_uri())[0] is None
         assert fetcher.resolve((root / "nothing.css").as_uri())[0] is None
+
+
+def test_a_forked_worker_cannot_pull_the_fonts_from_under_its_parent() -> None:
+    """A worker forked from a process that has rendered shares its font folder.
+
+    WeasyPrint deletes a font configuration's folder when the object is
+    collected; a worker that drops its inherited copy (after a failed render,
+    say) must not take the parent's fonts with it. Before the fix, the
+    parent's next render failed with ".notdef glyph rendered" for glyphs it
+    had not used yet.
+    """
+    import gc
+    import os
+
+    from scorecard import pdf
+
+    first, problems = render_pdf(page_html(rows=1), roots=template_dirs())
+    assert problems == [] and first is not None
+    pid = os.fork()
+    if pid == 0:  # the worker: drop every inherited font configuration, then end
+        pdf._FONTS.clear()
+        gc.collect()
+        os._exit(0)
+    os.waitpid(pid, 0)
+    unseen = "<p><b>PQZJX</b> <i>Wkqv</i> ÀÉÎ</p>"  # glyphs the first render did not load
+    second, problems = render_pdf(page_html(extra=unseen, rows=5), roots=template_dirs())
+    assert problems == []
+    assert second is not None

@@ -217,6 +217,13 @@ def render_pdf(
 # subset of glyphs it uses); the key holds every template file's size and
 # modification time, so a changed font or fonts.css is loaded afresh.
 _FONTS: dict[tuple[object, ...], tuple[FontConfiguration, Any]] = {}
+# Every font configuration made, kept alive until the process ends. WeasyPrint
+# deletes a configuration's font folder when the object is collected; a worker
+# process forked from this one shares that folder, so collecting a
+# configuration in either process would pull the fonts from under the other
+# (".notdef glyph rendered" and a failed build). Worker processes end with
+# os._exit, which collects nothing.
+_RETAINED: list[FontConfiguration] = []
 
 
 def _fonts(
@@ -226,6 +233,7 @@ def _fonts(
     found = _FONTS.get(key)
     if found is None:
         font_config = FontConfiguration()
+        _RETAINED.append(font_config)
         fonts = weasyprint.CSS(url=fonts_css.as_uri(), url_fetcher=fetcher,
                                font_config=font_config)
         found = (font_config, fonts)
