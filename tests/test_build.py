@@ -234,8 +234,13 @@ def test_provider_narrowing_builds_only_that_provider_and_keeps_the_rest(
             assert after[path] != full[path], path  # rebuilt from the new commit
         else:
             assert after[path] == full[path], path  # globex and portfolio untouched
-    assert after["index.html"] == full["index.html"]
-    assert after["data.json"] == full["data.json"]
+    # the index is written again and still links every document the folder holds
+    assert after["index.html"] != full["index.html"]  # it names the new commit
+    assert set(links(out / "index.html")) == set(full_paths)
+    # data.json always holds every figure, so it describes the new commit
+    assert json.loads(after["data.json"])["source"]["commit"] == small_repo.git(
+        "rev-parse", "HEAD"
+    ).strip()
     assert result.stdout.startswith("Built 4 documents")  # acme: 2 records x 2 audiences
 
 
@@ -256,7 +261,10 @@ def test_narrowing_into_an_empty_folder(small_repo: GitRepo, tmp_path: Path) -> 
     for folder in ("a", "p"):
         made = {p.relative_to(tmp_path / folder).as_posix()
                 for p in (tmp_path / folder).rglob("*.html")}
-        assert made == set(manifest_paths(tmp_path / folder))
+        # the documents made, plus an index linking exactly those
+        assert made == {*manifest_paths(tmp_path / folder), "index.html"}
+        listed = set(manifest_paths(tmp_path / folder))
+        assert set(links(tmp_path / folder / "index.html")) == listed
 
 
 # --- failed builds --------------------------------------------------------------
@@ -375,3 +383,17 @@ def test_summary_appends_markdown(small_repo: GitRepo, tmp_path: Path) -> None:
     once = len(text)
     assert small_repo.build("--no-pdf", "--summary", str(summary)).exit_code == 0
     assert len(summary.read_text(encoding="utf-8")) == once + (once - len("# Earlier step\n\n"))
+
+
+def test_a_period_nobody_was_evaluated_in_fails(small_repo: GitRepo) -> None:
+    result = small_repo.build("--no-pdf", "--period", "2031-Q1")
+    assert result.exit_code == 1
+    assert "no evaluation as of" in result.output and "2031-Q1" in result.output
+    assert not small_repo.reports.exists()
+
+
+def test_an_output_folder_inside_the_data_folder_is_warned_about(small_repo: GitRepo) -> None:
+    out = small_repo.data / "built"
+    result = small_repo.build("--no-pdf", out=out)
+    assert result.exit_code == 0, result.output
+    assert "the output folder is inside the data folder" in result.output

@@ -10,6 +10,10 @@ its PDF is taken from an earlier output when it was made from the very same
 HTML, templates and versions (see ``scorecard.reuse``), and rendered otherwise.
 Rendered files go to a scratch folder as they are made, so memory does not
 grow with the number of documents; ``publish`` then moves them into place.
+
+Provider and team documents carry their own provenance (the latest commit of
+the data they are made from, see ``document_sources``), so a commit re-renders
+only the documents whose data it touched. docs/scaling.md has the whole design.
 """
 
 from __future__ import annotations
@@ -120,6 +124,34 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     known = {p.provider.id for p in portfolio.providers}
     for wanted in sorted((options.providers or set()) - known):
         report.problems.append(_unknown_provider(data_dir, wanted, known))
+    evaluated = {
+        e.period.label
+        for r in portfolio.providers
+        if options.providers is None or r.provider.id in options.providers
+        for e in r.evaluations
+    }
+    for wanted in sorted((options.periods or set()) - evaluated):
+        report.problems.append(
+            Problem(
+                Location(str(data_dir / "records")),
+                f"no evaluation as of {as_of.isoformat()} is for the period {wanted}",
+                field="--period",
+                hint="Check the period, or the providers named with --provider.",
+            )
+        )
+    out_dir = Path(options.out_dir)
+    if out_dir.absolute().is_relative_to(data_dir.absolute()):
+        report.problems.append(
+            Problem(
+                Location(str(out_dir)),
+                "the output folder is inside the data folder: unless git ignores it, "
+                "every later build counts these documents as uncommitted changes "
+                "to the data and marks its documents as drafts",
+                field="--out",
+                hint=f"Write the documents outside {data_dir}, e.g. --out reports.",
+                severity="warning",
+            )
+        )
     if has_errors(report.problems):
         return report
 
@@ -161,12 +193,18 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
         )
 
     # 4. render into a scratch folder
-    out_dir = Path(options.out_dir)
     _, problems = read_manifest(out_dir) if out_dir.is_dir() else (None, [])
     report.problems += [p for p in problems if p.severity != "error"]
-    out_dir.absolute().parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.absolute().name}.rendering-",
-                                    dir=out_dir.absolute().parent))
+    try:
+        out_dir.absolute().parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.absolute().name}.rendering-",
+                                        dir=out_dir.absolute().parent))
+    except OSError as error:
+        report.problems.append(
+            Problem(Location(str(out_dir)), f"cannot write next to the output folder: "
+                    f"{error.strerror or error}", field="--out")
+        )
+        return report
     try:
         made, problems, counts = _render_all(
             planned, options, scratch, as_of=as_of, progress=progress
@@ -176,11 +214,15 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
         if has_errors(report.problems):
             return report
         extras: dict[str, bytes] = {}
-        if not options.narrowed:
+        if options.shard is None:
+            # data.json holds every figure of the portfolio, whatever was narrowed
             extras["data.json"] = to_data_json(portfolio, provenance).encode("utf-8")
         report.problems += _publish(
             options, planned, made, scratch, extras, as_of=as_of, provenance=provenance
         )
+        if options.narrowed and options.shard is None and not has_errors(report.problems):
+            # the index lists what the folder now holds: this build's and earlier ones'
+            report.problems += _refresh_index(options, portfolio, provenance)
         report.documents = sum(
             1 for d in planned if d.audience in SUPPORTED_AUDIENCES for _ in d.paths
         )
@@ -483,3 +525,43 @@ def _publish(
     )
     files = _ScratchFiles(scratch, sorted(made), extras)
     return publish(out_dir, files, manifest, replace_all=not options.narrowed)
+
+
+def _refresh_index(
+    options: BuildOptions, portfolio: Portfolio, provenance: Provenance
+) -> list[Problem]:
+    """After a narrowed build: write ``index.html`` over what the manifest lists."""
+    import os
+
+    from scorecard import views
+    from scorecard.publish import read_manifest
+    from scorecard.templating import TemplateRenderError, make_environment, render_template
+
+    out_dir = Path(options.out_dir)
+    manifest, problems = read_manifest(out_dir)
+    if manifest is None:
+        return problems
+    stems: dict[str, dict[str, Any]] = {}
+    for entry in manifest.documents:
+        stem, _, fmt = entry.path.rpartition(".")
+        doc = stems.setdefault(stem, {"audience": entry.audience, "provider": entry.provider,
+                                      "period": entry.period, "html": None, "pdf": None})
+        doc[fmt] = entry.path
+    entries = [
+        views.IndexEntry(d["audience"], d["provider"], d["period"], d["html"], d["pdf"])
+        for _, d in sorted(stems.items())
+        if d["html"] is not None
+    ]
+    page = views.index_view(portfolio, entries, provenance=provenance)
+    meta = replace(page.meta, page_size="Letter" if options.page_size == "Letter" else "A4")
+    try:
+        html = render_template(
+            make_environment(options.templates), "index.html", {"meta": meta, "v": page}
+        )
+    except TemplateRenderError as error:
+        return [error.problem]
+    target = out_dir / "index.html"
+    partial = out_dir / ".index.html.part"
+    partial.write_bytes(html.encode("utf-8"))
+    os.replace(partial, target)
+    return []
