@@ -510,3 +510,22 @@ def test_empty_scores_is_named_plainly(data: DataFolder) -> None:
         "scores: expected a mapping from a criterion id to its value (name: value lines), "
         "found nothing (an empty value)",
     )]
+
+
+def test_duplicate_category_ids(data: DataFolder) -> None:
+    data.edit(PROG, "  - id: relationship", "  - id: service")
+    # line 26 "  - id: service": the value starts at column 9; the first on line 13
+    assert (
+        E + PROG + ":26:9",
+        "categories.id: the category id 'service' is used twice (first on line 13). "
+        "Give each category its own id.",
+    ) in data.problems()
+
+
+def test_duplicate_service_ids(data: DataFolder) -> None:
+    data.edit(ACME, "{id: backup,", "{id: service-desk,")
+    # line 7 "  - {id: service-desk, ...": the value starts at column 10
+    assert (
+        E + ACME + ":7:10",
+        "services.id: the service id 'service-desk' is used twice (first on line 6)",
+    ) in data.problems()

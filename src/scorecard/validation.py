@@ -137,33 +137,32 @@ def _twice(what: str, value: str, first: Location) -> str:
     return f"{what} '{value}' is used twice (first on line {first.line})"
 
 
+def _repeated_ids(items: Iterable[Any], what: str, hint: str | None = None) -> Iterator[Problem]:
+    """An error at each item whose ``id`` an earlier item already has."""
+    seen: dict[str, Location] = {}
+    for item in items:
+        if item.id in seen:
+            yield _error(item.where("id"), (*item.path, "id"),
+                         _twice(what, item.id, seen[item.id]), hint)
+        else:
+            seen[item.id] = item.where("id")
+
+
 # --- scorecard.yaml -------------------------------------------------------------
 
 
 def unique_category_ids(d: Drafts) -> Iterator[Problem]:
     if d.programme is None:
         return
-    seen: dict[str, Location] = {}
-    for cat in d.programme.categories:
-        if cat.id in seen:
-            yield _error(cat.where("id"), (*cat.path, "id"),
-                         _twice("the category id", cat.id, seen[cat.id]),
-                         "Give each category its own id.")
-        else:
-            seen[cat.id] = cat.where("id")
+    yield from _repeated_ids(d.programme.categories, "the category id",
+                             "Give each category its own id.")
 
 
 def unique_criterion_ids(d: Drafts) -> Iterator[Problem]:
     if d.programme is None:
         return
-    seen: dict[str, Location] = {}
-    for c in d.programme.criteria():
-        if c.id in seen:
-            yield _error(c.where("id"), (*c.path, "id"),
-                         _twice("the criterion id", c.id, seen[c.id]),
-                         "Criterion ids must be unique across the whole programme.")
-        else:
-            seen[c.id] = c.where("id")
+    yield from _repeated_ids(d.programme.criteria(), "the criterion id",
+                             "Criterion ids must be unique across the whole programme.")
 
 
 def scale_min_below_max(d: Drafts) -> Iterator[Problem]:
@@ -260,25 +259,13 @@ def one_file_per_provider(d: Drafts) -> Iterator[Problem]:
 
 def unique_service_ids(d: Drafts) -> Iterator[Problem]:
     for pf in d.providers:
-        seen: dict[str, Location] = {}
-        for s in pf.provider.services:
-            if s.id in seen:
-                yield _error(s.where("id"), (*s.path, "id"),
-                             _twice("the service id", s.id, seen[s.id]))
-            else:
-                seen[s.id] = s.where("id")
+        yield from _repeated_ids(pf.provider.services, "the service id")
 
 
 def unique_action_ids(d: Drafts) -> Iterator[Problem]:
     for pf in d.providers:
-        seen: dict[str, Location] = {}
-        for a in pf.provider.actions:
-            if a.id in seen:
-                yield _error(a.where("id"), (*a.path, "id"),
-                             _twice("the action id", a.id, seen[a.id]),
-                             "Give each action of a provider its own id.")
-            else:
-                seen[a.id] = a.where("id")
+        yield from _repeated_ids(pf.provider.actions, "the action id",
+                                 "Give each action of a provider its own id.")
 
 
 _STATUSES = {"deficiency": ("open", "done", "dropped"), "idea": ("proposed", "adopted", "declined")}
