@@ -11,7 +11,7 @@ measures, each in a fresh subprocess:
   checking that every file is byte-identical to the ``--jobs 1`` build;
 - a rebuild with nothing changed, and a rebuild after one committed change to
   an earlier record, each as a share of the full build with the same jobs;
-- validation throughput (records/s): ``scorecard.load.load`` next to bare
+- validation throughput (records/s): ``scorecard.data.load.load`` next to bare
   ``yaml.load(..., Loader=yaml.CSafeLoader)`` of the same files;
 - peak memory (max RSS of the build and its workers) of the ``--jobs 1`` build.
 
@@ -270,7 +270,7 @@ VALIDATE = r"""
 import json, sys, time
 from pathlib import Path
 import yaml
-from scorecard.load import load
+from scorecard.data.load import load
 data = Path(sys.argv[1])
 files = sorted(data.rglob("*.yaml"))
 records = sum(1 for f in files if f.parent.parent.name == "records")

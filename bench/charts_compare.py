@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from scorecard.charts import category_bars, portfolio_bars, score_history
+from scorecard.documents.charts import category_bars, portfolio_bars, score_history
 
 N = 30
 BANDS = [("Strong", 80.0), ("Adequate", 60.0), ("At risk", 0.0)]

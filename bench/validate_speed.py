@@ -23,7 +23,7 @@ import yaml
 # The same programme as the build benchmark, so both measure the same data.
 from build_speed import PROGRAMME
 
-from scorecard.load import load
+from scorecard.data.load import load
 
 PEOPLE = ["Sanne de Vries", "Pieter Bakker", "Amira Haddad", "Lukas Meier"]
 SERVICES = ["service-desk", "backup", "network", "endpoints", "cloud", "identity"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from scorecard.load import load
-from scorecard.model import Dataset
-from scorecard.problems import Problem
+from scorecard.data.load import load
+from scorecard.data.model import Dataset
+from scorecard.data.problems import Problem
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

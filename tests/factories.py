@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Literal
 
-from scorecard.model import (
+from scorecard.data.model import (
     Action,
     ActionKind,
     ActionStatus,
@@ -26,7 +26,7 @@ from scorecard.model import (
     Scale,
     Service,
 )
-from scorecard.periods import Cadence, Period, parse_period
+from scorecard.data.periods import Cadence, Period, parse_period
 
 BANDS = (Band("Strong", 80), Band("Adequate", 60), Band("At risk", 0))
 

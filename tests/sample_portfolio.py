@@ -52,8 +52,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from scorecard.compute import compute
-from scorecard.model import (
+from scorecard.data.model import (
     DEFAULT_SCALE_LABELS,
     Action,
     Band,
@@ -71,8 +70,9 @@ from scorecard.model import (
     Scale,
     Service,
 )
-from scorecard.periods import Period
-from scorecard.results import Portfolio
+from scorecard.data.periods import Period
+from scorecard.figures.compute import compute
+from scorecard.figures.results import Portfolio
 
 AS_OF = date(2026, 11, 26)
 

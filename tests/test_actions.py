@@ -3,8 +3,8 @@
 from datetime import date
 
 from factories import action, period
-from scorecard.actions import resolved_in, summarise
-from scorecard.model import Action
+from scorecard.data.model import Action
+from scorecard.figures.actions import resolved_in, summarise
 
 D = date(2026, 11, 26)
 

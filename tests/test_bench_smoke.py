@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from scorecard.load import load
+from scorecard.data.load import load
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "build_speed.py"
 

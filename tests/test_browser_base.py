@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from browser import open_page, png_colours, png_size
-from scorecard.charts import category_bars, score_history
-from scorecard.templating import DocumentMeta, audience_label, make_environment
+from scorecard.documents.charts import category_bars, score_history
+from scorecard.documents.templating import DocumentMeta, audience_label, make_environment
 
 BANDS = [("Strong", 80.0), ("Adequate", 60.0), ("At risk", 0.0)]
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from markupsafe import Markup
 
-from scorecard.charts import category_bars, portfolio_bars, score_history
+from scorecard.documents.charts import category_bars, portfolio_bars, score_history
 
 SVG = "{http://www.w3.org/2000/svg}"
 BANDS = [("Strong", 80.0), ("Adequate", 60.0), ("At risk", 0.0)]

@@ -14,8 +14,8 @@ from factories import (
     rated,
     record,
 )
-from scorecard.compute import compute
-from scorecard.model import Contract, Dataset
+from scorecard.data.model import Contract, Dataset
+from scorecard.figures.compute import compute
 
 AS_OF = date(2026, 11, 26)
 
@@ -133,7 +133,8 @@ def test_engine_imports_no_cli_or_rendering() -> None:
     import sys
 
     code = (
-        "import sys, scorecard.compute, scorecard.rounding, scorecard.actions;"
+        "import sys, scorecard.figures.compute, scorecard.figures.rounding,"
+        " scorecard.figures.actions;"
         "print(','.join(sorted(m for m in ('click', 'weasyprint', 'jinja2', 'markdown', 'yaml')"
         " if m in sys.modules)))"
     )

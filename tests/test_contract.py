@@ -4,10 +4,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from factories import BANDS, category, measured, programme, provider, record
-from scorecard.contract import contract_status, exit_readiness, falling, notice_deadline
-from scorecard.model import Contract, ExitPlan
-from scorecard.results import Evaluation
-from scorecard.scoring import evaluate
+from scorecard.data.model import Contract, ExitPlan
+from scorecard.figures.contract import contract_status, exit_readiness, falling, notice_deadline
+from scorecard.figures.results import Evaluation
+from scorecard.figures.scoring import evaluate
 
 # end 2026-12-31, 90 days' notice: 2026-12-31 - 31 = 11-30, - 30 = 10-31, - 29 = 10-02
 CONTRACT = Contract(start=date(2024, 1, 1), end=date(2026, 12, 31), notice_days=90,

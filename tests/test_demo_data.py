@@ -473,7 +473,7 @@ def test_helpwise_rises_from_too_little_data_to_adequate() -> None:
 
 
 def test_our_loader_finds_no_problems_in_the_demo() -> None:
-    from scorecard.load import load
+    from scorecard.data.load import load
 
     dataset, problems = load(DATA)
     assert problems == []

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 import sample_portfolio as sample
-from scorecard import documents
-from scorecard.compute import compute
-from scorecard.load import load
-from scorecard.results import Amendment, Portfolio, Provenance
-from scorecard.templating import TemplateRenderError, make_environment, render_template
+from scorecard.data.load import load
+from scorecard.data.provenance import Amendment, Provenance
+from scorecard.documents import plan as documents
+from scorecard.documents.templating import TemplateRenderError, make_environment, render_template
+from scorecard.figures.compute import compute
+from scorecard.figures.results import Portfolio
 
 PROV = Provenance(commit="c0ffee" + "0" * 34, dirty=False, commit_day=date(2026, 11, 26))
 DEMO = Path(__file__).resolve().parent.parent / "evaluations"
@@ -121,8 +122,8 @@ def test_portfolio_pdf_labels_every_page(demo: Portfolio) -> None:
 
     from pypdf import PdfReader
 
-    from scorecard.pdf import render_pdf
-    from scorecard.templating import template_dirs
+    from scorecard.documents.pdf import render_pdf
+    from scorecard.documents.templating import template_dirs
 
     doc = next(d for d in documents.plan(demo, provenance=PROV) if d.audience == "portfolio")
     html = render_template(make_environment(), doc.template, doc.context())

@@ -10,11 +10,11 @@ import pytest
 from PIL import Image
 
 from browser import open_page, png_size
-from scorecard import documents
-from scorecard.compute import compute
-from scorecard.load import load
-from scorecard.results import Provenance
-from scorecard.templating import make_environment, render_template
+from scorecard.data.load import load
+from scorecard.data.provenance import Provenance
+from scorecard.documents import plan as documents
+from scorecard.documents.templating import make_environment, render_template
+from scorecard.figures.compute import compute
 
 DEMO = Path(__file__).resolve().parent.parent / "evaluations"
 PROV = Provenance(commit="c0ffee" + "0" * 34, dirty=False, commit_day=date(2026, 11, 26))

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 import sample_portfolio as sample
 from scorecard.cli import cli
-from scorecard.compute import compute
-from scorecard.due import DueItem, due_items, has_overdue, lead_of
-from scorecard.model import Action, Contract
+from scorecard.data.model import Action, Contract
+from scorecard.figures.compute import compute
+from scorecard.figures.due import DueItem, due_items, has_overdue, lead_of
 
 # --- the items, on the hand-built data set (see sample_portfolio.py) -----------------------
 

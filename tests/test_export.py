@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 import sample_portfolio as sample
-from scorecard.compute import compute
-from scorecard.export import to_data, to_data_json
-from scorecard.load import load
-from scorecard.results import Portfolio, Provenance
+from scorecard.data.load import load
+from scorecard.data.provenance import Provenance
+from scorecard.figures.compute import compute
+from scorecard.figures.export import to_data, to_data_json
+from scorecard.figures.results import Portfolio
 
 PROVENANCE = Provenance(commit="3f2a9c1" + "0" * 33, dirty=False, commit_day=date(2026, 11, 20))
 DEMO = Path(__file__).resolve().parent.parent / "evaluations"

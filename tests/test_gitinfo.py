@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.gitinfo import amendments, default_as_of, provenance, repo_root, revised_on
-from scorecard.results import Amendment, Provenance
+from scorecard.data.gitinfo import amendments, default_as_of, provenance, repo_root, revised_on
+from scorecard.data.provenance import Amendment, Provenance
 
 
 @pytest.fixture(autouse=True)

@@ -189,7 +189,7 @@ def test_documents_name_the_commit_of_their_own_data(
 
 
 def test_latest_commit_of_files_and_files_with_uncommitted_changes(tmp_path: Path) -> None:
-    from scorecard.gitinfo import changed_files, data_history
+    from scorecard.data.gitinfo import changed_files, data_history
 
     repo = Repo(tmp_path / "repo")  # commit 1 adds every file
     first = repo.git("rev-parse", "HEAD").strip()

@@ -13,14 +13,14 @@ import jsonschema
 import pytest
 import yaml
 
-from scorecard.load import load
-from scorecard.scaffold import (
+from scorecard.authoring.scaffold import (
     ScaffoldFile,
     decide,
     example_evaluated,
     example_period,
     scaffold_files,
 )
+from scorecard.data.load import load
 
 TODAY = date(2026, 11, 26)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.load import load
+from scorecard.data.load import load
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "small"
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from markupsafe import Markup
 
-from scorecard.markdown_safe import ALLOWED_TAGS, render_markdown
+from scorecard.documents.markdown_safe import ALLOWED_TAGS, render_markdown
 
 
 def tags_in(html: str) -> set[str]:

@@ -12,19 +12,19 @@ from pathlib import Path
 import pytest
 
 import sample_portfolio as sample
-from scorecard import narrate as n
-from scorecard.model import Category, Criterion, Measure, Provider, Scale, display_name
-from scorecard.periods import Period
-from scorecard.readability import text_stats
-from scorecard.results import (
+from scorecard.data.model import Category, Criterion, Measure, Provider, Scale, display_name
+from scorecard.data.periods import Period
+from scorecard.data.provenance import Amendment
+from scorecard.figures.results import (
     ActionSummary,
-    Amendment,
     CategoryResult,
     CriterionResult,
     Evaluation,
     Portfolio,
     ProviderResult,
 )
+from scorecard.words import narrate as n
+from scorecard.words.readability import text_stats
 
 Q3 = sample.q(2026, 3)
 
@@ -425,8 +425,8 @@ def test_contract_decision_due(portfolio: Portfolio) -> None:
     ]
     # As of 2026-11-26 + 30 = 2026-12-26 ... an auto-renewing contract with 35 days left:
     # end 2027-01-30, 30 days' notice -> deadline 2026-12-31, 35 days after 2026-11-26.
-    from scorecard.compute import provider_result
-    from scorecard.model import Contract
+    from scorecard.data.model import Contract
+    from scorecard.figures.compute import provider_result
 
     renewing = replace(
         sample.globex(),
@@ -448,7 +448,7 @@ def test_exit_plan_stale_and_missing(portfolio: Portfolio) -> None:
         "That is more than a year ago.",
     ]
     # Without a plan, acme (latest band At risk, the lowest) needs one.
-    from scorecard.compute import provider_result
+    from scorecard.figures.compute import provider_result
 
     planless = replace(sample.acme(), exit_plan=None)
     result = provider_result(sample.dataset(), planless, sample.AS_OF)
@@ -609,7 +609,7 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
         add("rank_sentences", n.rank_sentences(result))
     items = n.attention(portfolio)
     add("attention", [i.sentence for i in items])
-    from scorecard.due import due_items
+    from scorecard.figures.due import due_items
 
     add("due_sentence", [n.due_sentence(i) for i in due_items(portfolio)])
     add("portfolio_summary", n.portfolio_summary(portfolio))
@@ -618,8 +618,8 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
 
 @pytest.fixture(scope="module")
 def demo() -> Portfolio:
-    from scorecard.compute import compute
-    from scorecard.load import load
+    from scorecard.data.load import load
+    from scorecard.figures.compute import compute
 
     dataset, problems = load(DEMO)
     assert dataset is not None, [p.text() for p in problems]

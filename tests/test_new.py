@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from factories import category, dataset, measured, period, programme, provider, rated, record
-from scorecard.load import load
-from scorecard.model import Provider, Scale, Service
-from scorecard.scaffold import scaffold_files
-from scorecard.skeleton import next_period, plan, record_skeleton, scalar
+from scorecard.authoring.scaffold import scaffold_files
+from scorecard.authoring.skeleton import next_period, plan, record_skeleton, scalar
+from scorecard.data.load import load
+from scorecard.data.model import Provider, Scale, Service
 
 AS_OF = date(2026, 11, 26)
 PROG = programme(

@@ -30,7 +30,7 @@ def _square_and_pid(n: int) -> tuple[int, int]:
 def test_recycled_workers_keep_the_order() -> None:
     import os
 
-    from scorecard.pool import ordered_map
+    from scorecard.output.pool import ordered_map
 
     # one job, 5 items, a fresh worker after every 2: items run in 3 workers
     # (2 + 2 + 1), none in this process, and come back in order

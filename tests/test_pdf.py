@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from scorecard.charts import score_history
-from scorecard.pdf import TemplateFetcher, harfbuzz_subset_available, render_pdf
-from scorecard.templating import (
+from scorecard.documents.charts import score_history
+from scorecard.documents.pdf import TemplateFetcher, harfbuzz_subset_available, render_pdf
+from scorecard.documents.templating import (
     DocumentMeta,
     audience_label,
     make_environment,
@@ -282,7 +282,7 @@ def test_a_forked_worker_cannot_pull_the_fonts_from_under_its_parent() -> None:
     import gc
     import os
 
-    from scorecard import pdf
+    from scorecard.documents import pdf
 
     first, problems = render_pdf(page_html(rows=1), roots=template_dirs())
     assert problems == [] and first is not None

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.publish import (
+from scorecard.data.provenance import Provenance
+from scorecard.output.publish import (
     JOURNAL,
     MANIFEST,
     Document,
@@ -23,7 +24,6 @@ from scorecard.publish import (
     read_manifest,
     safe_path,
 )
-from scorecard.results import Provenance
 
 SOURCE = Provenance(commit="3f2a9c1" + "0" * 33, dirty=False, commit_day=date(2026, 11, 20))
 AS_OF = date(2026, 11, 26)

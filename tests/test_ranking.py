@@ -3,8 +3,8 @@
 from datetime import date
 
 from factories import category, dataset, measured, programme, provider, record
-from scorecard.compute import compute
-from scorecard.results import Portfolio
+from scorecard.figures.compute import compute
+from scorecard.figures.results import Portfolio
 
 # two categories of weight 50, each with one measured criterion (target 100, floor 0),
 # so a criterion's score is its value; one category scored gives coverage 50/100 = 0.5

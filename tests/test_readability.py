@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scorecard.readability import (
+from scorecard.words.readability import (
     count_syllables,
     flesch_kincaid_grade,
     grade_of,

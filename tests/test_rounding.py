@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from scorecard.rounding import display, round_half_away
+from scorecard.figures.rounding import display, round_half_away
 
 
 @pytest.mark.parametrize(

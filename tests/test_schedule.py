@@ -4,11 +4,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from factories import category, dataset, programme, provider, rated, record
-from scorecard.compute import compute
-from scorecard.model import Contract, Record
-from scorecard.periods import Cadence
-from scorecard.results import Schedule
-from scorecard.schedule import last_due_period, schedule
+from scorecard.data.model import Contract, Record
+from scorecard.data.periods import Cadence
+from scorecard.figures.compute import compute
+from scorecard.figures.results import Schedule
+from scorecard.figures.schedule import last_due_period, schedule
 
 
 def _labels(periods: tuple[object, ...]) -> list[str]:

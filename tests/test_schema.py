@@ -17,10 +17,10 @@ import yaml
 from click.testing import CliRunner
 
 from datafolder import FIXTURES
-from scorecard import schema
 from scorecard.cli import cli
-from scorecard.model import Source
-from scorecard.yamlsrc import parse
+from scorecard.data import schema
+from scorecard.data.model import Source
+from scorecard.data.yamlsrc import parse
 
 DEMO = Path(__file__).resolve().parent.parent / "evaluations"
 DATA_SETS = [FIXTURES / "format_example", FIXTURES / "small"]

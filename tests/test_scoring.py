@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from factories import BANDS, category, measured, programme, provider, rated, record
-from scorecard.model import Band, Measure, Measured, Programme, Rated, Scale
-from scorecard.results import Evaluation
-from scorecard.rounding import display
-from scorecard.scoring import (
+from scorecard.data.model import Band, Measure, Measured, Programme, Rated, Scale
+from scorecard.figures.results import Evaluation
+from scorecard.figures.rounding import display
+from scorecard.figures.scoring import (
     band_for,
     bands_of,
     coverage,

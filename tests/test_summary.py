@@ -15,9 +15,9 @@ from factories import (
     provider,
     record,
 )
-from scorecard.compute import compute
-from scorecard.model import Provider
-from scorecard.results import (
+from scorecard.data.model import Provider
+from scorecard.figures.compute import compute
+from scorecard.figures.results import (
     ActionSummary,
     ContractStatus,
     Evaluation,
@@ -26,7 +26,7 @@ from scorecard.results import (
     ProviderResult,
     Schedule,
 )
-from scorecard.summary import change, markdown_summary
+from scorecard.output.summary import change, markdown_summary
 
 AS_OF = date(2026, 11, 26)
 PROG = programme(category("service", 1, measured("availability", 99.9)))

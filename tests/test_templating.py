@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.templating import (
+from scorecard.documents.templating import (
     DocumentMeta,
     TemplateRenderError,
     audience_label,

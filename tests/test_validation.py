@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from datafolder import DataFolder
-from scorecard.periods import Period
+from scorecard.data.periods import Period
 
 Q2 = "records/acme/2026-Q2.yaml"
 Q3 = "records/acme/2026-Q3.yaml"
@@ -466,7 +466,7 @@ def test_an_error_in_the_programme_does_not_hide_errors_in_records(data: DataFol
 
 
 def test_missing_folder_and_missing_programme(data: DataFolder, tmp_path: Path) -> None:
-    from scorecard.load import load
+    from scorecard.data.load import load
 
     dataset, problems = load("nowhere")
     assert dataset is None

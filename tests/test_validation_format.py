@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from datafolder import FIXTURES, DataFolder
-from scorecard.load import load
-from scorecard.model import Measured, Rated
+from scorecard.data.load import load
+from scorecard.data.model import Measured, Rated
 
 DEMO = Path(__file__).resolve().parent.parent / "evaluations"
 DATA_SETS = [FIXTURES / "format_example", FIXTURES / "small"]

@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 
 import sample_portfolio as sample
-from scorecard import views
-from scorecard.compute import compute
-from scorecard.model import Dataset
-from scorecard.periods import Period
-from scorecard.results import Amendment, Portfolio, Provenance, ProviderResult
+from scorecard.data.model import Dataset
+from scorecard.data.periods import Period
+from scorecard.data.provenance import Amendment, Provenance
+from scorecard.documents import views
+from scorecard.figures.compute import compute
+from scorecard.figures.results import Portfolio, ProviderResult
 
 PROV = Provenance(commit="3f2a9c1d" + "0" * 32, dirty=False, commit_day=date(2026, 11, 26))
 DIRTY = Provenance(commit=None, dirty=True, commit_day=None)

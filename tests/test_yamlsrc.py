@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from datafolder import DataFolder
-from scorecard.model import Source
-from scorecard.yamlsrc import INVALID, MAX_BYTES, MAX_NODES, parse, parse_text
+from scorecard.data.model import Source
+from scorecard.data.yamlsrc import INVALID, MAX_BYTES, MAX_NODES, parse, parse_text
 
 Q2 = "records/acme/2026-Q2.yaml"
 E = "evaluations/"
@@ -280,7 +280,7 @@ def test_the_pure_python_composer_gives_the_same_results(
 ) -> None:
     import yaml
 
-    from scorecard import yamlsrc
+    from scorecard.data import yamlsrc
 
     text = "a: &x [1, *x]\nb: 2026-02-30\nc: !!binary aGk=\nd: 12:30\nd: 2\n"
     with_libyaml = messages(text)

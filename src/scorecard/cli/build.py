@@ -30,7 +30,7 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tup
 def _periods(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     """``--period``: each must be written as a period of some cadence (2026-Q3, 2026-07,
     2026-H1, 2026); otherwise it could only ever match nothing."""
-    from scorecard.periods import guess_cadence
+    from scorecard.data.periods import guess_cadence
 
     for text in value:
         if guess_cadence(text) is None:
@@ -122,8 +122,8 @@ def command(
     join: tuple[Path, ...],
     summary: Path | None,
 ) -> None:
-    from scorecard.build import BuildOptions, Shard, build
-    from scorecard.pool import default_jobs
+    from scorecard.output.pool import default_jobs
+    from scorecard.pipeline.build import BuildOptions, Shard, build
 
     options = BuildOptions(
         data_dir=Path(data_dir),
@@ -163,7 +163,7 @@ def command(
                    f"nothing in {out_dir} was changed.", err=True)
         sys.exit(EXIT_DATA)
     if summary is not None and report.portfolio is not None:
-        from scorecard.summary import markdown_summary
+        from scorecard.output.summary import markdown_summary
 
         try:
             with summary.open("a", encoding="utf-8") as handle:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from scorecard.problems import Problem, format_github, format_text, to_json
+from scorecard.data.problems import Problem, format_github, format_text, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -27,9 +27,9 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
     information (notice deadlines passed, exit plans missing or stale).
     """
     # Imported here so that --help stays instant.
-    from scorecard.compute import compute
-    from scorecard.due import due_items, has_overdue
-    from scorecard.load import load
+    from scorecard.data.load import load
+    from scorecard.figures.compute import compute
+    from scorecard.figures.due import due_items, has_overdue
 
     dataset, problems = load(data_dir, ref=ref)
     if dataset is None:
@@ -47,8 +47,8 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
 
 
 def _as_json(day: date, items: Any) -> str:
-    from scorecard.due import GROUP_TITLES, DueItem, has_overdue
-    from scorecard.narrate import due_sentence
+    from scorecard.figures.due import GROUP_TITLES, DueItem, has_overdue
+    from scorecard.words.narrate import due_sentence
 
     def item(i: DueItem) -> dict[str, Any]:
         return {
@@ -71,8 +71,8 @@ def _as_json(day: date, items: Any) -> str:
 
 
 def _echo_text(day: date, items: Any) -> None:
-    from scorecard.due import GROUP_TITLES, URGENCIES
-    from scorecard.narrate import day_words, due_sentence
+    from scorecard.figures.due import GROUP_TITLES, URGENCIES
+    from scorecard.words.narrate import day_words, due_sentence
 
     width = min(max(shutil.get_terminal_size((100, 24)).columns, 60), 120)
     click.echo(f"As of {day_words(day)}:")

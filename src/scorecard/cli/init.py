@@ -35,7 +35,7 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
     is not in a git repository yet. It never overwrites a file: it says what
     it wrote and what it left alone, so running it twice changes nothing.
     """
-    from scorecard import scaffold
+    from scorecard.authoring import scaffold
 
     root = Path(directory)  # Click has refused a file already
     root.mkdir(parents=True, exist_ok=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
+from scorecard.authoring.scaffold import SCHEMA_DIR
 from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems
-from scorecard.scaffold import SCHEMA_DIR
-from scorecard.schema import FILE_NAMES
+from scorecard.data.schema import FILE_NAMES
 
 SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
 
@@ -47,9 +47,9 @@ def command(
     provider from it, so it lists the problems and writes nothing until they
     are fixed. It never overwrites a record.
     """
-    from scorecard.load import load
-    from scorecard.problems import Location, Problem, has_errors
-    from scorecard.skeleton import plan, record_skeleton
+    from scorecard.authoring.skeleton import plan, record_skeleton
+    from scorecard.data.load import load
+    from scorecard.data.problems import Location, Problem, has_errors
 
     dataset, problems = load(data_dir)
     if dataset is None or has_errors(problems):

@@ -23,7 +23,7 @@ def command(kind: str | None, out_dir: str | None) -> None:
     VS Code (YAML extension), put a line such as
     "# yaml-language-server: $schema=../schema/record.schema.json" at the top of a file.
     """
-    from scorecard import schema
+    from scorecard.data import schema
 
     if out_dir is not None:
         folder = Path(out_dir)

@@ -21,7 +21,7 @@ def command(data_dir: str, ref: str | None, fmt: str) -> None:
 
     Exits with 0 when the data is sound, 1 when it has errors.
     """
-    from scorecard.load import load  # imported here so that --help stays instant
+    from scorecard.data.load import load  # imported here so that --help stays instant
 
     dataset, problems = load(data_dir, ref=ref)
     echo_problems(problems, fmt)

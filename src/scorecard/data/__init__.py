@@ -1,0 +1,9 @@
+"""Data in: reading and checking the evaluation data.
+
+YAML with positions (``yamlsrc``), the schema of each file kind, the validation
+rules, periods, where the files come from (a folder or a git ref, ``sources``,
+``gitinfo``), the typed model they load into (``model``, ``provenance``), and
+problems as data (``problems``).
+
+May import: the standard library and PyYAML only; nothing else of scorecard.
+"""

@@ -1,0 +1,399 @@
+"""What git knows about the data: which commit a build is made from, and how records changed.
+
+Every function here runs ``git`` as a subprocess, reads its output and returns
+plain values. Nothing raises for a missing repository, an unknown revision or a
+missing ``git`` program: those come back as ``Problem``s (or as "no commit").
+
+Decisions worth knowing:
+
+- **Safe directories.** When git refuses a repository owned by another user
+  ("dubious ownership"), we do NOT override it with ``-c safe.directory``: that
+  check stops a repository's own config (hooks, fsmonitor) from running code
+  as us. We report a ``Problem`` whose hint is the one-line fix. CI checkouts
+  made by ``actions/checkout`` already mark themselves safe.
+- **Amendments come from one ``git log``** over the data folder, bucketed by
+  file, so thousands of records cost one process.
+- **Renames continue a record's history.** ``git log -M`` pairs a moved file
+  with its old path; the move itself counts as an amendment (a record's file
+  name is its provider and period, so moving it changes what it says). A move
+  that also rewrites more than half the file (git's default similarity), or a
+  file deleted and added again later, starts over.
+- **Per-document provenance** (see ``scorecard.pipeline.build``) uses the same log:
+  :func:`data_history` gives each file's latest commit and the commits in
+  topological order, and :func:`changed_files` the files with uncommitted
+  changes (one ``git status``), so each document can name the commit its own
+  data was last changed in, and be a draft only when that data is.
+- **Days are the committer's day in UTC**, for provenance and amendments alike:
+  the day a change entered the history, the same on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from scorecard.data.problems import Location, Problem, Severity
+from scorecard.data.provenance import Amendment, Provenance
+
+_DUBIOUS = "dubious ownership"
+_NOT_A_REPO = "not a git repository"
+
+
+@dataclass(frozen=True)
+class _Run:
+    ok: bool
+    out: bytes
+    err: str
+    missing_git: bool = False
+
+
+def _git(args: Sequence[str], cwd: Path) -> _Run:
+    """Run ``git ARGS`` in ``cwd``; never raises."""
+    env = dict(os.environ)
+    env["LC_ALL"] = "C"  # stable, English error text we can recognise
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    env["GIT_OPTIONAL_LOCKS"] = "0"  # read-only: never take index.lock in a shared checkout
+    try:
+        done = subprocess.run(
+            ["git", "--literal-pathspecs", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        return _Run(False, b"", "git is not installed", missing_git=True)
+    except OSError as exc:  # e.g. cwd vanished
+        return _Run(False, b"", str(exc))
+    return _Run(done.returncode == 0, done.stdout, done.stderr.decode("utf-8", "replace"))
+
+
+def _existing(path: Path) -> Path:
+    """``path``, or its nearest existing parent (``--ref`` builds may name a folder
+    that is not checked out)."""
+    path = path.absolute()
+    while not path.is_dir() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _dubious_problem(where: Path, run: _Run, severity: Severity) -> Problem:
+    root = where
+    for line in run.err.splitlines():
+        if "safe.directory" in line and line.strip().startswith("git config"):
+            root = Path(line.strip().rsplit(" ", 1)[-1])
+    return Problem(
+        Location(str(where)),
+        "git refuses to read this repository because it belongs to another user",
+        hint=f"If you trust it, run: git config --global --add safe.directory {root}",
+        severity=severity,
+    )
+
+
+def _root(path: Path) -> tuple[Path | None, _Run]:
+    run = _git(["rev-parse", "--show-toplevel"], _existing(path))
+    text = os.fsdecode(run.out).strip() if run.ok else ""
+    return (Path(text) if text else None), run
+
+
+def repo_root(path: Path) -> Path | None:
+    """The top folder of the git repository holding ``path``; None outside one."""
+    return _root(path)[0]
+
+
+def _resolve(root: Path, ref: str) -> tuple[str | None, date | None]:
+    """The full commit id and committer day (UTC) of ``ref``; (None, None) if unknown."""
+    if not ref or ref.startswith("-"):
+        return None, None
+    run = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
+    if not run.ok:
+        return None, None
+    commit = run.out.decode("ascii", "replace").strip()
+    shown = _git(["show", "-s", "--no-show-signature", "--format=%ct", commit, "--"], root)
+    if not shown.ok:
+        return None, None
+    try:
+        stamp = int(shown.out.decode("ascii").strip())
+    except ValueError:
+        return commit, None
+    return commit, datetime.fromtimestamp(stamp, tz=UTC).date()
+
+
+def _relative(data_dir: Path, root: Path) -> str:
+    """``data_dir`` as a pathspec relative to the repository root ("." for the root)."""
+    data = data_dir.absolute()
+    for candidate in (data, data.resolve()):
+        try:
+            rel = candidate.relative_to(root)
+        except ValueError:
+            continue
+        return rel.as_posix() if rel.parts else "."
+    return "."
+
+
+def _is_dirty(root: Path, rel: str) -> bool | None:
+    """Whether tracked or untracked (not ignored) files under ``rel`` differ from HEAD."""
+    run = _git(["status", "--porcelain", "-z", "--untracked-files=normal", "--", rel], root)
+    if not run.ok:
+        return None
+    return bool(run.out.strip(b"\0"))
+
+
+def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list[Problem]]:
+    """Which commit a build of ``data_dir`` at ``ref`` (None: the working tree) comes from.
+
+    Outside a repository, or in one with no commits yet, the build is a draft:
+    ``Provenance(None, True, None)``. A ``ref`` that names no commit is an error
+    (and ``None`` comes back).
+    """
+    draft = Provenance(commit=None, dirty=True, commit_day=None)
+    where = Location(str(data_dir))
+    root, run = _root(data_dir)
+    if root is None:
+        if run.missing_git:
+            if ref is not None:
+                return None, [Problem(where, "--ref needs git, and git is not installed")]
+            return draft, []
+        if _DUBIOUS in run.err:
+            problem = _dubious_problem(_existing(data_dir), run, "error" if ref else "warning")
+            return (None if ref is not None else draft), [problem]
+        if ref is not None:
+            message = f"cannot read revision {ref!r}: {data_dir} is not inside a git repository"
+            return None, [Problem(where, message)]
+        return draft, []
+
+    if ref is None:
+        commit, day = _resolve(root, "HEAD")
+        if commit is None:  # no commits yet
+            return draft, []
+        dirty = _is_dirty(root, _relative(data_dir, root))
+        return Provenance(commit=commit, dirty=True if dirty is None else dirty, commit_day=day), []
+
+    commit, day = _resolve(root, ref)
+    if commit is None:
+        return None, [
+            Problem(
+                where,
+                f"git knows no commit called {ref!r}",
+                hint="Give a branch, tag or commit id, e.g. --ref main or --ref v1.2.",
+            )
+        ]
+    return Provenance(commit=commit, dirty=False, commit_day=day), []
+
+
+def default_as_of(prov: Provenance, today: date) -> date:
+    """The as-of day when none is given: the commit's day for a clean build (so CI
+    rebuilds of one commit agree), otherwise today."""
+    if prov.dirty or prov.commit is None or prov.commit_day is None:
+        return today
+    return prov.commit_day
+
+
+@dataclass
+class _Commit:
+    commit: str
+    day: date
+    author: str
+    subject: str
+
+    def amendment(self) -> Amendment:
+        return Amendment(day=self.day, author=self.author, subject=self.subject, commit=self.commit)
+
+
+def _parse_log(out: bytes) -> tuple[dict[str, list[Amendment]], dict[str, Amendment]]:
+    """See :func:`_parse_log_ordered`; without the order of commits."""
+    history, last, _ = _parse_log_ordered(out)
+    return history, last
+
+
+def _parse_log_ordered(
+    out: bytes,
+) -> tuple[dict[str, list[Amendment]], dict[str, Amendment], dict[str, int]]:
+    """Bucket ``git log --name-status -z`` output by file, oldest commit first.
+
+    Each file's bucket holds the commits after the one that added it; the
+    second mapping gives each file's latest commit, adding included. Output
+    shape per commit: ``\\x1eHASH\\0TIME\\0AUTHOR\\0SUBJECT\\0`` then, for each
+    change, ``STATUS\\0PATH\\0`` (renames: ``Rnnn\\0OLD\\0NEW\\0``). The third
+    mapping gives each commit its position in the log (``--topo-order
+    --reverse``: a commit comes after every commit it descends from).
+    """
+    history: dict[str, list[Amendment]] = {}
+    last: dict[str, Amendment] = {}
+    order: dict[str, int] = {}
+    tokens = out.split(b"\0")
+    i = 0
+    current: _Commit | None = None
+    while i < len(tokens):
+        token = tokens[i].lstrip(b"\n")
+        i += 1
+        if not token:
+            continue
+        if token.startswith(b"\x1e"):
+            if i + 3 > len(tokens):
+                break
+            commit = token[1:].decode("ascii", "replace")
+            stamp, author, subject = tokens[i : i + 3]
+            i += 3
+            try:
+                day = datetime.fromtimestamp(int(stamp), tz=UTC).date()
+            except ValueError:
+                current = None
+                continue
+            current = _Commit(
+                commit, day, author.decode("utf-8", "replace"), subject.decode("utf-8", "replace")
+            )
+            order.setdefault(commit, len(order))
+            continue
+        if current is None:
+            continue
+        status = chr(token[0])
+        if status in "RC":
+            old, new = (os.fsdecode(t) for t in tokens[i : i + 2])
+            i += 2
+            before = history.pop(old, []) if status == "R" else list(history.get(old, []))
+            history[new] = [*before, current.amendment()]
+            last[new] = current.amendment()
+            if status == "R":
+                last.pop(old, None)
+            continue
+        path = os.fsdecode(tokens[i]) if i < len(tokens) else ""
+        i += 1
+        if status == "D":
+            last.pop(path, None)
+        else:
+            last[path] = current.amendment()
+        if status == "A":
+            history[path] = []  # added (or added again after a delete): history starts here
+        elif status == "D":
+            history.pop(path, None)
+        elif path in history:
+            history[path].append(current.amendment())
+        else:  # changed, but its adding commit was not shown: start from here
+            history[path] = []
+    return history, last, order
+
+
+def amendments(
+    data_dir: Path, repo_paths: Sequence[str], ref: str | None
+) -> dict[str, tuple[Amendment, ...]]:
+    """For each record file (path relative to the repository root), the commits that
+    changed it after the commit that first added it, oldest first, up to ``ref``
+    (None: HEAD). Uncommitted changes are not amendments. Outside a repository,
+    or when git cannot answer, every record has none (``provenance`` reports why).
+    """
+    history, _ = file_history(data_dir, ref)
+    return {p: tuple(history.get(p, ())) for p in repo_paths}
+
+
+def file_history(
+    data_dir: Path, ref: str | None
+) -> tuple[dict[str, list[Amendment]], dict[str, Amendment]]:
+    """Every file of the data folder (path relative to the repository root): its
+    amendments (see :func:`amendments`), and the latest commit that added or
+    changed it, up to ``ref``. One ``git log`` for the whole folder; both empty
+    outside a repository or when git cannot answer.
+    """
+    found = data_history(data_dir, ref)
+    return found.amendments, found.last
+
+
+@dataclass(frozen=True)
+class DataHistory:
+    """What one ``git log`` over the data folder tells (paths relative to the
+    repository root): each file's amendments, each file's latest commit (adding
+    included), and each commit's position in a topological order, oldest
+    first, so that "the latest of these commits" is the one with the highest
+    position (no later commit is an ancestor of an earlier one)."""
+
+    amendments: dict[str, list[Amendment]]
+    last: dict[str, Amendment]
+    order: dict[str, int]
+
+    def latest(self, paths: Sequence[str]) -> str | None:
+        """The latest commit that added or changed any of ``paths``; None when git
+        knows none of them."""
+        best: tuple[int, str] | None = None
+        for path in paths:
+            found = self.last.get(path)
+            if found is None:
+                continue
+            candidate = (self.order.get(found.commit, -1), found.commit)
+            if best is None or candidate > best:
+                best = candidate
+        return best[1] if best is not None else None
+
+
+def data_history(data_dir: Path, ref: str | None) -> DataHistory:
+    """:func:`file_history` plus the order of commits; empty outside a repository."""
+    empty = DataHistory({}, {}, {})
+    root, _ = _root(data_dir)
+    if root is None:
+        return empty
+    commit, _ = _resolve(root, ref or "HEAD")
+    if commit is None:
+        return empty
+    run = _git(
+        [
+            "-c",
+            "log.showRoot=true",
+            "log",
+            "--no-show-signature",
+            "--no-color",
+            "--no-relative",
+            "--format=%x1e%H%x00%ct%x00%aN%x00%s%x00",
+            "--name-status",
+            "-M",
+            "-z",
+            "--topo-order",
+            "--reverse",
+            commit,
+            "--",
+            _relative(data_dir, root),
+        ],
+        root,
+    )
+    if not run.ok:
+        return empty
+    return DataHistory(*_parse_log_ordered(run.out))
+
+
+def changed_files(data_dir: Path) -> frozenset[str] | None:
+    """The files under ``data_dir`` (paths relative to the repository root) whose
+    working copy differs from HEAD: changed, added, deleted, renamed (both
+    names) or untracked (not ignored). One ``git status``. None when git cannot
+    tell (outside a repository, no commits yet): treat everything as changed.
+    """
+    root, _ = _root(data_dir)
+    if root is None:
+        return None
+    run = _git(
+        ["status", "--porcelain", "-z", "--untracked-files=all", "--", _relative(data_dir, root)],
+        root,
+    )
+    if not run.ok:
+        return None
+    changed: set[str] = set()
+    tokens = run.out.split(b"\0")
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        i += 1
+        if len(token) < 4:
+            continue
+        # "XY PATH"; a rename or copy is followed by its old path as the next token
+        changed.add(os.fsdecode(token[3:]))
+        if token[:1] in (b"R", b"C") or token[1:2] in (b"R", b"C"):
+            if i < len(tokens) and tokens[i]:
+                changed.add(os.fsdecode(tokens[i]))
+            i += 1
+    return frozenset(changed)
+
+
+def revised_on(changes: Sequence[Amendment]) -> date | None:
+    """The day of a record's latest amendment ("revised on DAY"); None if never amended."""
+    return max((a.day for a in changes), default=None)

@@ -1,0 +1,293 @@
+"""Reading a data folder into a validated ``Dataset``: the loader's entry point.
+
+Top to bottom: find the files (working tree or a git revision), parse each one
+safely, check each against its kind's fields, build what can be built, run the
+cross-file rules, and only when nothing is wrong build the final records.
+Every problem in every file is returned, never only the first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from scorecard.data import schema
+from scorecard.data.model import (
+    DEFAULT_BANDS,
+    DEFAULT_SCALE_LABELS,
+    Action,
+    Band,
+    Category,
+    Contract,
+    Criterion,
+    Dataset,
+    ExitPlan,
+    Measure,
+    Measured,
+    Programme,
+    Provider,
+    Rated,
+    Record,
+    Result,
+    Scale,
+    Service,
+    Source,
+    YamlPath,
+)
+from scorecard.data.periods import Cadence, parse_period
+from scorecard.data.problems import Location, Problem, has_errors, sorted_problems
+from scorecard.data.sources import SourceFile, read_data
+from scorecard.data.validation import Drafts, ProviderFile, RecordFile, validate
+from scorecard.data.yamlsrc import INVALID, YamlDoc, parse
+
+
+def load(data_dir: str | Path, *, ref: str | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """The validated data set in ``data_dir`` (at git revision ``ref`` if given).
+
+    Returns ``(dataset, problems)``: the data set when there are no errors
+    (warnings allowed), else None; problems sorted by file, line and column.
+    """
+    files, problems = read_data(data_dir, ref)
+    if not files and has_errors(problems):
+        return None, sorted_problems(problems)
+    drafts, found = read_drafts(files, data_dir)
+    problems += found
+    problems += validate(drafts)
+    if has_errors(problems) or drafts.programme is None:
+        return None, sorted_problems(problems)
+    return build_dataset(drafts), sorted_problems(problems)
+
+
+def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, list[Problem]]:
+    """Parse and check every file; build what can be built, even from flawed files."""
+    problems: list[Problem] = []
+    programme: Programme | None = None
+    programme_doc: YamlDoc | None = None
+    providers: list[ProviderFile] = []
+    records: list[RecordFile] = []
+    unreadable: set[str] = set()
+    programme_files = [f for f in files if f.kind == "programme"]
+    if not programme_files:
+        shown = Path(data_dir) / "scorecard.yaml"
+        problems.append(Problem(
+            Location(shown.as_posix()), "the programme file scorecard.yaml is missing",
+            hint="Every data folder needs one; scorecard init writes a starting point.",
+        ))
+    for f in programme_files[1:]:
+        problems.append(Problem(Location(f.display), "a second programme file; the first is "
+                                f"{programme_files[0].display}", hint="Keep only one."))
+    for f in files:
+        doc = parse(f.data, Source(f.display, f.repo_path), size=f.size)
+        problems += doc.problems
+        clean, found = schema.check(f.kind, doc)
+        problems += found
+        if clean is None:
+            if f.kind == "provider":
+                unreadable.add(f.stem)
+            continue
+        if f.kind == "programme":
+            if f is programme_files[0]:
+                programme, programme_doc = build_programme(clean, doc.source), doc
+        elif f.kind == "provider":
+            provider = build_provider(clean, doc.source)
+            if provider is not None:
+                providers.append(ProviderFile(provider, doc, f))
+            else:
+                unreadable.add(f.stem)
+        else:
+            records.append(RecordFile(clean, doc, f))
+    return Drafts(programme, programme_doc, providers, records, unreadable), problems
+
+
+# --- building model objects from checked values --------------------------------
+#
+# The values come from ``schema.check``: every field present is sound, or
+# INVALID when its problem is already reported. Builders fall back to
+# placeholders so that the cross-file rules can still run on flawed files; a
+# data set with any error is never returned, so no placeholder escapes.
+
+
+def _get(data: Mapping[str, Any], name: str, default: Any = None) -> Any:
+    value = data.get(name, default)
+    return default if value is INVALID else value
+
+
+def _items(data: Mapping[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
+    value = _get(data, name, [])
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
+
+
+def _float(value: Any, default: float) -> float:
+    return float(value) if isinstance(value, int | float) else default
+
+
+def build_programme(data: Mapping[str, Any], source: Source) -> Programme:
+    categories: list[Category] = []
+    for i, cat in _items(data, "categories"):
+        cat_path: YamlPath = ("categories", i)
+        cat_id = _get(cat, "id", "")
+        criteria: list[Criterion] = []
+        for j, crit in _items(cat, "criteria"):
+            crit_path: YamlPath = (*cat_path, "criteria", j)
+            crit_id = _get(crit, "id")
+            if not crit_id:
+                continue
+            criteria.append(Criterion(
+                crit_id, _get(crit, "name", crit_id), cat_id,
+                weight=_float(_get(crit, "weight"), 1.0),
+                explain=_get(crit, "explain"),
+                measure=_measure(crit.get("measure"), source, (*crit_path, "measure")),
+                source=source, path=crit_path,
+            ))
+        categories.append(Category(
+            cat_id, _get(cat, "name", cat_id), _float(_get(cat, "weight"), 1.0),
+            tuple(criteria), source=source, path=cat_path,
+        ))
+    bands = [
+        Band(_get(b, "name", ""), float(b["min"]), source=source, path=("bands", k))
+        for k, b in _items(data, "bands")
+        if isinstance(_get(b, "min"), int | float)
+    ]
+    if "bands" not in data:
+        bands = [Band(name, low, source=source, path=("bands",)) for name, low in DEFAULT_BANDS]
+    bands.sort(key=lambda b: -b.min)
+    return Programme(
+        _get(data, "organisation", ""),
+        tuple(categories),
+        title=_get(data, "title", "Provider scorecards"),
+        cadence=_get(data, "cadence", "quarterly"),
+        grace_days=_get(data, "grace_days", 30),
+        min_coverage=_float(_get(data, "min_coverage"), 0.5),
+        scale=_scale(data.get("scale"), source),
+        bands=tuple(bands),
+        source=source,
+    )
+
+
+def _measure(data: Any, source: Source, path: YamlPath) -> Measure | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):  # written but unreadable: still a measured criterion
+        data = {}
+    floor = _get(data, "floor")
+    return Measure(
+        _get(data, "unit", ""),
+        _float(_get(data, "target"), math.nan),
+        _get(data, "better", "higher"),
+        floor=float(floor) if isinstance(floor, int | float) else None,
+        source=source, path=path,
+    )
+
+
+def _scale(data: Any, source: Source) -> Scale:
+    if not isinstance(data, dict):
+        return Scale(labels=DEFAULT_SCALE_LABELS, source=source, path=("scale",))
+    low, high = _get(data, "min", 1), _get(data, "max", 5)
+    labels = _get(data, "labels")
+    if labels is None:
+        labels = DEFAULT_SCALE_LABELS if (low, high) == (1, 5) else {}
+    labels = {k: v for k, v in labels.items() if v is not INVALID}
+    return Scale(low, high, labels, source=source, path=("scale",))
+
+
+def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
+    pid = _get(data, "id")
+    if not pid:
+        return None
+    services = tuple(
+        Service(s["id"], _get(s, "name", s["id"]), source=source, path=("services", i))
+        for i, s in _items(data, "services") if _get(s, "id")
+    )
+    actions: list[Action] = []
+    for i, a in _items(data, "actions"):
+        needed = [_get(a, n) for n in ("id", "kind", "raised", "status")]
+        if any(v is None for v in needed):
+            continue  # its problems are reported; rules cannot judge it
+        actions.append(Action(
+            a["id"], a["kind"], _get(a, "title", ""), a["raised"], a["status"],
+            owner=_get(a, "owner"), due=_get(a, "due"), closed=_get(a, "closed"),
+            note=_get(a, "note"), internal_note=_get(a, "internal_note"),
+            source=source, path=("actions", i),
+        ))
+    contract = _get(data, "contract")
+    exit_plan = _get(data, "exit_plan")
+    return Provider(
+        pid, _get(data, "name", pid),
+        short_name=_get(data, "short_name"),
+        service_area=_get(data, "service_area"),
+        cadence=_get(data, "cadence"),
+        lead=_get(data, "lead"),
+        contact=_get(data, "contact"),
+        services=services,
+        contract=None if contract is None else Contract(
+            start=_get(contract, "start"), end=_get(contract, "end"),
+            notice_days=_get(contract, "notice_days", 0),
+            auto_renew=_get(contract, "auto_renew", False),
+            annual_value=_get(contract, "annual_value"),
+            currency=_get(contract, "currency"),
+            source=source, path=("contract",),
+        ),
+        exit_plan=None if exit_plan is None else ExitPlan(
+            status=_get(exit_plan, "status", "none"),
+            reviewed=_get(exit_plan, "reviewed"),
+            alternatives=tuple(x for x in _get(exit_plan, "alternatives", ()) if x is not INVALID),
+            budget=_get(exit_plan, "budget"),
+            source=source, path=("exit_plan",),
+        ),
+        actions=tuple(actions),
+        source=source,
+    )
+
+
+def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cadence) -> Record:
+    """The final record; only called when every check passed."""
+    data = r.data
+    lead = cast(str, data["lead"])
+    evaluators = tuple(_get(data, "evaluators", ())) or (lead,)
+    period = parse_period(cast(str, data["period"]), cadence)
+    assert period is not None  # period_fits_cadence passed
+    scores: dict[str, Result | None] = {}
+    for cid, value in r.mapping("scores").items():
+        criterion = criteria.get(cid)
+        if value is None:
+            scores[cid] = None
+        elif criterion is not None and criterion.measure is not None:
+            scores[cid] = Measured(float(value))
+        elif isinstance(value, dict):
+            scores[cid] = Rated({name: int(v) for name, v in value.items()})
+        else:
+            scores[cid] = Rated({lead: int(value)})
+    services_used = _get(data, "services_used")
+    return Record(
+        cast(str, data["provider"]),
+        period,
+        data["evaluated"],
+        lead,
+        evaluators,
+        scores=scores,
+        notes=dict(r.mapping("notes")),
+        internal_notes=dict(r.mapping("internal_notes")),
+        summary=_get(data, "summary"),
+        internal=_get(data, "internal"),
+        services_used=None if services_used is None else tuple(services_used),
+        provider_response=_get(data, "provider_response"),
+        source=r.doc.source,
+    )
+
+
+def build_dataset(drafts: Drafts) -> Dataset:
+    programme = drafts.programme
+    assert programme is not None
+    providers = {pid: drafts.provider_by_id[pid].provider for pid in sorted(drafts.provider_by_id)}
+    records: dict[str, list[Record]] = {pid: [] for pid in providers}
+    for r in drafts.records:
+        provider = providers[cast(str, r.provider)]
+        cadence = provider.cadence or programme.cadence
+        records[provider.id].append(build_record(r, drafts.criteria, cadence))
+    return Dataset(
+        programme,
+        providers,
+        {pid: tuple(sorted(rs, key=lambda rec: rec.period)) for pid, rs in records.items()},
+    )

@@ -1,0 +1,230 @@
+"""The plan of documents a build makes, and how to get each one's template context.
+
+For every provider and every period it was evaluated in: a provider scorecard
+(shared with that provider) and a team scorecard (internal). Then one
+portfolio (internal) and the index (internal, HTML only)::
+
+    acme/2026-Q3/provider.html  acme/2026-Q3/provider.pdf
+    acme/2026-Q3/team.html      acme/2026-Q3/team.pdf
+    portfolio.html              portfolio.pdf
+    index.html
+
+Pure: planning reads no files and renders nothing. A :class:`Document`'s
+context is built only when asked for (:meth:`Document.context`), so that a
+build narrowed to one provider does not narrate the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from scorecard.data.provenance import Amendment, Provenance
+from scorecard.documents import views
+from scorecard.documents.templating import PageSize
+from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
+
+__all__ = ["AUDIENCES", "Audience", "Document", "plan"]
+
+Audience = Literal["provider", "team", "portfolio", "index"]
+AUDIENCES: tuple[Audience, ...] = ("provider", "team", "portfolio", "index")
+
+Context = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of a build.
+
+    ``stem``: the path inside the output folder without its extension
+    (``acme/2026-Q3/provider``); ``html_path`` and ``pdf_path`` add it.
+    ``audience``: who may read it (``provider`` documents go to that provider
+    only; the others are internal). ``template``: the template's name.
+    """
+
+    stem: str
+    audience: Audience
+    provider: str | None  # provider id
+    period: str | None  # period label
+    template: str
+    build_context: Callable[[], Context] = field(repr=False, compare=False)
+    pdf: bool = True  # a PDF is made too
+
+    @property
+    def html_path(self) -> str:
+        return f"{self.stem}.html"
+
+    @property
+    def pdf_path(self) -> str | None:
+        return f"{self.stem}.pdf" if self.pdf else None
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.html_path,) if self.pdf_path is None else (self.html_path, self.pdf_path)
+
+    def context(self) -> Context:
+        """The variables the template receives (``meta`` plus the view)."""
+        return self.build_context()
+
+
+def _provider_context(
+    result: ProviderResult,
+    evaluation: Evaluation,
+    portfolio: Portfolio,
+    provenance: Provenance,
+    changes: Sequence[Amendment],
+    page_size: PageSize,
+) -> Callable[[], Context]:
+    def build() -> Context:
+        page = views.provider_view(
+            result,
+            evaluation,
+            portfolio.programme,
+            as_of=portfolio.as_of,
+            provenance=provenance,
+            revised=max((a.day for a in changes), default=None),
+        )
+        return {"meta": replace(page.meta, page_size=page_size), "p": page}
+
+    return build
+
+
+def _team_context(
+    result: ProviderResult,
+    evaluation: Evaluation,
+    portfolio: Portfolio,
+    provenance: Provenance,
+    changes: Sequence[Amendment],
+    page_size: PageSize,
+) -> Callable[[], Context]:
+    def build() -> Context:
+        page = views.team_view(
+            result, evaluation, portfolio, provenance=provenance, amendments=changes
+        )
+        return {"meta": replace(page.meta, page_size=page_size), "p": page.shared, "team": page}
+
+    return build
+
+
+def _portfolio_context(
+    portfolio: Portfolio,
+    provenance: Provenance,
+    team_hrefs: Mapping[str, str],
+    page_size: PageSize,
+) -> Callable[[], Context]:
+    def build() -> Context:
+        page = views.portfolio_view(portfolio, provenance=provenance, team_hrefs=team_hrefs)
+        return {"meta": replace(page.meta, page_size=page_size), "v": page}
+
+    return build
+
+
+def _index_context(
+    portfolio: Portfolio,
+    provenance: Provenance,
+    documents: Sequence[Document],
+    page_size: PageSize,
+) -> Callable[[], Context]:
+    entries = [
+        views.IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path)
+        for d in documents
+    ]
+
+    def build() -> Context:
+        page = views.index_view(portfolio, entries, provenance=provenance)
+        return {"meta": replace(page.meta, page_size=page_size), "v": page}
+
+    return build
+
+
+def plan(
+    portfolio: Portfolio,
+    *,
+    provenance: Provenance,
+    amendments: Mapping[str, Sequence[Amendment]] | None = None,
+    providers: Collection[str] | None = None,
+    periods: Collection[str] | None = None,
+    audiences: Collection[Audience] | None = None,
+    pdf: bool = True,
+    page_size: PageSize = "A4",
+) -> tuple[Document, ...]:
+    """Every document a build makes, providers by id and periods oldest first,
+    then the portfolio, then the index.
+
+    ``amendments``: record file (its ``source.repo_path``) -> its amendments,
+    from ``scorecard.data.gitinfo.amendments``. ``providers``, ``periods`` and
+    ``audiences`` narrow the plan (None: all); the portfolio is left out when
+    the plan is narrowed to some providers or periods, and the index is made
+    whenever anything else is, listing what was made. ``pdf``: plan PDFs too.
+    ``page_size``: ``"A4"`` or ``"Letter"``, for every document's ``meta``.
+    """
+    changes = amendments or {}
+    wanted = set(audiences) if audiences is not None else set(AUDIENCES)
+    documents: list[Document] = []
+    latest_team: dict[str, str] = {}
+    for result in portfolio.providers:
+        pid = result.provider.id
+        if providers is not None and pid not in providers:
+            continue
+        for evaluation in result.evaluations:
+            label = evaluation.period.label
+            if periods is not None and label not in periods:
+                continue
+            record_changes = tuple(changes.get(evaluation.record.source.repo_path, ()))
+            if "provider" in wanted:
+                documents.append(
+                    Document(
+                        stem=f"{pid}/{label}/provider",
+                        audience="provider",
+                        provider=pid,
+                        period=label,
+                        template="provider.html",
+                        build_context=_provider_context(
+                            result, evaluation, portfolio, provenance, record_changes, page_size
+                        ),
+                        pdf=pdf,
+                    )
+                )
+            if "team" in wanted:
+                stem = f"{pid}/{label}/team"
+                latest_team[pid] = f"{stem}.html"
+                documents.append(
+                    Document(
+                        stem=stem,
+                        audience="team",
+                        provider=pid,
+                        period=label,
+                        template="team.html",
+                        build_context=_team_context(
+                            result, evaluation, portfolio, provenance, record_changes, page_size
+                        ),
+                        pdf=pdf,
+                    )
+                )
+    narrowed = providers is not None or periods is not None
+    if "portfolio" in wanted and not narrowed:
+        documents.append(
+            Document(
+                stem="portfolio",
+                audience="portfolio",
+                provider=None,
+                period=None,
+                template="portfolio.html",
+                build_context=_portfolio_context(portfolio, provenance, latest_team, page_size),
+                pdf=pdf,
+            )
+        )
+    if "index" in wanted and documents:
+        documents.append(
+            Document(
+                stem="index",
+                audience="index",
+                provider=None,
+                period=None,
+                template="index.html",
+                build_context=_index_context(portfolio, provenance, tuple(documents), page_size),
+                pdf=False,
+            )
+        )
+    return tuple(documents)

@@ -1,0 +1,215 @@
+"""``data.json``: every computed figure, for spreadsheets and dashboards (INTERNAL).
+
+The shape is a public interface (outputs.md); this module writes at least all
+of its keys, and more. Rules:
+
+- ``null`` where a figure does not apply or was not scored; every key is always
+  present, so a reader never has to guess whether a key is missing or null.
+- Computed figures (scores, overall, coverage, trend, mean ratings, shares,
+  medians) are rounded to 4 decimals, halves away from zero
+  (``scorecard.figures.rounding.round_half_away(x, 4)``); numbers from the data
+  (measured values, targets) are written as they are.
+- Days are ISO (``2026-10-06``); periods are labels (``2026-Q3``).
+- Providers by id, evaluations oldest first, categories and criteria in
+  programme order; keys in a fixed order; 2-space indent, UTF-8 text
+  (``ensure_ascii=False``), a trailing newline. The same inputs give the same
+  bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from scorecard.data.model import Action
+from scorecard.data.periods import Period
+from scorecard.data.provenance import Provenance
+from scorecard.figures.results import (
+    ActionSummary,
+    CriterionResult,
+    Evaluation,
+    Portfolio,
+    ProviderResult,
+)
+from scorecard.figures.rounding import round_half_away
+
+__all__ = ["DECIMALS", "to_data", "to_data_json"]
+
+DECIMALS = 4
+
+Json = dict[str, Any]
+
+
+def _num(x: float | None) -> float | None:
+    """A computed figure, rounded to ``DECIMALS`` (halves away from zero)."""
+    return None if x is None else round_half_away(float(x), DECIMALS)
+
+
+def _day(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _period(p: Period | None) -> str | None:
+    return None if p is None else p.label
+
+
+def _criterion(cr: CriterionResult) -> Json:
+    measure = cr.criterion.measure
+    rated = measure is None
+    return {
+        "kind": "rated" if rated else "measured",
+        "score": _num(cr.score),
+        "met": None if rated else cr.met,
+        "value": None if cr.value is None else float(cr.value),
+        "target": None if measure is None else float(measure.target),
+        "unit": None if measure is None else measure.unit,
+        "ratings": dict(cr.ratings) if rated and cr.ratings is not None else None,
+        "mean_rating": _num(cr.mean_rating) if rated else None,
+        "disagreement": cr.disagreement if rated and cr.scored else None,
+    }
+
+
+def _evaluation(ev: Evaluation) -> Json:
+    record = ev.record
+    scope = ev.scope
+    return {
+        "period": ev.period.label,
+        "evaluated": _day(record.evaluated),
+        "lead": record.lead,
+        "evaluators": list(record.evaluators),
+        "due": _day(ev.due),
+        "late": ev.late,
+        "overall": _num(ev.overall),
+        "coverage": _num(ev.coverage),
+        "band": ev.band.name if ev.band is not None else None,
+        "trend": _num(ev.trend),
+        "previous": _period(ev.previous),
+        "targets": {"met": ev.targets_met, "measured": ev.targets_measured},
+        "scope": None if scope is None else {
+            "used": len(scope.used),
+            "contracted": scope.contracted,
+            "share": _num(scope.share),
+            "unused": [s.id for s in scope.unused],
+        },
+        "categories": {c.category.id: _num(c.score) for c in ev.categories},
+        "criteria": {c.criterion.id: _criterion(c) for c in ev.criteria()},
+        "not_scored": [c.criterion.id for c in ev.criteria() if not c.scored],
+    }
+
+
+def _open_action(action: Action, overdue: bool) -> Json:
+    return {
+        "id": action.id,
+        "title": action.title,
+        "raised": _day(action.raised),
+        "due": _day(action.due),
+        "owner": action.owner,
+        "overdue": overdue,
+    }
+
+
+def _actions(summary: ActionSummary) -> Json:
+    overdue_ids = {a.id for a in summary.overdue}
+    return {
+        "open": summary.open_count,
+        "overdue": len(summary.overdue),
+        "median_days_to_resolve": _num(summary.median_days_to_resolve),
+        "resolved": len(summary.days_to_resolve),
+        "ideas": {
+            "proposed": len(summary.ideas_proposed),
+            "adopted": len(summary.ideas_adopted),
+            "declined": len(summary.ideas_declined),
+        },
+        "open_items": [_open_action(a, a.id in overdue_ids) for a in summary.open_deficiencies],
+    }
+
+
+def _contract(result: ProviderResult) -> Json | None:
+    contract, status = result.provider.contract, result.contract
+    if contract is None or status is None:
+        return None
+    return {
+        "notice_deadline": _day(status.notice_deadline),
+        "decision_due": status.decision_due,
+        "deadline_passed": status.deadline_passed,
+        "days_to_deadline": status.days_to_deadline,
+        "auto_renew": status.auto_renew,
+        "ended": status.ended,
+        "start": _day(contract.start),
+        "end": _day(contract.end),
+        "notice_days": contract.notice_days,
+        "annual_value": contract.annual_value,
+        "currency": contract.currency,
+    }
+
+
+def _exit_plan(result: ProviderResult) -> Json:
+    plan = result.provider.exit_plan
+    return {
+        "missing": result.exit.missing,
+        "stale": result.exit.stale,
+        "status": plan.status if plan is not None else None,
+        "reviewed": _day(plan.reviewed) if plan is not None else None,
+    }
+
+
+def _provider(result: ProviderResult) -> Json:
+    provider, rank, schedule = result.provider, result.rank, result.schedule
+    return {
+        "id": provider.id,
+        "name": provider.name,
+        "short_name": provider.short_name,
+        "service_area": provider.service_area,
+        "cadence": result.cadence,
+        "lead": provider.lead,
+        "rank": None if rank is None else {
+            "portfolio": rank.portfolio,
+            "area": rank.area,
+            "portfolio_size": rank.portfolio_size,
+            "area_size": rank.area_size,
+        },
+        "schedule": {
+            "overdue": [p.label for p in schedule.overdue],
+            "late": [p.label for p in schedule.late],
+            "expected": [p.label for p in schedule.expected],
+            "next_period": _period(schedule.next_period),
+            "next_due": _day(schedule.next_due),
+        },
+        "actions": _actions(result.actions),
+        "contract": _contract(result),
+        "exit_plan": _exit_plan(result),
+        "evaluations": [_evaluation(e) for e in result.evaluations],
+    }
+
+
+def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
+    """The export as plain Python data (dicts, lists, str, numbers, bool, None)."""
+    programme = portfolio.programme
+    areas: Mapping[str, tuple[ProviderResult, ...]] = portfolio.areas
+    return {
+        "as_of": portfolio.as_of.isoformat(),
+        "source": {
+            "commit": provenance.commit,
+            "dirty": provenance.dirty,
+            "commit_day": _day(provenance.commit_day),
+        },
+        "programme": {
+            "organisation": programme.organisation,
+            "title": programme.title,
+            "cadence": programme.cadence,
+            "grace_days": programme.grace_days,
+            "min_coverage": programme.min_coverage,
+        },
+        "ranking": [r.provider.id for r in portfolio.ranking],
+        "areas": {area: [r.provider.id for r in areas[area]] for area in sorted(areas)},
+        "providers": [
+            _provider(r) for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
+        ],
+    }
+
+
+def to_data_json(portfolio: Portfolio, provenance: Provenance) -> str:
+    """``data.json``'s text: byte-identical for the same inputs."""
+    return json.dumps(to_data(portfolio, provenance), indent=2, ensure_ascii=False) + "\n"

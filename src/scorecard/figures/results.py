@@ -1,0 +1,192 @@
+"""The computed figures, as typed, immutable objects.
+
+``scorecard.figures.scoring`` and its sibling modules produce these from a
+``Dataset`` and an as-of day; narration, export and rendering consume them.
+Scores are kept in full precision (0 to 100); rounding is for display only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from scorecard.data.model import (
+    Action,
+    Band,
+    Category,
+    Criterion,
+    Programme,
+    Provider,
+    Record,
+    Service,
+)
+from scorecard.data.periods import Cadence, Period
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    score: float | None  # 0..100; None when not scored
+    value: float | None = None  # measured criteria: the number recorded
+    met: bool | None = None  # measured criteria: the target was met
+    ratings: Mapping[str, int] | None = None  # rated: evaluator -> rating (INTERNAL)
+    mean_rating: float | None = None  # rated: the mean the provider sees
+    disagreement: bool = False  # rated: ratings span 2 or more points (INTERNAL)
+
+    @property
+    def scored(self) -> bool:
+        return self.score is not None
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    category: Category
+    score: float | None  # None when no criterion in it was scored
+    criteria: tuple[CriterionResult, ...]
+    scored_weight: float  # sum of the weights of its scored criteria
+    total_weight: float  # sum of the weights of all its criteria
+
+
+@dataclass(frozen=True)
+class ScopeResult:
+    """Which contracted services were used in one period."""
+
+    used: tuple[Service, ...]
+    unused: tuple[Service, ...]
+
+    @property
+    def contracted(self) -> int:
+        return len(self.used) + len(self.unused)
+
+    @property
+    def share(self) -> float | None:
+        return len(self.used) / self.contracted if self.contracted else None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One record, scored."""
+
+    record: Record
+    categories: tuple[CategoryResult, ...]
+    overall: float | None  # None when nothing was scored
+    coverage: float  # 0..1
+    band: Band | None  # None below min_coverage or when nothing was scored
+    trend: float | None  # overall minus the previous evaluated period's; None if none
+    previous: Period | None  # the period the trend compares with
+    targets_met: int  # measured criteria whose target was met
+    targets_measured: int  # measured criteria that were scored
+    scope: ScopeResult | None  # None when services_used was not recorded
+    due: date  # the day this evaluation was due
+    late: bool  # evaluated after its due day
+
+    @property
+    def period(self) -> Period:
+        return self.record.period
+
+    def criteria(self) -> tuple[CriterionResult, ...]:
+        return tuple(c for cat in self.categories for c in cat.criteria)
+
+    def criterion(self, criterion_id: str) -> CriterionResult | None:
+        for c in self.criteria():
+            if c.criterion.id == criterion_id:
+                return c
+        return None
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Evaluations expected as of a day, and which are overdue or were late."""
+
+    expected: tuple[Period, ...]
+    overdue: tuple[Period, ...]  # expected, with no record
+    late: tuple[Period, ...]  # recorded after the due day
+    next_period: Period | None  # the first period not yet recorded after the last expected one
+    next_due: date | None  # its due day
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    """A provider's actions as of a day (only those raised on or before it)."""
+
+    open_deficiencies: tuple[Action, ...]
+    overdue: tuple[Action, ...]  # open deficiencies due before the as-of day
+    days_to_resolve: tuple[int, ...]  # for deficiencies closed as done on or before it
+    median_days_to_resolve: float | None
+    ideas_proposed: tuple[Action, ...]
+    ideas_adopted: tuple[Action, ...]
+    ideas_declined: tuple[Action, ...]
+
+    @property
+    def open_count(self) -> int:
+        return len(self.open_deficiencies)
+
+
+@dataclass(frozen=True)
+class ContractStatus:
+    """INTERNAL: the contract's notice deadline, as of a day."""
+
+    notice_deadline: date | None  # None when the contract has no end
+    decision_due: bool  # deadline on or after as-of day, within 120 days
+    deadline_passed: bool  # deadline before as-of day, contract not ended
+    ended: bool  # contract end before the as-of day
+    auto_renew: bool
+    days_to_deadline: int | None  # negative when passed
+
+
+@dataclass(frozen=True)
+class ExitReadiness:
+    """INTERNAL: whether the exit plan needs attention."""
+
+    missing: bool
+    stale: bool
+
+
+@dataclass(frozen=True)
+class Rank:
+    """INTERNAL: position by latest overall score; 1 is best."""
+
+    portfolio: int
+    portfolio_size: int
+    area: int | None  # None when the provider has no service area
+    area_size: int | None
+
+
+@dataclass(frozen=True)
+class ProviderResult:
+    provider: Provider
+    cadence: Cadence
+    evaluations: tuple[Evaluation, ...]  # oldest first; records evaluated after as-of are left out
+    schedule: Schedule
+    actions: ActionSummary
+    contract: ContractStatus | None  # None without a contract
+    exit: ExitReadiness
+    rank: Rank | None  # None when the provider has no scored evaluation
+
+    @property
+    def latest(self) -> Evaluation | None:
+        return self.evaluations[-1] if self.evaluations else None
+
+    def evaluation(self, period: Period) -> Evaluation | None:
+        for e in self.evaluations:
+            if e.period == period:
+                return e
+        return None
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Every figure, for every provider, as of one day."""
+
+    as_of: date
+    programme: Programme
+    providers: tuple[ProviderResult, ...]  # by id
+    ranking: tuple[ProviderResult, ...]  # best first; only providers with a scored evaluation
+    areas: Mapping[str, tuple[ProviderResult, ...]]  # service area -> ranking inside it
+
+    def provider(self, provider_id: str) -> ProviderResult | None:
+        for p in self.providers:
+            if p.provider.id == provider_id:
+                return p
+        return None
