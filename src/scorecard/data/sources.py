@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from scorecard.data.problems import Location, Problem
-from scorecard.data.yamlsrc import MAX_BYTES
+from scorecard.data.yaml.reader import MAX_BYTES
 
 Kind = Literal["programme", "provider", "record"]
 YAML_SUFFIXES = (".yaml", ".yml")
