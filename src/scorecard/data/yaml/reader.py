@@ -241,22 +241,9 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
     if problem is not None or text is None:
         doc.problems.append(problem or Problem(Location(display), "unreadable"))
         return doc
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_syntax_problem(exc, display, text))
-        return doc
-    except yaml.reader.ReaderError as exc:
-        line, column = _position(text, exc.position)
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        doc.problems.append(Problem(
-            Location(display, line, column),
-            f"this file holds a control character (U+{code:04X}) "
-            "that YAML does not allow", hint="Delete it; it is often invisible.",
-        ))
-        return doc
-    except (yaml.YAMLError, RecursionError) as exc:
-        doc.problems.append(Problem(Location(display), f"YAML cannot read this file: {exc}"))
+    node, problem = _compose(text, display)
+    if problem is not None:
+        doc.problems.append(problem)
         return doc
     if node is None:
         doc.problems.append(Problem(
@@ -264,6 +251,31 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
             hint="Write the fields this kind of file needs (see format.md).",
         ))
         return doc
+    _build(doc, marks, node)
+    return doc
+
+
+def _compose(text: str, display: str) -> tuple[yaml.Node | None, Problem | None]:
+    """The node tree of ``text`` (None when it holds no document), or why it has none."""
+    try:
+        return yaml.compose(text, Loader=_Loader), None
+    except yaml.MarkedYAMLError as exc:
+        return None, _syntax_problem(exc, display, text)
+    except yaml.reader.ReaderError as exc:
+        line, column = _position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return None, Problem(
+            Location(display, line, column),
+            f"this file holds a control character (U+{code:04X}) "
+            "that YAML does not allow", hint="Delete it; it is often invisible.",
+        )
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, Problem(Location(display), f"YAML cannot read this file: {exc}")
+
+
+def _build(doc: YamlDoc, marks: dict[YamlPath, tuple[int, int]], node: yaml.Node) -> None:
+    """Set ``doc.value`` from ``node``, or None (and a problem) when the walk gives up."""
+    display = doc.display
     builder = _Builder(doc, marks)
     try:
         doc.value = builder.build(node, ())
@@ -282,7 +294,6 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
     except RecursionError:
         doc.problems.append(Problem(Location(display, 1, 1), "the data is nested too deeply"))
         doc.value = None
-    return doc
 
 
 def parse_text(text: str, display: str = "<text>") -> YamlDoc:
