@@ -20,7 +20,7 @@ from datafolder import FIXTURES
 from scorecard.cli import cli
 from scorecard.data import schema
 from scorecard.data.model import Source
-from scorecard.data.yamlsrc import parse
+from scorecard.data.yaml.reader import parse
 
 DEMO = Path(__file__).resolve().parent.parent / "evaluations"
 DATA_SETS = [FIXTURES / "format_example", FIXTURES / "small"]

@@ -10,7 +10,8 @@ import pytest
 
 from datafolder import DataFolder
 from scorecard.data.model import Source
-from scorecard.data.yamlsrc import INVALID, MAX_BYTES, MAX_NODES, parse, parse_text
+from scorecard.data.yaml.document import INVALID
+from scorecard.data.yaml.reader import MAX_BYTES, MAX_NODES, parse, parse_text
 
 Q2 = "records/acme/2026-Q2.yaml"
 E = "evaluations/"
@@ -280,10 +281,10 @@ def test_the_pure_python_composer_gives_the_same_results(
 ) -> None:
     import yaml
 
-    from scorecard.data import yamlsrc
+    from scorecard.data.yaml import reader
 
     text = "a: &x [1, *x]\nb: 2026-02-30\nc: !!binary aGk=\nd: 12:30\nd: 2\n"
     with_libyaml = messages(text)
-    monkeypatch.setattr(yamlsrc, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(reader, "_Loader", yaml.SafeLoader)
     assert messages(text) == with_libyaml
     assert [line for line, _, _ in with_libyaml] == [1, 2, 3, 5]

@@ -1,6 +1,6 @@
 """Data in: reading and checking the evaluation data.
 
-YAML with positions (``yamlsrc``), the schema of each file kind, the validation
+YAML with positions (``yaml``), the schema of each file kind, the validation
 rules, periods, where the files come from (a folder or a git ref, ``sources``,
 ``gitinfo``), the typed model they load into (``model``, ``provenance``), and
 problems as data (``problems``).

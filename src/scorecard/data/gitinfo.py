@@ -236,18 +236,10 @@ def _parse_log_ordered(
         if token.startswith(b"\x1e"):
             if i + 3 > len(tokens):
                 break
-            commit = token[1:].decode("ascii", "replace")
-            stamp, author, subject = tokens[i : i + 3]
+            current = _commit_header(token, tokens[i : i + 3])
             i += 3
-            try:
-                day = datetime.fromtimestamp(int(stamp), tz=UTC).date()
-            except ValueError:
-                current = None
-                continue
-            current = _Commit(
-                commit, day, author.decode("utf-8", "replace"), subject.decode("utf-8", "replace")
-            )
-            order.setdefault(commit, len(order))
+            if current is not None:
+                order.setdefault(current.commit, len(order))
             continue
         if current is None:
             continue
@@ -263,19 +255,44 @@ def _parse_log_ordered(
             continue
         path = os.fsdecode(tokens[i]) if i < len(tokens) else ""
         i += 1
-        if status == "D":
-            last.pop(path, None)
-        else:
-            last[path] = current.amendment()
-        if status == "A":
-            history[path] = []  # added (or added again after a delete): history starts here
-        elif status == "D":
-            history.pop(path, None)
-        elif path in history:
-            history[path].append(current.amendment())
-        else:  # changed, but its adding commit was not shown: start from here
-            history[path] = []
+        _file_changed(history, last, current, status, path)
     return history, last, order
+
+
+def _commit_header(token: bytes, fields: list[bytes]) -> _Commit | None:
+    """The commit a ``\\x1eHASH`` token starts, from its TIME, AUTHOR and SUBJECT
+    fields; None when TIME is not a number (its changes are then skipped)."""
+    commit = token[1:].decode("ascii", "replace")
+    stamp, author, subject = fields
+    try:
+        day = datetime.fromtimestamp(int(stamp), tz=UTC).date()
+    except ValueError:
+        return None
+    return _Commit(
+        commit, day, author.decode("utf-8", "replace"), subject.decode("utf-8", "replace")
+    )
+
+
+def _file_changed(
+    history: dict[str, list[Amendment]],
+    last: dict[str, Amendment],
+    current: _Commit,
+    status: str,
+    path: str,
+) -> None:
+    """Bucket one change other than a rename or copy (``status`` A, M, D, T...)."""
+    if status == "D":
+        last.pop(path, None)
+    else:
+        last[path] = current.amendment()
+    if status == "A":
+        history[path] = []  # added (or added again after a delete): history starts here
+    elif status == "D":
+        history.pop(path, None)
+    elif path in history:
+        history[path].append(current.amendment())
+    else:  # changed, but its adding commit was not shown: start from here
+        history[path] = []
 
 
 def amendments(

@@ -40,7 +40,8 @@ from scorecard.data.periods import Cadence, parse_period
 from scorecard.data.problems import Location, Problem, has_errors, sorted_problems
 from scorecard.data.sources import SourceFile, read_data
 from scorecard.data.validation import Drafts, ProviderFile, RecordFile, validate
-from scorecard.data.yamlsrc import INVALID, YamlDoc, parse
+from scorecard.data.yaml.document import INVALID, YamlDoc
+from scorecard.data.yaml.reader import parse
 
 
 def load(data_dir: str | Path, *, ref: str | None = None) -> tuple[Dataset | None, list[Problem]]:

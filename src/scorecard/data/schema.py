@@ -21,7 +21,8 @@ from typing import Any
 
 from scorecard.data.periods import CADENCES, guess_cadence
 from scorecard.data.problems import Problem
-from scorecard.data.yamlsrc import INVALID, YamlDoc, describe_scalar, field_name
+from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
+from scorecard.data.yaml.scalars import describe_scalar
 
 SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 SLUG_WORDS = (

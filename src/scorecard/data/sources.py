@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from scorecard.data.problems import Location, Problem
-from scorecard.data.yamlsrc import MAX_BYTES
+from scorecard.data.yaml.reader import MAX_BYTES
 
 Kind = Literal["programme", "provider", "record"]
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -202,10 +202,29 @@ def read_git(data_dir: Path, ref: str) -> tuple[list[SourceFile], list[Problem]]
         message = listing.stderr.decode("utf-8", "replace").strip()
         return [], [Problem(Location(shown), f"git could not list the files: {message}")]
     base = "" if prefix in ("", ".") else prefix + "/"
+    wanted, problems, seen_any = _listed_files(listing.stdout, base, data_dir)
+    if not seen_any:
+        return [], [Problem(
+            Location(shown), f"this folder does not exist at revision '{ref}'",
+            hint="Check --data and --ref: the folder must be committed at that revision.",
+        )]
+    blobs = _cat_blobs([sha for f, sha in wanted if f.size <= MAX_BYTES], top)
+    files = [
+        SourceFile(f.kind, f.rel, f.display, f.repo_path, blobs.get(sha), f.size)
+        for f, sha in wanted
+    ]
+    return files, problems
+
+
+def _listed_files(
+    listing: bytes, base: str, data_dir: Path
+) -> tuple[list[tuple[SourceFile, str]], list[Problem], bool]:
+    """The data files in ``git ls-tree -r -l -z`` output (not read yet), each with its
+    blob's id; the problems with the other entries; and whether anything was listed."""
     wanted: list[tuple[SourceFile, str]] = []
     problems: list[Problem] = []
     seen_any = False
-    for entry in listing.stdout.split(b"\0"):
+    for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
@@ -226,17 +245,7 @@ def read_git(data_dir: Path, ref: str) -> tuple[list[SourceFile], list[Problem]]
             continue
         size = int(size_text)
         wanted.append((SourceFile(kind, rel, display, repo_path, None, size), sha.decode()))
-    if not seen_any:
-        return [], [Problem(
-            Location(shown), f"this folder does not exist at revision '{ref}'",
-            hint="Check --data and --ref: the folder must be committed at that revision.",
-        )]
-    blobs = _cat_blobs([sha for f, sha in wanted if f.size <= MAX_BYTES], top)
-    files = [
-        SourceFile(f.kind, f.rel, f.display, f.repo_path, blobs.get(sha), f.size)
-        for f, sha in wanted
-    ]
-    return files, problems
+    return wanted, problems, seen_any
 
 
 def _resolve_missing(path: Path) -> Path:

@@ -20,7 +20,7 @@ from scorecard.data.periods import EXAMPLES, Cadence, parse_period
 from scorecard.data.problems import Location, Problem
 from scorecard.data.schema import SLUG_RE, did_you_mean, found
 from scorecard.data.sources import SourceFile
-from scorecard.data.yamlsrc import INVALID, YamlDoc, field_name
+from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
 
 # --- what the rules look at ---------------------------------------------------
 

@@ -1,33 +1,28 @@
-"""Safe YAML reading that remembers where every value was written.
+"""Reading one YAML file safely: compose the node tree, then walk it into values.
 
-PyYAML composes the node tree (with libyaml when it is there); we construct the
-values ourselves by walking the nodes, so that:
-
-- only YAML's plain types are ever built (text, whole numbers, numbers,
-  true/false, null, dates, lists, mappings); any other tag is a problem;
-- a key written twice in one mapping is a problem;
-- aliases cannot blow up memory or loop forever (a node budget and a check for
-  cycles);
-- every value, item and key gets its 1-based line and column;
-- the original text of every plain scalar that YAML 1.1 turned into something
-  other than text is kept, so that messages can say "YAML read no as the
-  boolean false".
-
-Nothing here raises for bad input: problems are collected in ``YamlDoc.problems``.
+The walk records every value's and key's position, refuses tags other than the
+plain ones, keys written twice, loops and too many alias expansions.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import yaml
 
 from scorecard.data.model import Source, YamlPath
 from scorecard.data.problems import Location, Problem
+from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
+from scorecard.data.yaml.scalars import (
+    KIND_WORDS,
+    MAP,
+    MERGE,
+    SCALARS,
+    SEQ,
+    STR,
+    ScalarError,
+    short_tag,
+)
 
 try:  # libyaml's composer is several times faster than the pure-Python one
     _Loader: type[Any] = yaml.CSafeLoader
@@ -37,181 +32,6 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 2 * 1024 * 1024  # files over this are refused before parsing
 MAX_NODES = 100_000  # values built from one file, counting each alias expansion
 MAX_DEPTH = 64  # nesting of lists and mappings
-
-_TAG = "tag:yaml.org,2002:"
-STR = _TAG + "str"
-INT = _TAG + "int"
-FLOAT = _TAG + "float"
-BOOL = _TAG + "bool"
-NULL = _TAG + "null"
-TIMESTAMP = _TAG + "timestamp"
-SEQ = _TAG + "seq"
-MAP = _TAG + "map"
-MERGE = _TAG + "merge"
-
-
-class _Invalid:
-    """A value that could not be built; its problem is already reported."""
-
-    _instance: _Invalid | None = None
-
-    def __new__(cls) -> _Invalid:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "INVALID"
-
-
-INVALID: Any = _Invalid()
-
-
-@dataclass
-class YamlDoc:
-    """One parsed file: its value, the positions of its parts, and its problems.
-
-    ``value`` is None when the file could not be read at all. ``raw`` maps the
-    path of a plain scalar that YAML typed as something other than text (and
-    whose text differs from how Python would print it) to the text as written.
-    Mapping keys are always ``str`` or ``int`` in ``value``; a key YAML read as
-    true/false, null, a float or a date is kept as its written text, and
-    ``key_raw`` maps its path to ``(text, what YAML made of it)``; whole-number
-    keys are kept as ``int`` and also listed in ``key_raw``.
-    """
-
-    source: Source
-    value: Any = None
-    key_marks: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[YamlPath, str] = field(default_factory=dict)
-    key_raw: dict[YamlPath, tuple[str, Any]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def display(self) -> str:
-        return self.source.display
-
-    def at(self, path: YamlPath = ()) -> Location:
-        """Where the value at ``path`` was written (or its nearest ancestor)."""
-        return self.source.at(path)
-
-    def key_at(self, path: YamlPath) -> Location:
-        """Where the key of the entry at ``path`` was written."""
-        mark = self.key_marks.get(path)
-        if mark is not None:
-            return Location(self.source.display, mark[0], mark[1])
-        return self.source.at(path)
-
-
-# --- scalars -----------------------------------------------------------------
-
-_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DATETIME_RE = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d*))?"
-    r"(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?))?$"
-)
-_BOOL_TRUE = frozenset({"yes", "true", "on", "y"})
-
-
-class _ScalarError(ValueError):
-    """A scalar whose text cannot be the value its tag says."""
-
-
-def _int(text: str) -> int:
-    t = text.replace("_", "")
-    sign = 1
-    if t[:1] in "+-":
-        sign = -1 if t[0] == "-" else 1
-        t = t[1:]
-    if not t:
-        raise _ScalarError(text)
-    if t.startswith(("0b", "0B")):
-        return sign * int(t[2:], 2)
-    if t.startswith(("0x", "0X")):
-        return sign * int(t[2:], 16)
-    if ":" in t:  # base 60, as in 12:30 -> 750
-        total = 0
-        for part in t.split(":"):
-            total = total * 60 + int(part)
-        return sign * total
-    if t != "0" and t.startswith("0"):  # YAML 1.1 octal, as in 0755 -> 493
-        return sign * int(t, 8)
-    return sign * int(t)
-
-
-def _float(text: str) -> float:
-    t = text.replace("_", "").lower()
-    sign = 1.0
-    if t[:1] in "+-":
-        sign = -1.0 if t[0] == "-" else 1.0
-        t = t[1:]
-    if t == ".inf":
-        return sign * math.inf
-    if t == ".nan":
-        return math.nan
-    if ":" in t:
-        total = 0.0
-        for part in t.split(":"):
-            total = total * 60 + float(part)
-        return sign * total
-    return sign * float(t)
-
-
-def _timestamp(text: str) -> date | datetime:
-    match = _DATE_RE.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            raise _ScalarError(f"{text} is not a real day") from None
-    match = _DATETIME_RE.match(text)
-    if not match:
-        raise _ScalarError(f"{text} is not a date")
-    year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
-    fraction = match.group(7) or ""
-    micro = int((fraction + "000000")[:6]) if fraction else 0
-    tz: timezone | None = None
-    zone = match.group(8)
-    if zone:
-        if zone == "Z":
-            tz = UTC
-        else:
-            sign = -1 if zone[0] == "-" else 1
-            digits = zone[1:].replace(":", "")
-            hours = int(digits[:-2] or digits) if len(digits) > 2 else int(digits)
-            minutes = int(digits[-2:]) if len(digits) > 2 else 0
-            tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
-    try:
-        return datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
-    except ValueError:
-        raise _ScalarError(f"{text} is not a real date and time") from None
-
-
-def _null(text: str) -> None:
-    return None
-
-
-def _bool(text: str) -> bool:
-    return text.lower() in _BOOL_TRUE
-
-
-_SCALARS: dict[str, Any] = {
-    INT: _int,
-    FLOAT: _float,
-    BOOL: _bool,
-    NULL: _null,
-    TIMESTAMP: _timestamp,
-}
-
-_KIND_WORDS = {INT: "a whole number", FLOAT: "a number", BOOL: "true or false",
-               NULL: "null", TIMESTAMP: "a date"}
-
-
-def _short_tag(tag: str) -> str:
-    if tag.startswith(_TAG):
-        return "!!" + tag[len(_TAG):]
-    return tag
 
 
 # --- the walk ----------------------------------------------------------------
@@ -243,7 +63,7 @@ class _Builder:
         tag = node.tag
         if tag == STR:
             return node.value
-        make = _SCALARS.get(tag)
+        make = SCALARS.get(tag)
         if make is None:
             if tag == MERGE:
                 self.problem(node, "merge keys (<<) are not supported",
@@ -255,10 +75,10 @@ class _Builder:
         try:
             value = make(text)
         except (ValueError, OverflowError) as exc:
-            if isinstance(exc, _ScalarError) and str(exc).startswith(text + " is not"):
+            if isinstance(exc, ScalarError) and str(exc).startswith(text + " is not"):
                 self.problem(node, str(exc), path)
             else:
-                self.problem(node, f"{text} cannot be read as {_KIND_WORDS[tag]}", path,
+                self.problem(node, f"{text} cannot be read as {KIND_WORDS[tag]}", path,
                              "Remove the tag or fix the value.")
             return INVALID
         return value
@@ -266,7 +86,7 @@ class _Builder:
     def disallowed(self, node: yaml.Node, path: YamlPath) -> None:
         self.problem(
             node,
-            f"the tag {_short_tag(node.tag)} is not allowed; only plain YAML values "
+            f"the tag {short_tag(node.tag)} is not allowed; only plain YAML values "
             "(text, numbers, true/false, dates, lists and mappings) are read",
             path, "Remove the tag.",
         )
@@ -338,12 +158,6 @@ class _Builder:
             self.key_marks[sub] = (line, key_node.start_mark.column + 1)
             result[part] = self.build(value_node, sub)
         return result
-
-
-def field_name(path: YamlPath) -> str | None:
-    """The dotted name of a field, leaving out list positions: ``actions.closed``."""
-    names = [str(p) for p in path if isinstance(p, str)]
-    return ".".join(names) if names else None
 
 
 # --- reading -----------------------------------------------------------------
@@ -427,22 +241,9 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
     if problem is not None or text is None:
         doc.problems.append(problem or Problem(Location(display), "unreadable"))
         return doc
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_syntax_problem(exc, display, text))
-        return doc
-    except yaml.reader.ReaderError as exc:
-        line, column = _position(text, exc.position)
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        doc.problems.append(Problem(
-            Location(display, line, column),
-            f"this file holds a control character (U+{code:04X}) "
-            "that YAML does not allow", hint="Delete it; it is often invisible.",
-        ))
-        return doc
-    except (yaml.YAMLError, RecursionError) as exc:
-        doc.problems.append(Problem(Location(display), f"YAML cannot read this file: {exc}"))
+    node, problem = _compose(text, display)
+    if problem is not None:
+        doc.problems.append(problem)
         return doc
     if node is None:
         doc.problems.append(Problem(
@@ -450,6 +251,31 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
             hint="Write the fields this kind of file needs (see format.md).",
         ))
         return doc
+    _build(doc, marks, node)
+    return doc
+
+
+def _compose(text: str, display: str) -> tuple[yaml.Node | None, Problem | None]:
+    """The node tree of ``text`` (None when it holds no document), or why it has none."""
+    try:
+        return yaml.compose(text, Loader=_Loader), None
+    except yaml.MarkedYAMLError as exc:
+        return None, _syntax_problem(exc, display, text)
+    except yaml.reader.ReaderError as exc:
+        line, column = _position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return None, Problem(
+            Location(display, line, column),
+            f"this file holds a control character (U+{code:04X}) "
+            "that YAML does not allow", hint="Delete it; it is often invisible.",
+        )
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, Problem(Location(display), f"YAML cannot read this file: {exc}")
+
+
+def _build(doc: YamlDoc, marks: dict[YamlPath, tuple[int, int]], node: yaml.Node) -> None:
+    """Set ``doc.value`` from ``node``, or None (and a problem) when the walk gives up."""
+    display = doc.display
     builder = _Builder(doc, marks)
     try:
         doc.value = builder.build(node, ())
@@ -468,24 +294,8 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
     except RecursionError:
         doc.problems.append(Problem(Location(display, 1, 1), "the data is nested too deeply"))
         doc.value = None
-    return doc
 
 
 def parse_text(text: str, display: str = "<text>") -> YamlDoc:
     """Parse YAML given as text (handy in tests and tools)."""
     return parse(text.encode("utf-8"), Source(display, display))
-
-
-def describe_scalar(raw: str, value: Any) -> str:
-    """What YAML 1.1 made of a plain scalar, in words: "the boolean false"."""
-    if value is None:
-        return "nothing (null)"
-    if value is True or value is False:
-        return f"the boolean {'true' if value else 'false'}"
-    if isinstance(value, datetime):
-        return f"the date and time {value.isoformat(sep=' ')}"
-    if isinstance(value, date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, float):
-        return f"the number {value:g}" if math.isfinite(value) else f"the number {value}"
-    return f"the number {value}"
