@@ -18,7 +18,7 @@ from typing import Any
 from scorecard.data.model import Criterion, Programme, Provider
 from scorecard.data.periods import EXAMPLES, Cadence, parse_period
 from scorecard.data.problems import Location, Problem
-from scorecard.data.schema import SLUG_RE, did_you_mean, found
+from scorecard.data.schema.fields import SLUG_RE, did_you_mean, found
 from scorecard.data.sources import SourceFile
 from scorecard.data.yamlsrc import INVALID, YamlDoc, field_name
 
