@@ -39,7 +39,8 @@ from scorecard.data.periods import Cadence, parse_period
 from scorecard.data.problems import Location, Problem, has_errors, sorted_problems
 from scorecard.data.schema import kinds
 from scorecard.data.sources import SourceFile, read_data
-from scorecard.data.validation import Drafts, ProviderFile, RecordFile, validate
+from scorecard.data.validation import validate
+from scorecard.data.validation.drafts import Drafts, ProviderFile, RecordFile
 from scorecard.data.yamlsrc import INVALID, YamlDoc, parse
 
 
