@@ -21,7 +21,7 @@ from pathlib import PurePosixPath
 
 from scorecard.authoring.skeleton import scalar
 from scorecard.data.periods import Cadence, Period, period_of
-from scorecard.data.schema import FILE_NAMES, all_schemas
+from scorecard.data.schema.jsonschema import FILE_NAMES, all_schemas
 
 DATA_DIR = "evaluations"
 SCHEMA_DIR = ".schemas"

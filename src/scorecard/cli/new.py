@@ -10,7 +10,7 @@ import click
 
 from scorecard.authoring.scaffold import SCHEMA_DIR
 from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems
-from scorecard.data.schema import FILE_NAMES
+from scorecard.data.schema.jsonschema import FILE_NAMES
 
 SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
 

@@ -23,17 +23,17 @@ def command(kind: str | None, out_dir: str | None) -> None:
     VS Code (YAML extension), put a line such as
     "# yaml-language-server: $schema=../schema/record.schema.json" at the top of a file.
     """
-    from scorecard.data import schema
+    from scorecard.data.schema.jsonschema import FILE_NAMES, all_schemas, json_schema
 
     if out_dir is not None:
         folder = Path(out_dir)
         folder.mkdir(parents=True, exist_ok=True)
         for name in (kind,) if kind else KINDS:
-            path = folder / schema.FILE_NAMES[name]
-            path.write_text(_dump(schema.json_schema(name)), encoding="utf-8")
+            path = folder / FILE_NAMES[name]
+            path.write_text(_dump(json_schema(name)), encoding="utf-8")
             click.echo(f"wrote {path}", err=True)
         return
-    value = schema.json_schema(kind) if kind else schema.all_schemas()
+    value = json_schema(kind) if kind else all_schemas()
     click.echo(_dump(value), nl=False)
 
 

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from scorecard.data import schema
 from scorecard.data.model import (
     DEFAULT_BANDS,
     DEFAULT_SCALE_LABELS,
@@ -38,8 +37,10 @@ from scorecard.data.model import (
 )
 from scorecard.data.periods import Cadence, parse_period
 from scorecard.data.problems import Location, Problem, has_errors, sorted_problems
+from scorecard.data.schema import kinds
 from scorecard.data.sources import SourceFile, read_data
-from scorecard.data.validation import Drafts, ProviderFile, RecordFile, validate
+from scorecard.data.validation import validate
+from scorecard.data.validation.drafts import Drafts, ProviderFile, RecordFile
 from scorecard.data.yaml.document import INVALID, YamlDoc
 from scorecard.data.yaml.reader import parse
 
@@ -82,7 +83,7 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
     for f in files:
         doc = parse(f.data, Source(f.display, f.repo_path), size=f.size)
         problems += doc.problems
-        clean, found = schema.check(f.kind, doc)
+        clean, found = kinds.check(f.kind, doc)
         problems += found
         if clean is None:
             if f.kind == "provider":
@@ -104,7 +105,7 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
 
 # --- building model objects from checked values --------------------------------
 #
-# The values come from ``schema.check``: every field present is sound, or
+# The values come from ``schema.kinds.check``: every field present is sound, or
 # INVALID when its problem is already reported. Builders fall back to
 # placeholders so that the cross-file rules can still run on flawed files; a
 # data set with any error is never returned, so no placeholder escapes.

@@ -1,0 +1,325 @@
+"""The field kinds for single values, and the checker that collects problems.
+
+``Spec`` is one kind of value: it says what it expects, checks a parsed value
+(reporting plain-language problems to a ``Checker``) and describes itself as
+JSON Schema. Here are the kinds that hold one value (text, ids, choices,
+numbers, days, periods) and the words the messages share (``found``,
+``did_you_mean``); ``compound`` has the kinds that hold other values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from scorecard.data.periods import guess_cadence
+from scorecard.data.problems import Problem
+from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
+from scorecard.data.yaml.scalars import describe_scalar
+
+SLUG_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+SLUG_WORDS = (
+    "an id (lower-case letters, digits and -, starting with a letter, at most 64 characters)"
+)
+
+
+def did_you_mean(word: str, choices: Any) -> str | None:
+    """``did you mean 'patch-latency'?`` for the closest choice, if one is close."""
+    options = [str(c) for c in choices]
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    if not close:
+        lowered = {o.lower(): o for o in options}
+        if str(word).lower() in lowered:
+            close = [lowered[str(word).lower()]]
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def found(value: Any, raw: str | None = None) -> str:
+    """A value as a person would describe it: ``"abc"``, ``7``, ``a list``."""
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        return word if raw is None or raw == word else f"{raw} (which YAML reads as {word})"
+    if value is None:
+        return "nothing (an empty value)" if not raw else f"{raw} (which YAML reads as nothing)"
+    if isinstance(value, str):
+        return f'"{value}"' if value else "empty text"
+    if isinstance(value, int | float):
+        return raw if raw is not None else f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, datetime):
+        return f"a date and time ({raw or value.isoformat(sep=' ')})"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return type(value).__name__  # pragma: no cover - YAML gives nothing else
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}"
+
+
+class Checker:
+    """Collects the problems of one file while its specs check it."""
+
+    def __init__(self, doc: YamlDoc) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def error(self, path: tuple[Any, ...], message: str, hint: str | None = None, *,
+              key: bool = False) -> None:
+        loc = self.doc.key_at(path) if key else self.doc.at(path)
+        self.problems.append(Problem(loc, message, field=field_name(path), hint=hint))
+
+    def raw(self, path: tuple[Any, ...]) -> str | None:
+        return self.doc.raw.get(path)
+
+    def wrong(self, path: tuple[Any, ...], spec: Spec, value: Any) -> Any:
+        """Report a value of the wrong kind; YAML 1.1 re-typing gets its own message."""
+        raw = self.raw(path)
+        if spec.wants_text and not isinstance(value, str | list | dict):
+            text = raw if raw is not None else _scalar_text(value)
+            if text:  # an empty value has nothing to quote
+                self.error(
+                    path,
+                    f"YAML read {text} as {describe_scalar(text, value)}; "
+                    f"this field expects {spec.expect()}.",
+                    f'Write it in quotes: "{text}".',
+                )
+                return INVALID
+        self.error(path, f"expected {spec.expect()}, found {found(value, raw)}")
+        return INVALID
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return _number_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+# --- specs -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One kind of value. Subclasses say what they expect, check and describe it."""
+
+    description: str = ""
+    wants_text = False
+
+    def expect(self) -> str:
+        raise NotImplementedError
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        raise NotImplementedError
+
+    def json(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        result = self.json()
+        if self.description:
+            result = {"description": self.description, **result}
+        return result
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    """Free text on one line or many. Markdown where the description says so."""
+
+    allow_empty: bool = False
+    wants_text = True
+
+    def expect(self) -> str:
+        return "text"
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if not isinstance(value, str):
+            return ctx.wrong(path, self, value)
+        if not value.strip() and not self.allow_empty:
+            ctx.error(path, "expected text, found empty text")
+            return INVALID
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string"} if self.allow_empty else {"type": "string", "minLength": 1}
+
+
+def slugify(text: str) -> str:
+    """The slug a person most likely meant: ``Patch Latency`` -> ``patch-latency``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:64]
+
+
+@dataclass(frozen=True)
+class Slug(Spec):
+    """An identifier. A malformed id is reported but kept, to avoid knock-on errors."""
+
+    wants_text = True
+
+    def expect(self) -> str:
+        return SLUG_WORDS
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if not isinstance(value, str):
+            return ctx.wrong(path, self, value)
+        if not SLUG_RE.match(value):
+            suggestion = slugify(value)
+            hint = (f"did you mean '{suggestion}'?"
+                    if suggestion and SLUG_RE.match(suggestion) else None)
+            ctx.error(path, f"expected {SLUG_WORDS}, found {found(value)}", hint)
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG_RE.pattern}
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    options: tuple[str, ...] = ()
+    wants_text = True
+
+    def expect(self) -> str:
+        *first, last = self.options
+        return f"one of {', '.join(first)} or {last}" if first else last
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if not isinstance(value, str):
+            return ctx.wrong(path, self, value)
+        if value not in self.options:
+            ctx.error(path, f"expected {self.expect()}, found {found(value)}",
+                      did_you_mean(value, self.options))
+            return INVALID
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.options)}
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    """A number; ``whole`` for whole numbers only."""
+
+    whole: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    above: float | None = None  # exclusive minimum
+
+    def expect(self) -> str:
+        noun = "a whole number" if self.whole else "a number"
+        lo, hi = self.minimum, self.maximum
+        if lo is not None and hi is not None:
+            return f"{noun} from {_number_text(lo)} to {_number_text(hi)}"
+        if lo is not None:
+            return f"{noun} of {_number_text(lo)} or more"
+        if self.above is not None:
+            return f"{noun} above {_number_text(self.above)}"
+        if hi is not None:
+            return f"{noun} of {_number_text(hi)} or less"
+        return noun
+
+    def fits(self, value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if isinstance(value, float) and (self.whole or not math.isfinite(value)):
+            return False
+        if self.minimum is not None and value < self.minimum:
+            return False
+        if self.maximum is not None and value > self.maximum:
+            return False
+        return not (self.above is not None and value <= self.above)
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if not self.fits(value):
+            return ctx.wrong(path, self, value)
+        return value
+
+    def json(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"type": "integer" if self.whole else "number"}
+        if self.minimum is not None:
+            result["minimum"] = self.minimum
+        if self.maximum is not None:
+            result["maximum"] = self.maximum
+        if self.above is not None:
+            result["exclusiveMinimum"] = self.above
+        return result
+
+
+@dataclass(frozen=True)
+class Boolean(Spec):
+    def expect(self) -> str:
+        return "true or false"
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if not isinstance(value, bool):
+            return ctx.wrong(path, self, value)
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Day(Spec):
+    """A calendar day: a YAML date, or the same written in quotes."""
+
+    def expect(self) -> str:
+        return "a day written as YYYY-MM-DD"
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if isinstance(value, datetime):
+            ctx.error(path, f"expected {self.expect()}, found {found(value, ctx.raw(path))}",
+                      "Leave out the time of day.")
+            return INVALID
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str) and ISO_DAY_RE.match(value.strip()):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                ctx.error(path, f"{value.strip()} is not a real day")
+                return INVALID
+        return ctx.wrong(path, self, value)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": ISO_DAY_RE.pattern}
+
+
+PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$"
+
+
+@dataclass(frozen=True)
+class PeriodText(Spec):
+    """A period label in any cadence's form; ``2026`` may be written as a number."""
+
+    def expect(self) -> str:
+        return "a period such as 2026-Q3, 2026-07, 2026-H2 or 2026"
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2999:
+            return str(value)
+        if isinstance(value, str) and guess_cadence(value) is not None:
+            return value
+        if isinstance(value, str):
+            ctx.error(path, f"expected {self.expect()}, found {found(value)}")
+            return INVALID
+        return ctx.wrong(path, self, value)
+
+    def json(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN},
+                          {"type": "integer", "minimum": 1900, "maximum": 2999}]}
+
+
+MARKDOWN = "Markdown"

@@ -1,0 +1,76 @@
+"""What ``scorecard.yaml``, the programme, may hold."""
+
+from __future__ import annotations
+
+from scorecard.data.periods import CADENCES
+from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj
+from scorecard.data.schema.fields import Choice, Number, Slug, Text
+
+MEASURE = Obj(
+    description="Makes the criterion measured: the record gives one number in this unit.",
+    fields=(
+        Field("unit", Text(), True, "The unit of the number, e.g. % or minutes.", '"%"'),
+        Field("target", Number(), True, "The value we contracted for.", "99.9"),
+        Field("floor", Number(), False,
+              "The worst acceptable value; on the far side of the target from better."),
+        Field("better", Choice(options=("higher", "lower")), True,
+              "Whether a higher or a lower number is better.", "higher"),
+    ),
+)
+
+CRITERION = Obj(fields=(
+    Field("id", Slug(), True, "Unique across the whole programme; records use it in scores.",
+          "availability"),
+    Field("name", Text(), True, "The criterion as reports name it.", "Availability"),
+    Field("weight", Number(above=0), False, "Weight inside its category (above 0).", default=1),
+    Field("explain", Text(), False, "A plain-language gloss shown beside the name."),
+    Field("measure", MEASURE, False,
+          "Present: a measured criterion. Absent: a rated one, judged on the scale."),
+))
+
+CATEGORY = Obj(fields=(
+    Field("id", Slug(), True, "The category's id.", "service"),
+    Field("name", Text(), True, "The category as reports name it.", "Service delivery"),
+    Field("weight", Number(above=0), False,
+          "Relative weight of the category (above 0).", default=1),
+    Field("criteria", ListOf(item=CRITERION, min_items=1), True,
+          "What is evaluated in this category (at least one).", "[...]"),
+))
+
+SCALE = Obj(
+    description="The rating scale for judged criteria (default 1 to 5).",
+    fields=(
+        Field("min", Number(whole=True), False, "The lowest rating.", default=1),
+        Field("max", Number(whole=True), False, "The highest rating.", default=5),
+        Field("labels", MapOf(key=Number(whole=True), value=Text(), key_words="a rating"),
+              False, "What each rating means, e.g. {1: Unacceptable, 5: Outstanding}."),
+    ),
+)
+
+BAND = Obj(fields=(
+    Field("name", Text(), True, "The status shown for scores in this band.", "Strong"),
+    Field("min", Number(minimum=0, maximum=100), True,
+          "The lowest overall score (0-100) in this band.", "80"),
+))
+
+CADENCE_SPEC = Choice(options=CADENCES)
+
+PROGRAMME = Obj(
+    title="scorecard.yaml: the programme",
+    description="What we evaluate and how.",
+    fields=(
+        Field("organisation", Text(), True, "Whose programme this is.", "Northwind Freight"),
+        Field("title", Text(), False, "The title of the reports.", default="Provider scorecards"),
+        Field("cadence", CADENCE_SPEC, False, "How often providers are evaluated.",
+              default="quarterly"),
+        Field("grace_days", Number(whole=True, minimum=0), False,
+              "An evaluation is due this many days after its period ends.", default=30),
+        Field("min_coverage", Number(minimum=0, maximum=1), False,
+              "Below this share of weight scored, no band is given (0 to 1).", default=0.5),
+        Field("scale", SCALE, False, "The rating scale for judged criteria."),
+        Field("bands", ListOf(item=BAND, min_items=1), False,
+              "Overall score (0-100) to status; one band must start at 0."),
+        Field("categories", ListOf(item=CATEGORY, min_items=1), True,
+              "What is evaluated, grouped and weighted (at least one).", "[...]"),
+    ),
+)

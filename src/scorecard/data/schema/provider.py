@@ -1,0 +1,76 @@
+"""What ``providers/<provider>.yaml``, a provider, may hold."""
+
+from __future__ import annotations
+
+from scorecard.data.schema.compound import Field, ListOf, Obj
+from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Day, Number, Slug, Text
+from scorecard.data.schema.programme import CADENCE_SPEC
+
+SERVICE = Obj(fields=(
+    Field("id", Slug(), True, "The service's id; records name it in services_used.",
+          "service-desk"),
+    Field("name", Text(), True, "The service as reports name it.", "Service desk"),
+))
+
+CONTRACT = Obj(
+    description="INTERNAL: the contract's dates and value.",
+    fields=(
+        Field("start", Day(), False, "The day the contract started."),
+        Field("end", Day(), False, "The day the contract ends."),
+        Field("notice_days", Number(whole=True, minimum=0), False,
+              "Days of notice needed before the end.", default=0),
+        Field("auto_renew", Boolean(), False, "Whether it renews unless notice is given."),
+        Field("annual_value", Number(minimum=0), False, "What it costs a year."),
+        Field("currency", Text(), False, "The currency of annual_value, e.g. EUR."),
+    ),
+)
+
+EXIT_PLAN = Obj(
+    description="INTERNAL: how ready we are to leave this provider.",
+    fields=(
+        Field("status", Choice(options=("none", "drafted", "tested")), False,
+              "none, drafted or tested.", default="none"),
+        Field("reviewed", Day(), False, "The day the plan was last reviewed."),
+        Field("alternatives", ListOf(item=Text()), False, "Provider ids or free names."),
+        Field("budget", Number(minimum=0), False, "What leaving would cost."),
+    ),
+)
+
+ACTION = Obj(fields=(
+    Field("id", Slug(), True, "Unique among this provider's actions.", "a-7"),
+    Field("kind", Choice(options=("deficiency", "idea")), True,
+          "deficiency (something to fix) or idea (something to try).", "deficiency"),
+    Field("title", Text(), True, "What it is about, in a few words.", "Weekend on-call cover"),
+    Field("raised", Day(), True, "The day it was raised.", "2026-07-10"),
+    Field("owner", Choice(options=("provider", "us")), False, "Who must act: provider or us."),
+    Field("due", Day(), False, "When it must be done (required for deficiencies)."),
+    Field("status", Choice(options=("open", "done", "dropped", "proposed", "adopted",
+                                    "declined")), True,
+          "deficiency: open, done or dropped; idea: proposed, adopted or declined.", "open"),
+    Field("closed", Day(), False,
+          "The day it was closed; required unless the status is open or proposed."),
+    Field("note", Text(), False, f"{MARKDOWN}, shared with the provider."),
+    Field("internal_note", Text(), False, f"{MARKDOWN}, INTERNAL."),
+))
+
+PROVIDER = Obj(
+    title="providers/<provider>.yaml: a provider",
+    description="A provider's profile, scope, contract, exit plan and actions.",
+    fields=(
+        Field("id", Slug(), True, "The provider's id; equals the file name.", "acme"),
+        Field("name", Text(), True, "The provider's full name.", "Acme Managed IT Ltd"),
+        Field("short_name", Text(), False,
+              "How sentences name the provider, e.g. Acme (default: name)."),
+        Field("service_area", Text(), False,
+              "Providers in one area are compared head to head."),
+        Field("cadence", CADENCE_SPEC, False, "Overrides the programme's cadence."),
+        Field("lead", Text(), False, "Our team leader who owns this provider's evaluations."),
+        Field("contact", Text(), False, "The provider's person who receives the scorecard."),
+        Field("services", ListOf(item=SERVICE), False,
+              "What the contract lets us use (the scope)."),
+        Field("contract", CONTRACT, False, "INTERNAL: the contract."),
+        Field("exit_plan", EXIT_PLAN, False, "INTERNAL: the exit plan."),
+        Field("actions", ListOf(item=ACTION), False,
+              "A running log of deficiencies and ideas."),
+    ),
+)

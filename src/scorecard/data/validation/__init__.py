@@ -1,0 +1,34 @@
+"""Rules that look at more than one value, or at more than one file.
+
+Each rule is a small function named for what it requires; ``RULES`` lists them
+all, in the order of format.md's "What is an error". A rule gets the whole
+data set as far as it could be read (``Drafts``) and yields the problems it
+finds; it skips what earlier checks already found broken, so that one mistake
+gives one message.
+
+The rules live in one module per kind of file they are about: ``programme``
+(scorecard.yaml), ``providers`` and ``records``; ``drafts`` holds what they
+look at. ``RULES`` runs them in that order, each module's in its own order.
+
+May import: the standard library and other modules of ``scorecard.data`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scorecard.data.problems import Problem
+from scorecard.data.validation import programme, providers, records
+from scorecard.data.validation.drafts import Drafts, Rule
+
+__all__ = ["RULES", "validate"]
+
+RULES: tuple[Rule, ...] = (*programme.RULES, *providers.RULES, *records.RULES)
+
+
+def validate(drafts: Drafts, rules: Iterable[Rule] = RULES) -> list[Problem]:
+    """Every problem every rule finds."""
+    problems: list[Problem] = []
+    for rule in rules:
+        problems.extend(rule(drafts))
+    return problems
