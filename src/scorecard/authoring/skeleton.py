@@ -19,7 +19,7 @@ from scorecard.data.model import Criterion, Dataset, Programme, Provider, Record
 from scorecard.data.periods import EXAMPLES, Cadence, Period, guess_cadence, parse_period, period_of
 from scorecard.data.problems import Location, Problem
 from scorecard.data.schema.fields import did_you_mean
-from scorecard.words.narrate import number_text
+from scorecard.words.numbers import number_text
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
 
 def _as_json(day: date, items: Any) -> str:
     from scorecard.figures.due import GROUP_TITLES, DueItem, has_overdue
-    from scorecard.words.narrate import due_sentence
+    from scorecard.words.due import due_sentence
 
     def item(i: DueItem) -> dict[str, Any]:
         return {
@@ -72,7 +72,8 @@ def _as_json(day: date, items: Any) -> str:
 
 def _echo_text(day: date, items: Any) -> None:
     from scorecard.figures.due import GROUP_TITLES, URGENCIES
-    from scorecard.words.narrate import day_words, due_sentence
+    from scorecard.words.due import due_sentence
+    from scorecard.words.numbers import day_words
 
     width = min(max(shutil.get_terminal_size((100, 24)).columns, 60), 120)
     click.echo(f"As of {day_words(day)}:")

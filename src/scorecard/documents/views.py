@@ -41,7 +41,14 @@ from scorecard.figures.due import GROUP_TITLES
 from scorecard.figures.results import CriterionResult, Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.figures.scoring import bands_of
-from scorecard.words import narrate
+from scorecard.words.actions import actions_summary
+from scorecard.words.contract import contract_sentences, exit_plan_sentences
+from scorecard.words.criteria import criterion_sentences, not_scored, targets_summary
+from scorecard.words.due import attention, schedule_sentences
+from scorecard.words.numbers import value_text
+from scorecard.words.portfolio import portfolio_summary, rank_sentences
+from scorecard.words.scope import scope_sentences
+from scorecard.words.scores import headline
 
 __all__ = [
     "ActionLine",
@@ -83,7 +90,7 @@ __all__ = [
 def _target_text(criterion: Criterion) -> str:
     measure = criterion.measure
     assert measure is not None
-    target = narrate.value_text(measure.target, measure.unit)
+    target = value_text(measure.target, measure.unit)
     return f"{target} or more" if measure.better == "higher" else f"{target} or less"
 
 
@@ -251,7 +258,7 @@ def _criterion_line(
     c = result.criterion
     scale = programme.scale
     # The first sentence restates the row ("Name: value against target."); the rest explain.
-    words = narrate.criterion_sentences(result, scale, period, internal=False)
+    words = criterion_sentences(result, scale, period, internal=False)
     sentence = " ".join(words[1:]) if result.scored else ""
     if c.measure is not None:
         target = _target_text(c)
@@ -263,7 +270,7 @@ def _criterion_line(
         met = bool(result.met)
         return CriterionLine(
             c.id, c.name, c.explain, True, True, _score(result.score),
-            narrate.value_text(result.value, c.measure.unit), target,
+            value_text(result.value, c.measure.unit), target,
             "Met" if met else "Missed", "met" if met else "missed", sentence, note,
         )  # fmt: skip
     scale_text = f"Rated from {scale.min} to {scale.max}"
@@ -349,7 +356,7 @@ def _owner(action: Action, you: str) -> str:
 
 
 def _headline(evaluation: Evaluation, programme: Programme, sentence: str) -> Headline:
-    """The headline box. ``sentence``: the headline in words, from narrate."""
+    """The headline box. ``sentence``: the headline in words, from ``words.scores``."""
     band = evaluation.band.name if evaluation.band is not None else None
     return Headline(
         score=_score(evaluation.overall),
@@ -625,8 +632,7 @@ def _shared_page(
     history = _history_points(result, evaluation)
     # One line per missed target: "Name: 42 minutes against a target of 30. That is ..."
     missed = tuple(
-        " ".join(narrate.criterion_sentences(cr, programme.scale, evaluation.period,
-                                             internal=False))
+        " ".join(criterion_sentences(cr, programme.scale, evaluation.period, internal=False))
         for cr in evaluation.criteria()
         if cr.criterion.measured and cr.scored and cr.met is False
     )
@@ -645,11 +651,11 @@ def _shared_page(
         evaluated=record.evaluated,
         revised_on=revised,
         headline=_headline(
-            evaluation, programme, " ".join(narrate.headline(evaluation, p, internal=internal))
+            evaluation, programme, " ".join(headline(evaluation, p, internal=internal))
         ),
-        targets_sentence=" ".join(narrate.targets_summary(evaluation, p, internal=internal)),
+        targets_sentence=" ".join(targets_summary(evaluation, p, internal=internal)),
         missed=missed,
-        not_scored_sentence=" ".join(narrate.not_scored(evaluation)),
+        not_scored_sentence=" ".join(not_scored(evaluation)),
         categories=_categories(evaluation, programme),
         summary=record.summary,
         provider_response=record.provider_response,
@@ -659,9 +665,9 @@ def _shared_page(
         ideas=tuple(
             _action_line(a, as_of, _owner(a, you)) for a in result.actions.ideas_proposed
         ),
-        actions_sentence=" ".join(narrate.actions_summary(result.actions)),
+        actions_sentence=" ".join(actions_summary(result.actions)),
         scope=_scope_line(
-            evaluation, " ".join(narrate.scope_sentences(evaluation, p, internal=internal))
+            evaluation, " ".join(scope_sentences(evaluation, p, internal=internal))
         ),
         chart=charts.score_history(
             [(pt.period, pt.score) for pt in history], _bands(programme), height=180
@@ -717,7 +723,7 @@ def _rating_lines(evaluation: Evaluation, programme: Programme) -> tuple[RatingL
                 mean=_rating_text(cr.mean_rating),
                 disagreement=cr.disagreement,
                 sentence=" ".join(
-                    narrate.criterion_sentences(
+                    criterion_sentences(
                         cr, programme.scale, evaluation.period, internal=True
                     )
                 ),
@@ -760,7 +766,7 @@ def _contract_line(result: ProviderResult, programme: Programme) -> ContractLine
         deadline_passed=status.deadline_passed,
         ended=status.ended,
         status=state,
-        sentence=" ".join(narrate.contract_sentences(result)),
+        sentence=" ".join(contract_sentences(result)),
     )
 
 
@@ -794,7 +800,7 @@ def _exit_line(result: ProviderResult, portfolio: Portfolio) -> ExitLine:
         missing=readiness.missing,
         stale=readiness.stale,
         state=state,
-        sentence=" ".join(narrate.exit_plan_sentences(result, portfolio.programme)),
+        sentence=" ".join(exit_plan_sentences(result, portfolio.programme)),
     )
 
 
@@ -834,7 +840,7 @@ def _rank_line(result: ProviderResult, portfolio: Portfolio) -> RankLine | None:
             _peer(peer, i, portfolio.programme, result.provider.id)
             for i, peer in enumerate(peers, start=1)
         ),
-        sentence=" ".join(narrate.rank_sentences(result)),
+        sentence=" ".join(rank_sentences(result)),
     )
 
 
@@ -909,7 +915,7 @@ def team_view(
         amendments=tuple(
             AmendmentLine(a.day, a.author, a.subject, a.commit[:7]) for a in amendments
         ),
-        schedule_sentence=" ".join(narrate.schedule_sentences(result, programme.grace_days)),
+        schedule_sentence=" ".join(schedule_sentences(result, programme.grace_days)),
     )
 
 
@@ -1006,10 +1012,10 @@ def portfolio_view(
     return PortfolioPage(
         meta=meta,
         as_of=portfolio.as_of,
-        sentence=" ".join(narrate.portfolio_summary(portfolio)),
+        sentence=" ".join(portfolio_summary(portfolio)),
         attention=tuple(
             AttentionLine(GROUP_TITLES[item.urgency], item.urgency, item.due, item.sentence)
-            for item in narrate.attention(portfolio)
+            for item in attention(portfolio)
         ),
         rows=tuple(_row(r, programme, hrefs.get(r.provider.id)) for r in ordered),
         areas=tuple(

@@ -1,7 +1,7 @@
 """What is overdue or coming up as of a day: the facts behind ``scorecard due``.
 
 Pure: takes the computed ``Portfolio`` and returns ``DueItem``s, most urgent
-first. Words for them are in ``scorecard.words.narrate.due_sentence``.
+first. Words for them are in ``scorecard.words.due.due_sentence``.
 
 Groups (``Urgency``):
 

@@ -12,7 +12,7 @@ from scorecard.data.model import display_name
 from scorecard.data.periods import Period
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display
-from scorecard.words.narrate import day_words as day
+from scorecard.words.numbers import day_words as day
 
 __all__ = ["markdown_summary"]
 

@@ -1,0 +1,166 @@
+"""Targets and criteria: targets met, each criterion's value or rating, each
+category's score, and what was not scored."""
+
+from __future__ import annotations
+
+import math
+
+from scorecard.data.model import Provider, Scale
+from scorecard.data.periods import Period
+from scorecard.figures.results import CategoryResult, CriterionResult, Evaluation
+from scorecard.figures.rounding import display, round_half_away
+from scorecard.words.numbers import count_word, gap_text, join_words, number_text, value_text
+from scorecard.words.voice import voice_of
+
+__all__ = [
+    "category_sentence",
+    "criterion_sentences",
+    "missed_targets",
+    "not_scored",
+    "targets_summary",
+]
+
+# Units of time: missing a lower-is-better target by some of them is "slower".
+_TIME_UNITS = frozenset({
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "h",
+    "day", "days", "week", "weeks", "working days", "business days", "ms", "milliseconds",
+})
+
+
+def _is_time(unit: str) -> bool:
+    return unit.strip().lower() in _TIME_UNITS
+
+
+def targets_summary(ev: Evaluation, provider: Provider, *, internal: bool) -> list[str]:
+    """"Acme met 7 of its 9 service targets." (nothing when none is set)."""
+    voice = voice_of(provider, internal)
+    has_targets = any(c.criterion.measured for c in ev.criteria())
+    met, measured = ev.targets_met, ev.targets_measured
+    if not has_targets:
+        return []
+    if measured == 0:
+        return [f"No service targets were measured this {ev.period.noun}."]
+    if measured == 1:
+        verdict = "met" if met else "missed"
+        return [f"{voice.subject} {verdict} {voice.possessive} one service target."]
+    if met == measured:
+        return [f"{voice.subject} met all {measured} of {voice.possessive} service targets."]
+    if met == 0:
+        return [f"{voice.subject} met none of {voice.possessive} {measured} service targets."]
+    return [f"{voice.subject} met {met} of {voice.possessive} {measured} service targets."]
+
+
+def _measured_sentences(cr: CriterionResult) -> list[str]:
+    measure = cr.criterion.measure
+    assert measure is not None and cr.value is not None
+    name, unit = cr.criterion.name, measure.unit
+    # The unit is said once, with the value ("42 minutes against a target of 30"),
+    # except for percentages, which are always written with their sign.
+    target = value_text(measure.target, unit) if unit == "%" else number_text(measure.target)
+    sentences = [f"{name}: {value_text(cr.value, unit)} against a target of {target}."]
+    if cr.met:
+        sentences.append("The target was met.")
+        return sentences
+    gap = gap_text(cr.value, measure.target, unit)
+    if measure.better == "lower":
+        if _is_time(unit):
+            sentences.append(f"That is {gap} slower than agreed.")
+        else:
+            sentences.append(f"That is {gap} more than agreed.")
+    else:
+        sentences.append(f"That is {gap} short of the target.")
+    return sentences
+
+
+def _rating_text(x: float) -> str:
+    return number_text(x) if x == int(x) else f"{round_half_away(x, 1):.1f}"
+
+
+def _out_of(scale: Scale) -> str:
+    if scale.min == 1:
+        return f"out of {scale.max}"
+    return f"on a scale from {scale.min} to {scale.max}"
+
+
+def _rated_sentences(cr: CriterionResult, scale: Scale, *, internal: bool) -> list[str]:
+    assert cr.mean_rating is not None
+    name, mean = cr.criterion.name, cr.mean_rating
+    several = cr.ratings is not None and len(cr.ratings) > 1
+    on_average = " on average" if several else ""
+    sentences = [f"{name}: rated {_rating_text(mean)} {_out_of(scale)}{on_average}."]
+    if mean == int(mean):
+        label = scale.label(int(mean))
+        if label:
+            sentences.append(f"That means “{label}”.")
+    else:
+        low, high = scale.label(math.floor(mean)), scale.label(math.ceil(mean))
+        if low and high:
+            sentences.append(f"That is between “{low}” and “{high}”.")
+    if internal and cr.ratings and several:
+        names = list(cr.ratings)
+        values = [str(cr.ratings[n]) for n in names]
+        if cr.disagreement:
+            sentences.append(f"{join_words(names)} disagree: ratings {join_words(values)}.")
+        else:
+            sentences.append(
+                join_words([f"{n} gave {cr.ratings[n]}" for n in names]) + "."
+            )
+    return sentences
+
+
+def criterion_sentences(
+    cr: CriterionResult, scale: Scale, period: Period, *, internal: bool
+) -> list[str]:
+    """One criterion's result: the value against its target and the gap, or the
+    mean rating and its label (internal: each evaluator's rating, disagreement)."""
+    if not cr.scored:
+        return [f"{cr.criterion.name}: not scored this {period.noun}."]
+    if cr.criterion.measured:
+        return _measured_sentences(cr)
+    return _rated_sentences(cr, scale, internal=internal)
+
+
+def missed_targets(ev: Evaluation) -> list[str]:
+    """The sentences of every measured criterion whose target was missed."""
+    return [
+        s
+        for cr in ev.criteria()
+        if cr.criterion.measured and cr.scored and cr.met is False
+        for s in _measured_sentences(cr)
+    ]
+
+
+def category_sentence(cat: CategoryResult, period: Period) -> str:
+    """"Service delivery scored 80 out of 100." (or not scored)."""
+    if cat.score is None:
+        return f"{cat.category.name} was not scored this {period.noun}."
+    return f"{cat.category.name} scored {display(cat.score)} out of 100."
+
+
+def not_scored(ev: Evaluation) -> list[str]:
+    """Which criteria were not scored, and how much of the programme the score rests on.
+
+    Nothing when every criterion was scored, or when nothing was (the headline
+    says so).
+    """
+    names = [c.criterion.name for c in ev.criteria() if not c.scored]
+    if not names or ev.overall is None:
+        return []
+    noun = ev.period.noun
+    if len(names) == 1:
+        sentences = [
+            f"One criterion was not scored this {noun}: {names[0]}.",
+            "The score leaves it out.",
+        ]
+    else:
+        sentences = [
+            f"{count_word(len(names))} criteria were not scored this {noun}: "
+            f"{join_words(names)}.",
+            "The score leaves them out.",
+        ]
+    percent = display(ev.coverage * 100)
+    if percent >= 100:
+        sentences.append("It covers almost all of the programme.")
+    else:
+        sentences.append(f"It covers {percent}% of the programme.")
+    return sentences

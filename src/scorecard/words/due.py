@@ -1,0 +1,110 @@
+"""INTERNAL. What is due: a provider's evaluation schedule, and what needs
+attention across the portfolio, most urgent first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from scorecard.data.model import display_name
+from scorecard.figures.due import DueItem, Urgency, due_items
+from scorecard.figures.results import Portfolio, ProviderResult
+from scorecard.words.numbers import counted, day_words, days_from_now
+
+__all__ = ["AttentionItem", "attention", "due_sentence", "schedule_sentences"]
+
+
+def _lead(result: ProviderResult) -> str | None:
+    if result.provider.lead:
+        return result.provider.lead
+    latest = result.latest
+    return latest.record.lead if latest is not None else None
+
+
+def schedule_sentences(result: ProviderResult, grace_days: int) -> list[str]:
+    """INTERNAL. Overdue evaluations with their lead, late ones, and the next one due."""
+    name = display_name(result.provider)
+    schedule = result.schedule
+    sentences: list[str] = []
+    for period in schedule.overdue:
+        sentences.append(
+            f"The evaluation for {period.describe()} was due on "
+            f"{day_words(period.due(grace_days))}."
+        )
+        sentences.append("It is not done yet.")
+    if schedule.overdue:
+        lead = _lead(result)
+        if lead:
+            sentences.append(f"{lead} leads the evaluations of {name}.")
+        else:
+            sentences.append(f"No one is named to lead the evaluations of {name}.")
+    elif schedule.expected:
+        sentences.append(f"All evaluations of {name} are up to date.")
+    for period in schedule.late:
+        ev = result.evaluation(period)
+        if ev is None:
+            continue
+        late_by = (ev.record.evaluated - ev.due).days
+        sentences.append(
+            f"The evaluation for {period.describe()} was done {counted(late_by, 'day')} late."
+        )
+    if schedule.next_period is not None and schedule.next_due is not None:
+        sentences.append(f"The next evaluation is for {schedule.next_period.describe()}.")
+        sentences.append(f"It is due by {day_words(schedule.next_due)}.")
+    return sentences
+
+
+def due_sentence(item: DueItem) -> str:
+    """INTERNAL. One thing overdue or coming up, in words, with who should act."""
+    name = display_name(item.provider)
+    day = day_words(item.day) if item.day is not None else None
+    owner = f" {item.owner} leads it." if item.owner else ""
+    kind = item.kind
+    if kind in ("evaluation-overdue", "evaluation-due") and item.period is not None:
+        verb = "was due on" if kind == "evaluation-overdue" else "is due by"
+        return f"The evaluation of {name} for {item.period.describe()} {verb} {day}.{owner}"
+    if kind in ("action-overdue", "action-due") and item.action is not None:
+        title = item.action.title
+        if kind == "action-overdue":
+            text = f"{name}: “{title}” was due on {day}. It is still open."
+        else:
+            text = f"{name}: “{title}” is due by {day}."
+        return text + (f" {item.owner} owns it." if item.owner else "")
+    if kind == "contract-decision":
+        contract = item.provider.contract
+        if contract is not None and contract.auto_renew:
+            text = f"The contract with {name} renews by itself unless notice is given by {day}."
+        else:
+            text = f"A decision on the contract with {name} is due by {day}."
+        return f"{text} {days_from_now(item.days)}" if item.days is not None else text
+    if kind == "notice-passed":
+        return f"The last day to give notice on the contract with {name} was {day}."
+    if kind == "exit-plan-missing":
+        return f"{name} needs an exit plan and has none.{owner}"
+    if kind == "exit-plan-stale":
+        plan = item.provider.exit_plan
+        if plan is not None and plan.reviewed is not None:
+            return (
+                f"The exit plan for {name} was last reviewed on {day_words(plan.reviewed)}. "
+                "It needs a fresh look."
+            )
+        return f"The exit plan for {name} has never been reviewed."
+    raise AssertionError(f"unknown kind {kind!r}")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of the portfolio's "needs attention" list."""
+
+    due: date | None
+    urgency: Urgency
+    sentence: str
+    provider: str  # provider id
+
+
+def attention(portfolio: Portfolio) -> list[AttentionItem]:
+    """INTERNAL. What needs attention and by when, most urgent first."""
+    return [
+        AttentionItem(item.day, item.urgency, due_sentence(item), item.provider.id)
+        for item in due_items(portfolio)
+    ]
