@@ -30,114 +30,27 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from scorecard.data.problems import Location, Problem, Severity
+from scorecard.data.gitrun import (
+    DUBIOUS,
+    dubious_problem,
+    existing_folder,
+    find_root,
+    pathspec_of,
+    resolve_commit,
+    run_git,
+)
+from scorecard.data.problems import Location, Problem
 from scorecard.data.provenance import Amendment, Provenance
-
-_DUBIOUS = "dubious ownership"
-_NOT_A_REPO = "not a git repository"
-
-
-@dataclass(frozen=True)
-class _Run:
-    ok: bool
-    out: bytes
-    err: str
-    missing_git: bool = False
-
-
-def _git(args: Sequence[str], cwd: Path) -> _Run:
-    """Run ``git ARGS`` in ``cwd``; never raises."""
-    env = dict(os.environ)
-    env["LC_ALL"] = "C"  # stable, English error text we can recognise
-    env["GIT_TERMINAL_PROMPT"] = "0"
-    env["GIT_OPTIONAL_LOCKS"] = "0"  # read-only: never take index.lock in a shared checkout
-    try:
-        done = subprocess.run(
-            ["git", "--literal-pathspecs", *args],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            check=False,
-        )
-    except FileNotFoundError:
-        return _Run(False, b"", "git is not installed", missing_git=True)
-    except OSError as exc:  # e.g. cwd vanished
-        return _Run(False, b"", str(exc))
-    return _Run(done.returncode == 0, done.stdout, done.stderr.decode("utf-8", "replace"))
-
-
-def _existing(path: Path) -> Path:
-    """``path``, or its nearest existing parent (``--ref`` builds may name a folder
-    that is not checked out)."""
-    path = path.absolute()
-    while not path.is_dir() and path != path.parent:
-        path = path.parent
-    return path
-
-
-def _dubious_problem(where: Path, run: _Run, severity: Severity) -> Problem:
-    root = where
-    for line in run.err.splitlines():
-        if "safe.directory" in line and line.strip().startswith("git config"):
-            root = Path(line.strip().rsplit(" ", 1)[-1])
-    return Problem(
-        Location(str(where)),
-        "git refuses to read this repository because it belongs to another user",
-        hint=f"If you trust it, run: git config --global --add safe.directory {root}",
-        severity=severity,
-    )
-
-
-def _root(path: Path) -> tuple[Path | None, _Run]:
-    run = _git(["rev-parse", "--show-toplevel"], _existing(path))
-    text = os.fsdecode(run.out).strip() if run.ok else ""
-    return (Path(text) if text else None), run
-
-
-def repo_root(path: Path) -> Path | None:
-    """The top folder of the git repository holding ``path``; None outside one."""
-    return _root(path)[0]
-
-
-def _resolve(root: Path, ref: str) -> tuple[str | None, date | None]:
-    """The full commit id and committer day (UTC) of ``ref``; (None, None) if unknown."""
-    if not ref or ref.startswith("-"):
-        return None, None
-    run = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], root)
-    if not run.ok:
-        return None, None
-    commit = run.out.decode("ascii", "replace").strip()
-    shown = _git(["show", "-s", "--no-show-signature", "--format=%ct", commit, "--"], root)
-    if not shown.ok:
-        return None, None
-    try:
-        stamp = int(shown.out.decode("ascii").strip())
-    except ValueError:
-        return commit, None
-    return commit, datetime.fromtimestamp(stamp, tz=UTC).date()
-
-
-def _relative(data_dir: Path, root: Path) -> str:
-    """``data_dir`` as a pathspec relative to the repository root ("." for the root)."""
-    data = data_dir.absolute()
-    for candidate in (data, data.resolve()):
-        try:
-            rel = candidate.relative_to(root)
-        except ValueError:
-            continue
-        return rel.as_posix() if rel.parts else "."
-    return "."
 
 
 def _is_dirty(root: Path, rel: str) -> bool | None:
     """Whether tracked or untracked (not ignored) files under ``rel`` differ from HEAD."""
-    run = _git(["status", "--porcelain", "-z", "--untracked-files=normal", "--", rel], root)
+    run = run_git(["status", "--porcelain", "-z", "--untracked-files=normal", "--", rel], root)
     if not run.ok:
         return None
     return bool(run.out.strip(b"\0"))
@@ -152,14 +65,14 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
     """
     draft = Provenance(commit=None, dirty=True, commit_day=None)
     where = Location(str(data_dir))
-    root, run = _root(data_dir)
+    root, run = find_root(data_dir)
     if root is None:
         if run.missing_git:
             if ref is not None:
                 return None, [Problem(where, "--ref needs git, and git is not installed")]
             return draft, []
-        if _DUBIOUS in run.err:
-            problem = _dubious_problem(_existing(data_dir), run, "error" if ref else "warning")
+        if DUBIOUS in run.err:
+            problem = dubious_problem(existing_folder(data_dir), run, "error" if ref else "warning")
             return (None if ref is not None else draft), [problem]
         if ref is not None:
             message = f"cannot read revision {ref!r}: {data_dir} is not inside a git repository"
@@ -167,13 +80,13 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
         return draft, []
 
     if ref is None:
-        commit, day = _resolve(root, "HEAD")
+        commit, day = resolve_commit(root, "HEAD")
         if commit is None:  # no commits yet
             return draft, []
-        dirty = _is_dirty(root, _relative(data_dir, root))
+        dirty = _is_dirty(root, pathspec_of(data_dir, root))
         return Provenance(commit=commit, dirty=True if dirty is None else dirty, commit_day=day), []
 
-    commit, day = _resolve(root, ref)
+    commit, day = resolve_commit(root, ref)
     if commit is None:
         return None, [
             Problem(
@@ -348,13 +261,13 @@ class DataHistory:
 def data_history(data_dir: Path, ref: str | None) -> DataHistory:
     """:func:`file_history` plus the order of commits; empty outside a repository."""
     empty = DataHistory({}, {}, {})
-    root, _ = _root(data_dir)
+    root, _ = find_root(data_dir)
     if root is None:
         return empty
-    commit, _ = _resolve(root, ref or "HEAD")
+    commit, _ = resolve_commit(root, ref or "HEAD")
     if commit is None:
         return empty
-    run = _git(
+    run = run_git(
         [
             "-c",
             "log.showRoot=true",
@@ -370,7 +283,7 @@ def data_history(data_dir: Path, ref: str | None) -> DataHistory:
             "--reverse",
             commit,
             "--",
-            _relative(data_dir, root),
+            pathspec_of(data_dir, root),
         ],
         root,
     )
@@ -385,11 +298,11 @@ def changed_files(data_dir: Path) -> frozenset[str] | None:
     names) or untracked (not ignored). One ``git status``. None when git cannot
     tell (outside a repository, no commits yet): treat everything as changed.
     """
-    root, _ = _root(data_dir)
+    root, _ = find_root(data_dir)
     if root is None:
         return None
-    run = _git(
-        ["status", "--porcelain", "-z", "--untracked-files=all", "--", _relative(data_dir, root)],
+    run = run_git(
+        ["status", "--porcelain", "-z", "--untracked-files=all", "--", pathspec_of(data_dir, root)],
         root,
     )
     if not run.ok:
