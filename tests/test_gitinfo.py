@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scorecard.data.gitinfo import amendments, default_as_of, provenance, repo_root, revised_on
+from scorecard.data.gitinfo import amendments, default_as_of, provenance, revised_on
+from scorecard.data.gitrun import repo_root
 from scorecard.data.provenance import Amendment, Provenance
 
 
