@@ -102,7 +102,7 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     from scorecard.documents import plan as docs
     from scorecard.figures.compute import compute
     from scorecard.figures.export import to_data_json
-    from scorecard.output.publish import read_manifest
+    from scorecard.output.manifest import read_manifest
 
     report = BuildReport()
     data_dir = Path(options.data_dir)
@@ -508,7 +508,8 @@ def _publish(
     as_of: date,
     provenance: Provenance,
 ) -> list[Problem]:
-    from scorecard.output.publish import Format, Manifest, ManifestEntry, publish
+    from scorecard.output.manifest import Format, Manifest, ManifestEntry
+    from scorecard.output.publish import publish
     from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made
 
     out_dir = Path(options.out_dir)
@@ -547,7 +548,7 @@ def _refresh_index(
         make_environment,
         render_template,
     )
-    from scorecard.output.publish import read_manifest
+    from scorecard.output.manifest import read_manifest
 
     out_dir = Path(options.out_dir)
     manifest, problems = read_manifest(out_dir)
