@@ -123,7 +123,8 @@ def command(
     summary: Path | None,
 ) -> None:
     from scorecard.output.pool import default_jobs
-    from scorecard.pipeline.build import BuildOptions, Shard, build
+    from scorecard.pipeline.build import build
+    from scorecard.pipeline.options import BuildOptions, Shard
 
     options = BuildOptions(
         data_dir=Path(data_dir),
