@@ -14,7 +14,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from scorecard.pipeline.build import BuildOptions, BuildReport, build
+from scorecard.pipeline.build import build
+from scorecard.pipeline.options import BuildOptions, BuildReport
 
 AS_OF = date(2026, 9, 15)
 WHEN = "2026-09-15T12:00:00+00:00"

@@ -4,7 +4,7 @@ the PDFs whose data changed.
 
 The steps run in turn on one repository (a module fixture), each starting
 from the output of the one before. Which PDFs a change must re-render follows
-from the rule in ``build.document_sources``: a provider document is made from
+from the rule in ``sources.document_sources``: a provider document is made from
 the programme, its provider's file and its records up to its period; a team
 document from the programme, its provider's file, all its records, every
 provider's latest scored record (ranks), and its peers' files (their names);

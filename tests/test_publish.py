@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scorecard.data.provenance import Provenance
-from scorecard.output.publish import (
+from scorecard.output.manifest import (
     JOURNAL,
     MANIFEST,
     Document,
@@ -20,10 +20,10 @@ from scorecard.output.publish import (
     ManifestEntry,
     files_for,
     manifest_for,
-    publish,
     read_manifest,
     safe_path,
 )
+from scorecard.output.publish import publish
 
 SOURCE = Provenance(commit="3f2a9c1" + "0" * 33, dirty=False, commit_day=date(2026, 11, 20))
 AS_OF = date(2026, 11, 26)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from buildrepo import PDFS, Repo, differences, tree
-from scorecard.pipeline.build import Shard
+from scorecard.pipeline.options import Shard
 
 
 def test_three_shares_joined_equal_one_full_build(tmp_path: Path) -> None:

@@ -6,10 +6,15 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from scorecard.cli.common import DAY, EXIT_DATA, data_options, echo_problems
+
+if TYPE_CHECKING:
+    from scorecard.figures.results import Portfolio
+    from scorecard.pipeline.options import BuildOptions, BuildReport
 
 
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
@@ -123,7 +128,7 @@ def command(
     summary: Path | None,
 ) -> None:
     from scorecard.output.pool import default_jobs
-    from scorecard.pipeline.build import BuildOptions, Shard, build
+    from scorecard.pipeline.options import BuildOptions, Shard
 
     options = BuildOptions(
         data_dir=Path(data_dir),
@@ -141,6 +146,22 @@ def command(
         shard=Shard(*share) if share else None,
         join=join,
     )
+    report = _run(options)
+    echo_problems(report.problems)
+    if not report.ok:
+        errors = sum(1 for p in report.problems if p.severity == "error")
+        click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}; "
+                   f"nothing in {out_dir} was changed.", err=True)
+        sys.exit(EXIT_DATA)
+    if summary is not None and report.portfolio is not None:
+        _append_summary(summary, report.portfolio)
+    _echo_built(report, out_dir)
+
+
+def _run(options: BuildOptions) -> BuildReport:
+    """The build, with a progress bar on a terminal; an OSError ends it with a message."""
+    from scorecard.pipeline.build import build
+
     interactive = sys.stderr.isatty() and not _in_ci()
     try:
         if interactive:
@@ -149,27 +170,28 @@ def command(
                     bar.length = total
                     bar.update(1)
 
-                report = build(options, today=date.today(), progress=progress)
+                return build(options, today=date.today(), progress=progress)
         else:
-            report = build(options, today=date.today())
+            return build(options, today=date.today())
     except OSError as error:  # e.g. the output folder cannot be made: no traceback
         where = f" ({error.filename})" if error.filename else ""
         click.echo(f"Build failed: {error.strerror or error}{where}.", err=True)
         sys.exit(EXIT_DATA)
-    echo_problems(report.problems)
-    if not report.ok:
-        errors = sum(1 for p in report.problems if p.severity == "error")
-        click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}; "
-                   f"nothing in {out_dir} was changed.", err=True)
-        sys.exit(EXIT_DATA)
-    if summary is not None and report.portfolio is not None:
-        from scorecard.output.summary import markdown_summary
 
-        try:
-            with summary.open("a", encoding="utf-8") as handle:
-                handle.write(markdown_summary(report.portfolio))
-        except OSError as error:
-            raise click.FileError(str(summary), error.strerror or str(error)) from None
+
+def _append_summary(summary: Path, portfolio: Portfolio) -> None:
+    """``--summary FILE``: append the Markdown summary of the portfolio."""
+    from scorecard.output.summary import markdown_summary
+
+    try:
+        with summary.open("a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(portfolio))
+    except OSError as error:
+        raise click.FileError(str(summary), error.strerror or str(error)) from None
+
+
+def _echo_built(report: BuildReport, out_dir: str) -> None:
+    """The last line of a build that succeeded."""
     assert report.portfolio is not None and report.provenance is not None
     commit = (report.provenance.commit or "no commit")[:7]
     draft = " (draft: uncommitted changes)" if report.provenance.dirty else ""

@@ -1,0 +1,105 @@
+"""Per-document sources and provenance.
+
+The footer of a provider or team document names the data commit its figures
+come from, and a document is a DRAFT when that data has uncommitted changes.
+Were that the build's commit, any new commit would change every document and
+force a full re-render. So each of these documents names the latest commit
+among the files its content is derived from (see ``document_sources``): the
+state of the data the document reflects, which a later commit that touches
+none of those files does not change. The portfolio, index, data.json and
+manifest depend on everything and keep the build's commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from scorecard.data.provenance import Provenance
+from scorecard.figures.results import Portfolio
+
+if TYPE_CHECKING:
+    from scorecard.data.gitinfo import DataHistory
+
+
+def document_sources(portfolio: Portfolio, audience: str, provider: str | None,
+                     period: str | None) -> tuple[str, ...] | None:
+    """The data files (paths inside the repository) a provider or team document
+    is made from; None for documents made from everything (portfolio, index).
+
+    A provider document: the programme, the provider's file, and its records
+    up to and including the period (earlier ones feed the trend and history).
+    A team document shows the whole history, rank and peers, and names exit
+    alternatives: the programme, the provider's file, all its records, each
+    other provider's latest scored record (ranks), and the files of the peers
+    in its service area and of the alternatives it names (their names).
+    """
+    if audience not in ("provider", "team") or provider is None:
+        return None
+    result = portfolio.provider(provider)
+    if result is None:
+        return None
+    paths = [portfolio.programme.source.repo_path, result.provider.source.repo_path]
+    if audience == "provider":
+        for evaluation in result.evaluations:
+            paths.append(evaluation.record.source.repo_path)
+            if evaluation.period.label == period:
+                break
+        return tuple(paths)
+    paths += [e.record.source.repo_path for e in result.evaluations]
+    for other in portfolio.providers:
+        scored = [e for e in other.evaluations if e.overall is not None]
+        if scored:
+            paths.append(scored[-1].record.source.repo_path)
+    area = result.provider.service_area
+    for peer in portfolio.areas.get(area, ()) if area else ():
+        paths.append(peer.provider.source.repo_path)
+    plan = result.provider.exit_plan
+    for alternative in plan.alternatives if plan is not None else ():
+        named = portfolio.provider(alternative)
+        if named is not None:
+            paths.append(named.provider.source.repo_path)
+    return tuple(dict.fromkeys(paths))
+
+
+def loaded_files(portfolio: Portfolio) -> frozenset[str]:
+    """The data files (paths inside the repository) the portfolio was read from."""
+    paths = {portfolio.programme.source.repo_path}
+    for result in portfolio.providers:
+        paths.add(result.provider.source.repo_path)
+        paths.update(e.record.source.repo_path for e in result.evaluations)
+    return frozenset(paths)
+
+
+def own_provenance(
+    doc: Any,
+    portfolio: Portfolio,
+    history: DataHistory,
+    changed: frozenset[str] | None,
+    build: Provenance,
+) -> Any:
+    """``doc`` with the commit and draft state of its own sources in its ``meta``.
+
+    ``changed``: the files with uncommitted changes; None when unknown (then
+    the document is a draft whenever the build is).
+    """
+    sources = document_sources(portfolio, doc.audience, doc.provider, doc.period)
+    if sources is None:
+        return doc
+    commit = history.latest(sources)
+    if commit is None or any(path not in history.last for path in sources):
+        commit = build.commit  # git does not know them all: say the whole build's
+    dirty = build.dirty if changed is None else any(path in changed for path in sources)
+    return replace(doc, build_context=_stamped(doc.build_context, commit or "", dirty))
+
+
+def _stamped(
+    build_context: Callable[[], Mapping[str, Any]], commit: str, dirty: bool
+) -> Callable[[], Mapping[str, Any]]:
+    def context() -> Mapping[str, Any]:
+        found = dict(build_context())
+        found["meta"] = replace(found["meta"], commit=commit, dirty=dirty)
+        return found
+
+    return context
