@@ -18,7 +18,7 @@ Decisions worth knowing:
   name is its provider and period, so moving it changes what it says). A move
   that also rewrites more than half the file (git's default similarity), or a
   file deleted and added again later, starts over.
-- **Per-document provenance** (see ``scorecard.pipeline.sources``) uses the same log:
+- **Per-document provenance** (see ``scorecard.pipeline.stamps``) uses the same log:
   :func:`data_history` gives each file's latest commit and the commits in
   topological order, and :func:`changed_files` the files with uncommitted
   changes (one ``git status``), so each document can name the commit its own

@@ -6,7 +6,7 @@ Modules:
 - ``build``: ``build()`` itself, and its load, validate, score and plan stages.
 - ``options``: what a build is asked to do (``BuildOptions``, ``Shard``) and
   what it reports (``BuildReport``, ``Progress``).
-- ``sources``: the data files each provider or team document is made from,
+- ``stamps``: the data files each provider or team document is made from,
   and so its own commit and draft state (per-document provenance).
 - ``render``: rendering the planned documents into a scratch folder, in worker
   processes, reusing unchanged PDFs (also from the shards given with --join).

@@ -9,7 +9,7 @@ Rendering runs document by document, in worker processes when ``jobs > 1``
 are made, and ``scorecard.pipeline.publishing`` then moves them into place.
 
 Provider and team documents carry their own provenance (the latest commit of
-the data they are made from, see ``scorecard.pipeline.sources``), so a commit
+the data they are made from, see ``scorecard.pipeline.stamps``), so a commit
 re-renders only the documents whose data it touched. docs/scaling.md has the
 whole design.
 """
@@ -29,7 +29,7 @@ from scorecard.figures.results import Portfolio
 from scorecard.pipeline.options import SUPPORTED_AUDIENCES, BuildOptions, BuildReport, Progress
 from scorecard.pipeline.publishing import publish_build, refresh_index
 from scorecard.pipeline.render import render_all
-from scorecard.pipeline.sources import loaded_files, own_provenance
+from scorecard.pipeline.stamps import loaded_files, own_provenance
 
 if TYPE_CHECKING:
     from scorecard.data.model import Dataset
