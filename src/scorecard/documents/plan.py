@@ -21,8 +21,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from scorecard.data.provenance import Amendment, Provenance
-from scorecard.documents import views
 from scorecard.documents.templating import PageSize
+from scorecard.documents.views.index import IndexEntry, index_view
+from scorecard.documents.views.portfolio import portfolio_view
+from scorecard.documents.views.provider import provider_view
+from scorecard.documents.views.team import team_view
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 
 __all__ = ["AUDIENCES", "Audience", "Document", "plan"]
@@ -77,7 +80,7 @@ def _provider_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
-        page = views.provider_view(
+        page = provider_view(
             result,
             evaluation,
             portfolio.programme,
@@ -99,7 +102,7 @@ def _team_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
-        page = views.team_view(
+        page = team_view(
             result, evaluation, portfolio, provenance=provenance, amendments=changes
         )
         return {"meta": replace(page.meta, page_size=page_size), "p": page.shared, "team": page}
@@ -114,7 +117,7 @@ def _portfolio_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
-        page = views.portfolio_view(portfolio, provenance=provenance, team_hrefs=team_hrefs)
+        page = portfolio_view(portfolio, provenance=provenance, team_hrefs=team_hrefs)
         return {"meta": replace(page.meta, page_size=page_size), "v": page}
 
     return build
@@ -127,12 +130,12 @@ def _index_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     entries = [
-        views.IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path)
+        IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path)
         for d in documents
     ]
 
     def build() -> Context:
-        page = views.index_view(portfolio, entries, provenance=provenance)
+        page = index_view(portfolio, entries, provenance=provenance)
         return {"meta": replace(page.meta, page_size=page_size), "v": page}
 
     return build
