@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
-from scorecard.data.model import Criterion, Programme, display_name
+from scorecard.data.model import Action, Criterion, Programme, display_name
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
 from scorecard.documents import charts
@@ -250,6 +251,20 @@ def _band_texts(programme: Programme) -> tuple[str, ...]:
     return tuple(texts)
 
 
+def _missed_targets(evaluation: Evaluation, programme: Programme) -> tuple[str, ...]:
+    """One line per missed target: "Name: 42 minutes against a target of 30. That is ..."."""
+    return tuple(
+        " ".join(narrate.criterion_sentences(cr, programme.scale, evaluation.period,
+                                             internal=False))
+        for cr in evaluation.criteria()
+        if cr.criterion.measured and cr.scored and cr.met is False
+    )
+
+
+def _action_lines(actions: Iterable[Action], as_of: date, you: str) -> tuple[ActionLine, ...]:
+    return tuple(_action_line(a, as_of, _owner(a, you)) for a in actions)
+
+
 def _shared_page(
     result: ProviderResult,
     evaluation: Evaluation,
@@ -260,7 +275,7 @@ def _shared_page(
     *,
     internal: bool,
 ) -> ProviderPage:
-    """The shared page. Reads only shared fields of ``result`` (see the module doc).
+    """The shared page. Reads only shared fields of ``result`` (see the package doc).
 
     ``internal``: the sentences name the provider ("Acme met ...") instead of
     speaking to it ("You met ..."); the facts are the same.
@@ -269,13 +284,7 @@ def _shared_page(
     record = evaluation.record
     you = display_name(p) if internal else "You"
     history = _history_points(result, evaluation)
-    # One line per missed target: "Name: 42 minutes against a target of 30. That is ..."
-    missed = tuple(
-        " ".join(narrate.criterion_sentences(cr, programme.scale, evaluation.period,
-                                             internal=False))
-        for cr in evaluation.criteria()
-        if cr.criterion.measured and cr.scored and cr.met is False
-    )
+    missed = _missed_targets(evaluation, programme)
     return ProviderPage(
         meta=meta,
         provider_id=p.id,
@@ -299,12 +308,8 @@ def _shared_page(
         categories=_categories(evaluation, programme),
         summary=record.summary,
         provider_response=record.provider_response,
-        deficiencies=tuple(
-            _action_line(a, as_of, _owner(a, you)) for a in result.actions.open_deficiencies
-        ),
-        ideas=tuple(
-            _action_line(a, as_of, _owner(a, you)) for a in result.actions.ideas_proposed
-        ),
+        deficiencies=_action_lines(result.actions.open_deficiencies, as_of, you),
+        ideas=_action_lines(result.actions.ideas_proposed, as_of, you),
         actions_sentence=" ".join(narrate.actions_summary(result.actions)),
         scope=_scope_line(
             evaluation, " ".join(narrate.scope_sentences(evaluation, p, internal=internal))
