@@ -141,6 +141,87 @@ def _index_context(
     return build
 
 
+def _evaluation_documents(
+    result: ProviderResult,
+    evaluation: Evaluation,
+    portfolio: Portfolio,
+    provenance: Provenance,
+    record_changes: Sequence[Amendment],
+    *,
+    wanted: Collection[Audience],
+    pdf: bool,
+    page_size: PageSize,
+) -> list[Document]:
+    """The provider and team scorecards of one evaluation, those of them ``wanted``."""
+    pid = result.provider.id
+    label = evaluation.period.label
+    documents: list[Document] = []
+    if "provider" in wanted:
+        documents.append(
+            Document(
+                stem=f"{pid}/{label}/provider",
+                audience="provider",
+                provider=pid,
+                period=label,
+                template="provider.html",
+                build_context=_provider_context(
+                    result, evaluation, portfolio, provenance, record_changes, page_size
+                ),
+                pdf=pdf,
+            )
+        )
+    if "team" in wanted:
+        documents.append(
+            Document(
+                stem=f"{pid}/{label}/team",
+                audience="team",
+                provider=pid,
+                period=label,
+                template="team.html",
+                build_context=_team_context(
+                    result, evaluation, portfolio, provenance, record_changes, page_size
+                ),
+                pdf=pdf,
+            )
+        )
+    return documents
+
+
+def _portfolio_document(
+    portfolio: Portfolio,
+    provenance: Provenance,
+    team_hrefs: Mapping[str, str],
+    pdf: bool,
+    page_size: PageSize,
+) -> Document:
+    return Document(
+        stem="portfolio",
+        audience="portfolio",
+        provider=None,
+        period=None,
+        template="portfolio.html",
+        build_context=_portfolio_context(portfolio, provenance, team_hrefs, page_size),
+        pdf=pdf,
+    )
+
+
+def _index_document(
+    portfolio: Portfolio,
+    provenance: Provenance,
+    documents: Sequence[Document],
+    page_size: PageSize,
+) -> Document:
+    return Document(
+        stem="index",
+        audience="index",
+        provider=None,
+        period=None,
+        template="index.html",
+        build_context=_index_context(portfolio, provenance, documents, page_size),
+        pdf=False,
+    )
+
+
 def plan(
     portfolio: Portfolio,
     *,
@@ -171,63 +252,20 @@ def plan(
         if providers is not None and pid not in providers:
             continue
         for evaluation in result.evaluations:
-            label = evaluation.period.label
-            if periods is not None and label not in periods:
+            if periods is not None and evaluation.period.label not in periods:
                 continue
             record_changes = tuple(changes.get(evaluation.record.source.repo_path, ()))
-            if "provider" in wanted:
-                documents.append(
-                    Document(
-                        stem=f"{pid}/{label}/provider",
-                        audience="provider",
-                        provider=pid,
-                        period=label,
-                        template="provider.html",
-                        build_context=_provider_context(
-                            result, evaluation, portfolio, provenance, record_changes, page_size
-                        ),
-                        pdf=pdf,
-                    )
-                )
-            if "team" in wanted:
-                stem = f"{pid}/{label}/team"
-                latest_team[pid] = f"{stem}.html"
-                documents.append(
-                    Document(
-                        stem=stem,
-                        audience="team",
-                        provider=pid,
-                        period=label,
-                        template="team.html",
-                        build_context=_team_context(
-                            result, evaluation, portfolio, provenance, record_changes, page_size
-                        ),
-                        pdf=pdf,
-                    )
-                )
+            made = _evaluation_documents(
+                result, evaluation, portfolio, provenance, record_changes,
+                wanted=wanted, pdf=pdf, page_size=page_size,
+            )  # fmt: skip
+            for document in made:
+                if document.audience == "team":
+                    latest_team[pid] = document.html_path
+            documents.extend(made)
     narrowed = providers is not None or periods is not None
     if "portfolio" in wanted and not narrowed:
-        documents.append(
-            Document(
-                stem="portfolio",
-                audience="portfolio",
-                provider=None,
-                period=None,
-                template="portfolio.html",
-                build_context=_portfolio_context(portfolio, provenance, latest_team, page_size),
-                pdf=pdf,
-            )
-        )
+        documents.append(_portfolio_document(portfolio, provenance, latest_team, pdf, page_size))
     if "index" in wanted and documents:
-        documents.append(
-            Document(
-                stem="index",
-                audience="index",
-                provider=None,
-                period=None,
-                template="index.html",
-                build_context=_index_context(portfolio, provenance, tuple(documents), page_size),
-                pdf=False,
-            )
-        )
+        documents.append(_index_document(portfolio, provenance, tuple(documents), page_size))
     return tuple(documents)
