@@ -496,7 +496,7 @@ def test_every_team_document_holds_the_internal_summary(built: Built) -> None:
 
 
 # A template that leaks. The provider template cannot print the real contract:
-# its context (views.ProviderPage) has no field for it. So the leak is planted
+# its context (views.provider.ProviderPage) has no field for it. So the leak is planted
 # as text, with the values the marked data holds, the way a careless custom
 # template (or a future field) would put them there: in the body, and in <head>
 # meta tags that WeasyPrint copies into the PDF's metadata.

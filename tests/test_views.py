@@ -17,7 +17,11 @@ import sample_portfolio as sample
 from scorecard.data.model import Dataset
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Amendment, Provenance
-from scorecard.documents import views
+from scorecard.documents.templating import DocumentMeta
+from scorecard.documents.views.index import IndexEntry, index_view
+from scorecard.documents.views.portfolio import portfolio_view
+from scorecard.documents.views.provider import ProviderPage, provider_view
+from scorecard.documents.views.team import AmendmentLine, InternalNote, team_view
 from scorecard.figures.compute import compute
 from scorecard.figures.results import Portfolio, ProviderResult
 
@@ -54,11 +58,11 @@ def _acme(portfolio: Portfolio) -> ProviderResult:
     return result
 
 
-def _provider_page(portfolio: Portfolio, revised: date | None = None) -> views.ProviderPage:
+def _provider_page(portfolio: Portfolio, revised: date | None = None) -> ProviderPage:
     acme = _acme(portfolio)
     evaluation = acme.evaluation(Period(2026, 3, "quarterly"))
     assert evaluation is not None
-    return views.provider_view(
+    return provider_view(
         acme, evaluation, portfolio.programme, as_of=portfolio.as_of, provenance=PROV,
         revised=revised,
     )
@@ -152,7 +156,7 @@ def test_provider_page_carries_nothing_internal(portfolio: Portfolio) -> None:
                  "ratings", "disagreement", "rank", "peers", "amendments"}
     assert names & forbidden == set()
     # Every leaf is plain data: no model or results object reaches the template.
-    plain = (str, int, float, bool, date, type(None), views.DocumentMeta)
+    plain = (str, int, float, bool, date, type(None), DocumentMeta)
     leaves = [v for v in values if not dataclasses.is_dataclass(v) and not isinstance(v, tuple)]
     assert all(isinstance(v, plain) for v in leaves), {type(v) for v in leaves}
 
@@ -165,7 +169,7 @@ def test_team_page_adds_the_internal_parts(portfolio: Portfolio) -> None:
     evaluation = acme.latest
     assert evaluation is not None
     change = Amendment(date(2026, 11, 12), "Priya Shah", "Fix the p1 figure", "ab" * 20)
-    team = views.team_view(acme, evaluation, portfolio, provenance=PROV, amendments=[change])
+    team = team_view(acme, evaluation, portfolio, provenance=PROV, amendments=[change])
     assert team.meta.audience_label == "Internal: do not forward"
     assert team.shared.revised_on == date(2026, 11, 12)
     assert team.shared.headline.sentence.startswith("Acme scored 56")
@@ -177,7 +181,7 @@ def test_team_page_adds_the_internal_parts(portfolio: Portfolio) -> None:
     assert not communication.disagreement and communication.mean == "3.5"
     assert team.internal == "Use the weekend gap in the renewal talks."
     assert team.internal_notes == (
-        views.InternalNote("Quality of fixes", "Tom thinks the root-cause reports are copy-paste."),
+        InternalNote("Quality of fixes", "Tom thinks the root-cause reports are copy-paste."),
     )
     # Contract 2026-12-31 with 90 days' notice: deadline 2026-10-02, passed.
     assert team.contract is not None
@@ -194,7 +198,7 @@ def test_team_page_adds_the_internal_parts(portfolio: Portfolio) -> None:
         ("2026-Q1", 75, False), ("2026-Q3", 56, True)  # evaluated 2026-11-05, due 2026-10-30
     ]
     assert team.amendments == (
-        views.AmendmentLine(date(2026, 11, 12), "Priya Shah", "Fix the p1 figure", "abababa"),
+        AmendmentLine(date(2026, 11, 12), "Priya Shah", "Fix the p1 figure", "abababa"),
     )
     # The whole action log, open first: a-1 (due 2026-09-30), a-4, then the closed ones.
     assert [t.line.id for t in team.actions][:2] == ["a-1", "a-4"]
@@ -205,7 +209,7 @@ def test_team_page_adds_the_internal_parts(portfolio: Portfolio) -> None:
 
 
 def test_portfolio_rows_in_rank_order(portfolio: Portfolio) -> None:
-    page = views.portfolio_view(
+    page = portfolio_view(
         portfolio, provenance=DIRTY, team_hrefs={"acme": "acme/2026-Q3/team.html"}
     )
     assert page.meta.dirty and page.meta.internal
@@ -227,14 +231,14 @@ def test_portfolio_rows_in_rank_order(portfolio: Portfolio) -> None:
 
 def test_index_groups_by_provider_and_period(portfolio: Portfolio) -> None:
     entries = [
-        views.IndexEntry("provider", "acme", "2026-Q1", "acme/2026-Q1/provider.html", None),
-        views.IndexEntry(
+        IndexEntry("provider", "acme", "2026-Q1", "acme/2026-Q1/provider.html", None),
+        IndexEntry(
             "team", "acme", "2026-Q3", "acme/2026-Q3/team.html", "acme/2026-Q3/team.pdf"
         ),
-        views.IndexEntry("provider", "acme", "2026-Q3", "acme/2026-Q3/provider.html", None),
-        views.IndexEntry("portfolio", None, None, "portfolio.html", "portfolio.pdf"),
+        IndexEntry("provider", "acme", "2026-Q3", "acme/2026-Q3/provider.html", None),
+        IndexEntry("portfolio", None, None, "portfolio.html", "portfolio.pdf"),
     ]
-    page = views.index_view(portfolio, entries, provenance=PROV)
+    page = index_view(portfolio, entries, provenance=PROV)
     assert [g.provider_id for g in page.groups] == ["acme"]  # globex has no documents here
     q3, q1 = page.groups[0].periods  # latest first
     assert (q3.period, q1.period) == ("2026-Q3", "2026-Q1")

@@ -17,6 +17,7 @@ Scores are 0-100 and shown as whole numbers (halves away from zero).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
@@ -112,26 +113,22 @@ def _summary(title: str, items: Points) -> str:
 # --- (a) overall score over time -------------------------------------------
 
 
-def score_history(
-    points: Points,
-    bands: Bands = (),
-    *,
-    title: str = "Overall score over time",
-    width: float = 640,
-    height: float = 220,
-) -> Markup:
-    """A line of the overall score per period (oldest first), over the bands.
+@dataclass(frozen=True)
+class _Plot:
+    """The history chart's plot area, inside its margins."""
 
-    ``points``: ``(period label, score or None)``; ``None`` (not scored)
-    leaves a gap in the line and says "not scored" under its period.
-    ``bands``: ``(name, min)`` pairs; each is a shaded strip with its name.
-    """
-    left, right, top, bottom = 34.0, 78.0, 16.0, 34.0
-    plot_w, plot_h = width - left - right, height - top - bottom
+    left: float
+    top: float
+    width: float
+    height: float
 
-    def y_of(score: float) -> float:
-        return top + plot_h * (1 - _clamp(score) / 100)
+    def y_of(self, score: float) -> float:
+        return self.top + self.height * (1 - _clamp(score) / 100)
 
+
+def _history_bands(plot: _Plot, bands: Bands) -> list[str]:
+    """A shaded strip per band, a dashed line at each band's minimum, the band's name."""
+    left, plot_w, y_of = plot.left, plot.width, plot.y_of
     body: list[str] = []
     ordered = _sorted_bands(bands)
     upper = 100.0
@@ -150,9 +147,16 @@ def score_history(
         body.append(_text(left + plot_w + 6, (y1 + y2) / 2 + 3.5, _fit(name, 14), size=9,
                           fill=MUTED, weight="600"))
         upper = low
+    return body
+
+
+def _history_axes(plot: _Plot) -> list[str]:
+    """The score axis (0, 20, ..., 100, with its name) and the period axis."""
+    left, top, plot_w, plot_h = plot.left, plot.top, plot.width, plot.height
+    body: list[str] = []
     # Axis: 0, 20, ..., 100.
     for tick in range(0, 101, 20):
-        y = y_of(tick)
+        y = plot.y_of(tick)
         body.append(
             f'<line x1="{_n(left - 3)}" y1="{_n(y)}" x2="{_n(left)}" y2="{_n(y)}" '
             f'stroke="{MUTED}" stroke-width="0.6"/>'
@@ -168,16 +172,12 @@ def score_history(
     )
     body.append(_text(10, top + plot_h / 2, "Score (0-100)", anchor="middle", size=8,
                       fill=MUTED, rotate=-90))
-    count = len(points)
-    if count == 0:
-        body.append(_text(left + plot_w / 2, top + plot_h / 2, "No scores yet", anchor="middle",
-                          size=11, fill=MUTED, italic=True))
-        return _svg(width, height, title, _summary(title, points), body)
-    step = plot_w / count
-    xs = [left + step * (i + 0.5) for i in range(count)]
-    label_every = max(1, -(-48 // int(step)))  # period labels at least 48 units apart
-    show_values = count <= 12  # beyond that, only the latest value is written
-    # The line, broken where a period was not scored.
+    return body
+
+
+def _history_line(plot: _Plot, xs: Sequence[float], points: Points) -> list[str]:
+    """The line, broken where a period was not scored."""
+    body: list[str] = []
     segment: list[str] = []
     segments: list[list[str]] = []
     for x, (_, value) in zip(xs, points, strict=True):
@@ -186,13 +186,23 @@ def score_history(
                 segments.append(segment)
             segment = []
         else:
-            segment.append(f"{_n(x)},{_n(y_of(value))}")
+            segment.append(f"{_n(x)},{_n(plot.y_of(value))}")
     if segment:
         segments.append(segment)
     for seg in segments:
         if len(seg) > 1:
             body.append(f'<polyline points="{" ".join(seg)}" fill="none" stroke="{LINE}" '
                         f'stroke-width="2" stroke-linejoin="round"/>')
+    return body
+
+
+def _history_marks(
+    plot: _Plot, xs: Sequence[float], points: Points, *, label_every: int, show_values: bool
+) -> list[str]:
+    """Each period's label (every ``label_every``-th, counted from the latest), dot and value."""
+    top, plot_h = plot.top, plot.height
+    body: list[str] = []
+    count = len(points)
     labelled = [i for i in range(count) if (count - 1 - i) % label_every == 0]  # the latest
     for i, (x, (label, value)) in enumerate(zip(xs, points, strict=True)):
         last = i == count - 1
@@ -204,12 +214,44 @@ def score_history(
                 body.append(_text(x, top + plot_h + 24, NOT_SCORED, anchor="middle", size=7.5,
                                   fill=MUTED, italic=True))
             continue
-        y = y_of(value)
+        y = plot.y_of(value)
         body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="#fff" stroke="{LINE}" '
                     f'stroke-width="2"/>')
         if show_values or last:
             body.append(_text(x, y - 7, str(display(value)), anchor="middle", size=9,
                               weight="600"))
+    return body
+
+
+def score_history(
+    points: Points,
+    bands: Bands = (),
+    *,
+    title: str = "Overall score over time",
+    width: float = 640,
+    height: float = 220,
+) -> Markup:
+    """A line of the overall score per period (oldest first), over the bands.
+
+    ``points``: ``(period label, score or None)``; ``None`` (not scored)
+    leaves a gap in the line and says "not scored" under its period.
+    ``bands``: ``(name, min)`` pairs; each is a shaded strip with its name.
+    """
+    left, right, top, bottom = 34.0, 78.0, 16.0, 34.0
+    plot_w, plot_h = width - left - right, height - top - bottom
+    plot = _Plot(left, top, plot_w, plot_h)
+    body = [*_history_bands(plot, bands), *_history_axes(plot)]
+    count = len(points)
+    if count == 0:
+        body.append(_text(left + plot_w / 2, top + plot_h / 2, "No scores yet", anchor="middle",
+                          size=11, fill=MUTED, italic=True))
+        return _svg(width, height, title, _summary(title, points), body)
+    step = plot_w / count
+    xs = [left + step * (i + 0.5) for i in range(count)]
+    label_every = max(1, -(-48 // int(step)))  # period labels at least 48 units apart
+    show_values = count <= 12  # beyond that, only the latest value is written
+    body += _history_line(plot, xs, points)
+    body += _history_marks(plot, xs, points, label_every=label_every, show_values=show_values)
     if not show_values and any(value is None for _, value in points):
         body.append(_text(left, height - 4, "Gaps in the line: periods not scored.", size=7.5,
                           fill=MUTED, italic=True))

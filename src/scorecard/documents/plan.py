@@ -21,8 +21,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from scorecard.data.provenance import Amendment, Provenance
-from scorecard.documents import views
 from scorecard.documents.templating import PageSize
+from scorecard.documents.views.index import IndexEntry, index_view
+from scorecard.documents.views.portfolio import portfolio_view
+from scorecard.documents.views.provider import provider_view
+from scorecard.documents.views.team import team_view
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 
 __all__ = ["AUDIENCES", "Audience", "Document", "plan"]
@@ -77,7 +80,7 @@ def _provider_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
-        page = views.provider_view(
+        page = provider_view(
             result,
             evaluation,
             portfolio.programme,
@@ -99,7 +102,7 @@ def _team_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
-        page = views.team_view(
+        page = team_view(
             result, evaluation, portfolio, provenance=provenance, amendments=changes
         )
         return {"meta": replace(page.meta, page_size=page_size), "p": page.shared, "team": page}
@@ -114,7 +117,7 @@ def _portfolio_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     def build() -> Context:
-        page = views.portfolio_view(portfolio, provenance=provenance, team_hrefs=team_hrefs)
+        page = portfolio_view(portfolio, provenance=provenance, team_hrefs=team_hrefs)
         return {"meta": replace(page.meta, page_size=page_size), "v": page}
 
     return build
@@ -127,15 +130,96 @@ def _index_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     entries = [
-        views.IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path)
+        IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path)
         for d in documents
     ]
 
     def build() -> Context:
-        page = views.index_view(portfolio, entries, provenance=provenance)
+        page = index_view(portfolio, entries, provenance=provenance)
         return {"meta": replace(page.meta, page_size=page_size), "v": page}
 
     return build
+
+
+def _evaluation_documents(
+    result: ProviderResult,
+    evaluation: Evaluation,
+    portfolio: Portfolio,
+    provenance: Provenance,
+    record_changes: Sequence[Amendment],
+    *,
+    wanted: Collection[Audience],
+    pdf: bool,
+    page_size: PageSize,
+) -> list[Document]:
+    """The provider and team scorecards of one evaluation, those of them ``wanted``."""
+    pid = result.provider.id
+    label = evaluation.period.label
+    documents: list[Document] = []
+    if "provider" in wanted:
+        documents.append(
+            Document(
+                stem=f"{pid}/{label}/provider",
+                audience="provider",
+                provider=pid,
+                period=label,
+                template="provider.html",
+                build_context=_provider_context(
+                    result, evaluation, portfolio, provenance, record_changes, page_size
+                ),
+                pdf=pdf,
+            )
+        )
+    if "team" in wanted:
+        documents.append(
+            Document(
+                stem=f"{pid}/{label}/team",
+                audience="team",
+                provider=pid,
+                period=label,
+                template="team.html",
+                build_context=_team_context(
+                    result, evaluation, portfolio, provenance, record_changes, page_size
+                ),
+                pdf=pdf,
+            )
+        )
+    return documents
+
+
+def _portfolio_document(
+    portfolio: Portfolio,
+    provenance: Provenance,
+    team_hrefs: Mapping[str, str],
+    pdf: bool,
+    page_size: PageSize,
+) -> Document:
+    return Document(
+        stem="portfolio",
+        audience="portfolio",
+        provider=None,
+        period=None,
+        template="portfolio.html",
+        build_context=_portfolio_context(portfolio, provenance, team_hrefs, page_size),
+        pdf=pdf,
+    )
+
+
+def _index_document(
+    portfolio: Portfolio,
+    provenance: Provenance,
+    documents: Sequence[Document],
+    page_size: PageSize,
+) -> Document:
+    return Document(
+        stem="index",
+        audience="index",
+        provider=None,
+        period=None,
+        template="index.html",
+        build_context=_index_context(portfolio, provenance, documents, page_size),
+        pdf=False,
+    )
 
 
 def plan(
@@ -168,63 +252,20 @@ def plan(
         if providers is not None and pid not in providers:
             continue
         for evaluation in result.evaluations:
-            label = evaluation.period.label
-            if periods is not None and label not in periods:
+            if periods is not None and evaluation.period.label not in periods:
                 continue
             record_changes = tuple(changes.get(evaluation.record.source.repo_path, ()))
-            if "provider" in wanted:
-                documents.append(
-                    Document(
-                        stem=f"{pid}/{label}/provider",
-                        audience="provider",
-                        provider=pid,
-                        period=label,
-                        template="provider.html",
-                        build_context=_provider_context(
-                            result, evaluation, portfolio, provenance, record_changes, page_size
-                        ),
-                        pdf=pdf,
-                    )
-                )
-            if "team" in wanted:
-                stem = f"{pid}/{label}/team"
-                latest_team[pid] = f"{stem}.html"
-                documents.append(
-                    Document(
-                        stem=stem,
-                        audience="team",
-                        provider=pid,
-                        period=label,
-                        template="team.html",
-                        build_context=_team_context(
-                            result, evaluation, portfolio, provenance, record_changes, page_size
-                        ),
-                        pdf=pdf,
-                    )
-                )
+            made = _evaluation_documents(
+                result, evaluation, portfolio, provenance, record_changes,
+                wanted=wanted, pdf=pdf, page_size=page_size,
+            )  # fmt: skip
+            for document in made:
+                if document.audience == "team":
+                    latest_team[pid] = document.html_path
+            documents.extend(made)
     narrowed = providers is not None or periods is not None
     if "portfolio" in wanted and not narrowed:
-        documents.append(
-            Document(
-                stem="portfolio",
-                audience="portfolio",
-                provider=None,
-                period=None,
-                template="portfolio.html",
-                build_context=_portfolio_context(portfolio, provenance, latest_team, page_size),
-                pdf=pdf,
-            )
-        )
+        documents.append(_portfolio_document(portfolio, provenance, latest_team, pdf, page_size))
     if "index" in wanted and documents:
-        documents.append(
-            Document(
-                stem="index",
-                audience="index",
-                provider=None,
-                period=None,
-                template="index.html",
-                build_context=_index_context(portfolio, provenance, tuple(documents), page_size),
-                pdf=False,
-            )
-        )
+        documents.append(_index_document(portfolio, provenance, tuple(documents), page_size))
     return tuple(documents)

@@ -85,12 +85,12 @@ def refresh_index(
     """After a narrowed build: write ``index.html`` over what the manifest lists."""
     import os
 
-    from scorecard.documents import views
     from scorecard.documents.templating import (
         TemplateRenderError,
         make_environment,
         render_template,
     )
+    from scorecard.documents.views.index import IndexEntry, index_view
     from scorecard.output.manifest import read_manifest
 
     out_dir = Path(options.out_dir)
@@ -104,11 +104,11 @@ def refresh_index(
                                       "period": entry.period, "html": None, "pdf": None})
         doc[fmt] = entry.path
     entries = [
-        views.IndexEntry(d["audience"], d["provider"], d["period"], d["html"], d["pdf"])
+        IndexEntry(d["audience"], d["provider"], d["period"], d["html"], d["pdf"])
         for _, d in sorted(stems.items())
         if d["html"] is not None
     ]
-    page = views.index_view(portfolio, entries, provenance=provenance)
+    page = index_view(portfolio, entries, provenance=provenance)
     meta = replace(page.meta, page_size="Letter" if options.page_size == "Letter" else "A4")
     try:
         html = render_template(

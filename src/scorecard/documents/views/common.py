@@ -1,0 +1,162 @@
+"""The pieces more than one document's view uses.
+
+Numbers in words, the page's meta, action lines (provider and team
+scorecards), peer lines and exit-plan words (team scorecard and portfolio).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from scorecard.data.model import Action, Programme
+from scorecard.data.provenance import Provenance
+from scorecard.documents.templating import DocumentMeta, audience_label, band_class
+from scorecard.figures.results import Evaluation, ProviderResult
+from scorecard.figures.rounding import display, round_half_away
+
+__all__ = ["ActionLine", "PeerLine"]
+
+
+# --- numbers in words -------------------------------------------------------
+
+
+def _trend_words(trend: float | None, none: str) -> str:
+    """scoring.md: "About the same" under 1 point, else "Up N points" / "Down N points"."""
+    if trend is None:
+        return none
+    if abs(trend) < 1:
+        return "About the same"
+    n = display(abs(trend))
+    points = "point" if n == 1 else "points"
+    return f"Up {n} {points}" if trend > 0 else f"Down {n} {points}"
+
+
+def _rating_text(x: float) -> str:
+    """A mean rating: "4", "3.5" (one decimal, halves away from zero)."""
+    return str(int(x)) if x == int(x) else f"{round_half_away(x, 1):.1f}"
+
+
+def _score(x: float | None) -> int | None:
+    return display(x) if x is not None else None
+
+
+def _bands(programme: Programme) -> tuple[tuple[str, float], ...]:
+    return tuple((b.name, b.min) for b in programme.bands)
+
+
+def _meta(
+    *,
+    title: str,
+    audience: Literal["provider", "team", "portfolio", "index"],
+    programme: Programme,
+    as_of: date,
+    provenance: Provenance,
+    provider_name: str | None = None,
+    period: str | None = None,
+) -> DocumentMeta:
+    """What the base layout needs. The index is internal, like the portfolio."""
+    kind: Literal["provider", "team", "portfolio"] = (
+        "portfolio" if audience == "index" else audience
+    )
+    return DocumentMeta(
+        title=title,
+        audience=kind,
+        audience_label=audience_label(kind, provider_name),
+        as_of=as_of,
+        commit=provenance.commit or "",
+        dirty=provenance.dirty,
+        provider=provider_name,
+        period=period,
+        organisation=programme.organisation,
+    )
+
+
+# --- action lines: the provider and team scorecards ---------------------------
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    id: str
+    kind: str  # "Deficiency" or "Idea"
+    title: str
+    raised: date
+    due: date | None
+    overdue: bool
+    status: str  # "Open", "Proposed", ...
+    owner: str  # "You", "Us" (provider view) / provider name, "Us" (team view) or ""
+    note: str | None  # Markdown, shared
+
+
+_STATUS = {
+    "open": "Open", "done": "Done", "dropped": "Dropped",
+    "proposed": "Proposed", "adopted": "Adopted", "declined": "Declined",
+}  # fmt: skip
+
+
+def _action_line(action: Action, as_of: date, owner: str) -> ActionLine:
+    return ActionLine(
+        id=action.id,
+        kind="Deficiency" if action.kind == "deficiency" else "Idea",
+        title=action.title,
+        raised=action.raised,
+        due=action.due,
+        overdue=action.kind == "deficiency"
+        and action.due is not None
+        and action.due < as_of
+        and _open_on(action, as_of),
+        status=_STATUS[action.status] if not _open_on(action, as_of) or action.is_open
+        else ("Open" if action.kind == "deficiency" else "Proposed"),
+        owner=owner,
+        note=action.note,
+    )
+
+
+def _open_on(action: Action, as_of: date) -> bool:
+    """Open on ``as_of``: not closed by then (see ``actions.is_open_on``)."""
+    return action.closed is None or action.closed > as_of
+
+
+def _owner(action: Action, you: str) -> str:
+    if action.owner == "provider":
+        return you
+    if action.owner == "us":
+        return "Us"
+    return ""
+
+
+# --- exit plans and peer lines: the team scorecard and the portfolio ----------
+
+
+_EXIT_STATUS = {"none": "No plan", "drafted": "Drafted", "tested": "Tested"}
+
+
+@dataclass(frozen=True)
+class PeerLine:
+    rank: int
+    name: str
+    score: int | None
+    band: str | None
+    band_class: str
+    this: bool  # the provider the document is about
+
+
+def _peer(result: ProviderResult, rank: int, programme: Programme, this_id: str) -> PeerLine:
+    latest = _latest_scored(result)
+    band = latest.band.name if latest is not None and latest.band is not None else None
+    return PeerLine(
+        rank=rank,
+        name=result.provider.name,
+        score=_score(latest.overall) if latest is not None else None,
+        band=band,
+        band_class=band_class(band, _bands(programme)),
+        this=result.provider.id == this_id,
+    )
+
+
+def _latest_scored(result: ProviderResult) -> Evaluation | None:
+    for evaluation in reversed(result.evaluations):
+        if evaluation.overall is not None:
+            return evaluation
+    return None

@@ -1,0 +1,196 @@
+"""The portfolio's view: every provider side by side, rankings by area, what needs attention."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from scorecard.data.model import Programme
+from scorecard.data.provenance import Provenance
+from scorecard.documents import charts
+from scorecard.documents.templating import DocumentMeta, band_class, format_day
+from scorecard.documents.views.common import (
+    _EXIT_STATUS,
+    PeerLine,
+    _bands,
+    _latest_scored,
+    _meta,
+    _peer,
+    _score,
+    _trend_words,
+)
+from scorecard.figures.due import GROUP_TITLES
+from scorecard.figures.results import Portfolio, ProviderResult
+from scorecard.words.due import attention
+from scorecard.words.portfolio import portfolio_summary
+
+__all__ = ["AreaRanking", "AttentionLine", "PortfolioPage", "PortfolioRow", "portfolio_view"]
+
+
+# --- the portfolio -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    provider_id: str
+    name: str
+    service_area: str | None
+    period: str | None  # the latest evaluated period
+    score: int | None
+    band: str | None
+    band_class: str
+    band_text: str
+    trend_text: str
+    targets: str  # "7 of 9", or "None measured"
+    open_actions: int
+    overdue_actions: int
+    scope: str  # "5 of 8 services", or "Not recorded"
+    evaluations_overdue: tuple[str, ...]  # period labels
+    contract: str  # "Decide by 2 October 2026", "Notice deadline passed", "No contract", ...
+    contract_attention: bool
+    exit_plan: str  # "Needed", "Stale", "Drafted", "Tested", "No plan"
+    exit_attention: bool
+    rank: int | None
+    team_href: str | None  # the latest team scorecard, relative to the portfolio
+
+
+@dataclass(frozen=True)
+class AttentionLine:
+    group: str  # "Overdue", "Due soon", ...
+    urgency: str  # overdue | soon | later | info
+    due: date | None
+    sentence: str
+
+
+@dataclass(frozen=True)
+class AreaRanking:
+    area: str
+    peers: tuple[PeerLine, ...]
+
+
+@dataclass(frozen=True)
+class PortfolioPage:
+    meta: DocumentMeta
+    as_of: date
+    sentence: str  # the portfolio in one or two sentences
+    attention: tuple[AttentionLine, ...]  # what needs attention and by when, most urgent first
+    rows: tuple[PortfolioRow, ...]  # by rank, then providers without a score by name
+    areas: tuple[AreaRanking, ...]
+    unranked: tuple[str, ...]  # names of providers with no scored evaluation
+    chart: Markup  # inline SVG comparing the providers' latest scores
+
+
+def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
+    status = result.contract
+    if status is None:
+        return "No contract on file", False
+    if status.ended:
+        return "Ended", False
+    if status.deadline_passed:
+        return "Notice deadline passed", True
+    if status.decision_due and status.notice_deadline is not None:
+        return f"Decide by {format_day(status.notice_deadline)}", True
+    if status.notice_deadline is None:
+        return "Open-ended", False
+    return f"Next decision by {format_day(status.notice_deadline)}", False
+
+
+def _exit_cell(result: ProviderResult) -> tuple[str, bool]:
+    plan = result.provider.exit_plan
+    if result.exit.missing:
+        return "Needed, none on file", True
+    if result.exit.stale:
+        return "Review overdue", True
+    if plan is None or plan.status == "none":
+        return "None (not needed now)", False
+    return _EXIT_STATUS[plan.status], False
+
+
+def _row(result: ProviderResult, programme: Programme, team_href: str | None) -> PortfolioRow:
+    latest = result.latest
+    scored = _latest_scored(result)
+    band = scored.band.name if scored is not None and scored.band is not None else None
+    contract, contract_attention = _contract_cell(result)
+    exit_state, exit_attention = _exit_cell(result)
+    scope = "Not recorded"
+    if latest is not None and latest.scope is not None and latest.scope.contracted:
+        scope = f"{len(latest.scope.used)} of {latest.scope.contracted} services"
+    return PortfolioRow(
+        provider_id=result.provider.id,
+        name=result.provider.name,
+        service_area=result.provider.service_area,
+        period=latest.period.label if latest is not None else None,
+        score=_score(scored.overall) if scored is not None else None,
+        band=band,
+        band_class=band_class(band, _bands(programme)),
+        band_text=band if band is not None else ("No band" if scored else "Not yet scored"),
+        trend_text=_trend_words(scored.trend if scored else None, "No earlier score"),
+        targets=(
+            f"{latest.targets_met} of {latest.targets_measured}"
+            if latest is not None and latest.targets_measured
+            else "None measured"
+        ),
+        open_actions=result.actions.open_count,
+        overdue_actions=len(result.actions.overdue),
+        scope=scope,
+        evaluations_overdue=tuple(p.label for p in result.schedule.overdue),
+        contract=contract,
+        contract_attention=contract_attention,
+        exit_plan=exit_state,
+        exit_attention=exit_attention,
+        rank=result.rank.portfolio if result.rank is not None else None,
+        team_href=team_href,
+    )
+
+
+def portfolio_view(
+    portfolio: Portfolio,
+    *,
+    provenance: Provenance,
+    team_hrefs: Mapping[str, str] | None = None,
+) -> PortfolioPage:
+    """Every provider side by side, rankings by area, what needs attention, a chart.
+
+    ``team_hrefs``: provider id -> link to its latest team scorecard, relative
+    to the portfolio document.
+    """
+    programme = portfolio.programme
+    hrefs = team_hrefs or {}
+    ranked_ids = [r.provider.id for r in portfolio.ranking]
+    unranked = [r for r in portfolio.providers if r.provider.id not in ranked_ids]
+    ordered = [*portfolio.ranking, *sorted(unranked, key=lambda r: r.provider.name)]
+    meta = _meta(
+        title=f"{programme.title}: portfolio as of {format_day(portfolio.as_of)}",
+        audience="portfolio",
+        programme=programme,
+        as_of=portfolio.as_of,
+        provenance=provenance,
+    )
+    bars: list[tuple[str, float | None]] = []
+    for r in ordered:
+        latest = _latest_scored(r)
+        bars.append((r.provider.name, latest.overall if latest is not None else None))
+    return PortfolioPage(
+        meta=meta,
+        as_of=portfolio.as_of,
+        sentence=" ".join(portfolio_summary(portfolio)),
+        attention=tuple(
+            AttentionLine(GROUP_TITLES[item.urgency], item.urgency, item.due, item.sentence)
+            for item in attention(portfolio)
+        ),
+        rows=tuple(_row(r, programme, hrefs.get(r.provider.id)) for r in ordered),
+        areas=tuple(
+            AreaRanking(
+                area,
+                tuple(_peer(r, i, programme, "") for i, r in enumerate(results, start=1)),
+            )
+            for area, results in portfolio.areas.items()
+        ),
+        unranked=tuple(r.provider.name for r in unranked),
+        chart=charts.portfolio_bars(bars, _bands(programme)),
+    )
+
+

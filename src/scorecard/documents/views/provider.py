@@ -1,0 +1,356 @@
+"""The provider scorecard's view: shared fields only (see the package doc)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup
+
+from scorecard.data.model import Action, Criterion, Programme, display_name
+from scorecard.data.periods import Period
+from scorecard.data.provenance import Provenance
+from scorecard.documents import charts
+from scorecard.documents.templating import DocumentMeta, band_class, format_score
+from scorecard.documents.views.common import (
+    ActionLine,
+    _action_line,
+    _bands,
+    _meta,
+    _owner,
+    _rating_text,
+    _score,
+    _trend_words,
+)
+from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
+from scorecard.figures.rounding import display
+from scorecard.figures.scoring import bands_of
+from scorecard.words.actions import actions_summary
+from scorecard.words.criteria import criterion_sentences, not_scored, targets_summary
+from scorecard.words.numbers import value_text
+from scorecard.words.scope import scope_sentences
+from scorecard.words.scores import headline
+
+__all__ = [
+    "CategoryLine",
+    "CriterionLine",
+    "Headline",
+    "ProviderPage",
+    "ScopeLine",
+    "ScorePoint",
+    "provider_view",
+]
+
+
+def _target_text(criterion: Criterion) -> str:
+    measure = criterion.measure
+    assert measure is not None
+    target = value_text(measure.target, measure.unit)
+    return f"{target} or more" if measure.better == "higher" else f"{target} or less"
+
+
+# --- the shared parts: what a provider may see -----------------------------
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The box at the top: score, band (in words, and a class for its colour), trend."""
+
+    score: int | None  # whole number, None when nothing was scored
+    band: str | None  # the band's name; None: too little scored to judge
+    band_class: str  # band-top | band-mid | band-low | band-none
+    band_text: str  # the band in words, always present ("Too little scored to judge")
+    trend: float | None
+    trend_text: str  # "Up 5 points", "About the same", "No earlier score to compare with"
+    coverage_percent: int  # share of the programme scored, 0..100
+    sentence: str  # the headline in plain words
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    id: str
+    name: str
+    explain: str | None
+    measured: bool
+    scored: bool
+    score: int | None
+    result: str  # "42 minutes", "3.5 out of 5", "Not scored"
+    target: str  # "15 minutes or less"; for rated criteria, the scale's label of the result
+    outcome: str  # "Met", "Missed", a rating's label, or "Not scored"
+    outcome_class: str  # met | missed | rated | not-scored
+    sentence: str  # what the result means: "That is 27 minutes slower than agreed."
+    note: str | None  # Markdown, shared with the provider
+
+
+@dataclass(frozen=True)
+class CategoryLine:
+    id: str
+    name: str
+    weight_percent: int  # the category's share of the overall score
+    score: int | None
+    criteria: tuple[CriterionLine, ...]
+
+
+@dataclass(frozen=True)
+class ScopeLine:
+    recorded: bool
+    used: tuple[str, ...]  # service names
+    unused: tuple[str, ...]
+    used_count: int
+    contracted: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    period: str
+    score: float | None
+    band: str | None
+
+
+@dataclass(frozen=True)
+class ProviderPage:
+    """Everything the provider scorecard shows. Shared fields only."""
+
+    meta: DocumentMeta
+    provider_id: str
+    provider_name: str
+    short_name: str
+    service_area: str | None
+    contact: str | None
+    lead: str
+    evaluators: tuple[str, ...]
+    period: str  # "2026-Q3"
+    period_words: str  # "the third quarter of 2026"
+    period_noun: str  # "quarter"
+    evaluated: date
+    revised_on: date | None
+    headline: Headline
+    targets_sentence: str  # "You met 7 of your 9 service targets." ("" without targets)
+    missed: tuple[str, ...]  # one plain line per missed target, with the gap
+    not_scored_sentence: str  # which criteria were not scored ("" when all were)
+    categories: tuple[CategoryLine, ...]
+    summary: str | None  # Markdown
+    provider_response: str | None  # Markdown
+    deficiencies: tuple[ActionLine, ...]  # open
+    ideas: tuple[ActionLine, ...]  # proposed
+    actions_sentence: str
+    scope: ScopeLine
+    chart: Markup  # inline SVG: the overall score over time, with the bands
+    category_chart: Markup  # inline SVG: each category's score this period
+    history: tuple[ScorePoint, ...]  # this provider's scores up to this period
+    bands: tuple[str, ...]  # the bands in words, for "how to read"
+
+
+def _criterion_line(
+    result: CriterionResult, programme: Programme, period: Period, note: str | None
+) -> CriterionLine:
+    """One row of the results table. Rated: the mean rating only, never who gave what."""
+    c = result.criterion
+    scale = programme.scale
+    # The first sentence restates the row ("Name: value against target."); the rest explain.
+    words = criterion_sentences(result, scale, period, internal=False)
+    sentence = " ".join(words[1:]) if result.scored else ""
+    if c.measure is not None:
+        target = _target_text(c)
+        if result.value is None or result.score is None:
+            return CriterionLine(
+                c.id, c.name, c.explain, True, False, None, "Not scored", target,
+                "Not scored", "not-scored", sentence, note,
+            )  # fmt: skip
+        met = bool(result.met)
+        return CriterionLine(
+            c.id, c.name, c.explain, True, True, _score(result.score),
+            value_text(result.value, c.measure.unit), target,
+            "Met" if met else "Missed", "met" if met else "missed", sentence, note,
+        )  # fmt: skip
+    scale_text = f"Rated from {scale.min} to {scale.max}"
+    if result.mean_rating is None or result.score is None:
+        return CriterionLine(
+            c.id, c.name, c.explain, False, False, None, "Not scored", scale_text,
+            "Not scored", "not-scored", sentence, note,
+        )  # fmt: skip
+    mean = result.mean_rating
+    if mean == int(mean):
+        label = scale.label(int(mean))
+    else:
+        low, high = scale.label(math.floor(mean)), scale.label(math.ceil(mean))
+        label = f"Between {low} and {high}" if low and high else None
+    return CriterionLine(
+        c.id, c.name, c.explain, False, True, _score(result.score),
+        f"{_rating_text(mean)} out of {scale.max}", scale_text,
+        label or "Rated", "rated", sentence, note,
+    )  # fmt: skip
+
+
+def _categories(evaluation: Evaluation, programme: Programme) -> tuple[CategoryLine, ...]:
+    notes = evaluation.record.notes
+    total = sum(c.weight for c in programme.categories) or 1.0
+    return tuple(
+        CategoryLine(
+            id=cat.category.id,
+            name=cat.category.name,
+            weight_percent=display(100 * cat.category.weight / total),
+            score=_score(cat.score),
+            criteria=tuple(
+                _criterion_line(cr, programme, evaluation.period, notes.get(cr.criterion.id))
+                for cr in cat.criteria
+            ),
+        )
+        for cat in evaluation.categories
+    )
+
+
+def _headline(evaluation: Evaluation, programme: Programme, sentence: str) -> Headline:
+    """The headline box. ``sentence``: the headline in words, from narrate."""
+    band = evaluation.band.name if evaluation.band is not None else None
+    return Headline(
+        score=_score(evaluation.overall),
+        band=band,
+        band_class=band_class(band, _bands(programme)),
+        band_text=band if band is not None else "Too little scored to judge",
+        trend=evaluation.trend,
+        trend_text=_trend_words(evaluation.trend, "No earlier score to compare with"),
+        coverage_percent=display(100 * evaluation.coverage),
+        sentence=sentence,
+    )
+
+
+def _scope_line(evaluation: Evaluation, sentence: str) -> ScopeLine:
+    scope = evaluation.scope
+    if scope is None:
+        return ScopeLine(False, (), (), 0, 0, sentence)
+    return ScopeLine(
+        recorded=True,
+        used=tuple(s.name for s in scope.used),
+        unused=tuple(s.name for s in scope.unused),
+        used_count=len(scope.used),
+        contracted=scope.contracted,
+        sentence=sentence,
+    )
+
+
+def _history_points(result: ProviderResult, upto: Evaluation) -> tuple[ScorePoint, ...]:
+    return tuple(
+        ScorePoint(e.period.label, e.overall, e.band.name if e.band else None)
+        for e in result.evaluations
+        if e.period <= upto.period
+    )
+
+
+def _band_texts(programme: Programme) -> tuple[str, ...]:
+    """The bands in words, highest first: "Strong: 80 or more", "At risk: below 60"."""
+    ordered = bands_of(programme)
+    texts: list[str] = []
+    for i, band in enumerate(ordered):
+        low = format_score(band.min)
+        if i == 0:
+            texts.append(f"{band.name}: {low} or more")
+        elif band.min <= 0:
+            texts.append(f"{band.name}: below {format_score(ordered[i - 1].min)}")
+        else:
+            texts.append(f"{band.name}: {low} to under {format_score(ordered[i - 1].min)}")
+    return tuple(texts)
+
+
+def _missed_targets(evaluation: Evaluation, programme: Programme) -> tuple[str, ...]:
+    """One line per missed target: "Name: 42 minutes against a target of 30. That is ..."."""
+    return tuple(
+        " ".join(criterion_sentences(cr, programme.scale, evaluation.period,
+                                             internal=False))
+        for cr in evaluation.criteria()
+        if cr.criterion.measured and cr.scored and cr.met is False
+    )
+
+
+def _action_lines(actions: Iterable[Action], as_of: date, you: str) -> tuple[ActionLine, ...]:
+    return tuple(_action_line(a, as_of, _owner(a, you)) for a in actions)
+
+
+def _shared_page(
+    result: ProviderResult,
+    evaluation: Evaluation,
+    programme: Programme,
+    meta: DocumentMeta,
+    as_of: date,
+    revised: date | None,
+    *,
+    internal: bool,
+) -> ProviderPage:
+    """The shared page. Reads only shared fields of ``result`` (see the package doc).
+
+    ``internal``: the sentences name the provider ("Acme met ...") instead of
+    speaking to it ("You met ..."); the facts are the same.
+    """
+    p = result.provider
+    record = evaluation.record
+    you = display_name(p) if internal else "You"
+    history = _history_points(result, evaluation)
+    missed = _missed_targets(evaluation, programme)
+    return ProviderPage(
+        meta=meta,
+        provider_id=p.id,
+        provider_name=p.name,
+        short_name=display_name(p),
+        service_area=p.service_area,
+        contact=p.contact,
+        lead=record.lead,
+        evaluators=tuple(record.evaluators),
+        period=evaluation.period.label,
+        period_words=evaluation.period.describe(),
+        period_noun=evaluation.period.noun,
+        evaluated=record.evaluated,
+        revised_on=revised,
+        headline=_headline(
+            evaluation, programme, " ".join(headline(evaluation, p, internal=internal))
+        ),
+        targets_sentence=" ".join(targets_summary(evaluation, p, internal=internal)),
+        missed=missed,
+        not_scored_sentence=" ".join(not_scored(evaluation)),
+        categories=_categories(evaluation, programme),
+        summary=record.summary,
+        provider_response=record.provider_response,
+        deficiencies=_action_lines(result.actions.open_deficiencies, as_of, you),
+        ideas=_action_lines(result.actions.ideas_proposed, as_of, you),
+        actions_sentence=" ".join(actions_summary(result.actions)),
+        scope=_scope_line(
+            evaluation, " ".join(scope_sentences(evaluation, p, internal=internal))
+        ),
+        chart=charts.score_history(
+            [(pt.period, pt.score) for pt in history], _bands(programme), height=180
+        ),
+        category_chart=charts.category_bars(
+            [(cat.category.name, cat.score) for cat in evaluation.categories]
+        ),
+        history=history,
+        bands=_band_texts(programme),
+    )
+
+def provider_view(
+    result: ProviderResult,
+    evaluation: Evaluation,
+    programme: Programme,
+    *,
+    as_of: date,
+    provenance: Provenance,
+    revised: date | None,
+) -> ProviderPage:
+    """The provider scorecard for one evaluation: shared fields only.
+
+    ``revised``: the day of the record's latest amendment (the page says
+    "revised on DAY"), or None.
+    """
+    name = result.provider.name
+    meta = _meta(
+        title=f"{name}: scorecard for {evaluation.period.label}",
+        audience="provider",
+        programme=programme,
+        as_of=as_of,
+        provenance=provenance,
+        provider_name=name,
+        period=evaluation.period.label,
+    )
+    return _shared_page(result, evaluation, programme, meta, as_of, revised, internal=False)
+
