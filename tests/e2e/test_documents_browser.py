@@ -16,7 +16,7 @@ from scorecard.documents import plan as documents
 from scorecard.documents.templating import make_environment, render_template
 from scorecard.figures.compute import compute
 
-DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+DEMO = Path(__file__).resolve().parents[2] / "evaluations"
 PROV = Provenance(commit="c0ffee" + "0" * 34, dirty=False, commit_day=date(2026, 11, 26))
 
 

@@ -18,7 +18,7 @@ from scorecard.figures.export import to_data, to_data_json
 from scorecard.figures.results import Portfolio
 
 PROVENANCE = Provenance(commit="3f2a9c1" + "0" * 33, dirty=False, commit_day=date(2026, 11, 20))
-DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+DEMO = Path(__file__).resolve().parents[2] / "evaluations"
 
 # outputs.md's example of data.json: the keys every export must have, at every level.
 EXAMPLE = json.loads("""

@@ -577,7 +577,7 @@ def test_provider_text_never_leaks_internal_facts(portfolio: Portfolio) -> None:
 
 # --- the demo data: every sentence reads at grade 8 or lower ----------------------------------
 
-DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+DEMO = Path(__file__).resolve().parents[2] / "evaluations"
 DEMO_AS_OF = date(2026, 11, 26)
 
 # Helpers that make words, not sentences, or that other sentences are built with

@@ -10,7 +10,7 @@ import pytest
 
 from scorecard.data.load import load
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "small"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "small"
 
 
 def git(repo: Path, *args: str) -> str:

@@ -17,7 +17,7 @@ from scorecard.figures.compute import compute
 from scorecard.figures.results import Portfolio
 
 PROV = Provenance(commit="c0ffee" + "0" * 34, dirty=False, commit_day=date(2026, 11, 26))
-DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+DEMO = Path(__file__).resolve().parents[2] / "evaluations"
 
 
 def test_plan_paths_and_audiences() -> None:

@@ -11,7 +11,7 @@ from datafolder import FIXTURES, DataFolder
 from scorecard.data.load import load
 from scorecard.data.model import Measured, Rated
 
-DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+DEMO = Path(__file__).resolve().parents[2] / "evaluations"
 DATA_SETS = [FIXTURES / "format_example", FIXTURES / "small"]
 if (DEMO / "scorecard.yaml").exists():
     DATA_SETS.append(DEMO)

@@ -22,7 +22,7 @@ from scorecard.data import schema
 from scorecard.data.model import Source
 from scorecard.data.yaml.reader import parse
 
-DEMO = Path(__file__).resolve().parent.parent / "evaluations"
+DEMO = Path(__file__).resolve().parents[2] / "evaluations"
 DATA_SETS = [FIXTURES / "format_example", FIXTURES / "small"]
 if (DEMO / "scorecard.yaml").exists():
     DATA_SETS.append(DEMO)

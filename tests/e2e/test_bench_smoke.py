@@ -12,7 +12,7 @@ from types import ModuleType
 
 from scorecard.data.load import load
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "build_speed.py"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "build_speed.py"
 
 
 def _bench() -> ModuleType:

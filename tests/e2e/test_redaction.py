@@ -40,7 +40,7 @@ from pypdf import PdfReader
 
 from conftest import DEMO, GitRepo, git_env, sha256_file
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-26"
 # Both commits are made on 20 November, so the provider document says "Revised on
 # 20 November 2026"; the figures are as of AS_OF (given with --as-of).

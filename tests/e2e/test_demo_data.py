@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-DATA = Path(__file__).resolve().parent.parent / "evaluations"
+DATA = Path(__file__).resolve().parents[2] / "evaluations"
 TODAY = date(2026, 11, 26)
 SLUG = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")

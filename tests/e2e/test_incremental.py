@@ -21,7 +21,7 @@ import pytest
 
 from buildrepo import PDFS, Repo, differences, tree
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
