@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from scorecard.cli.common import DAY, EXIT_DATA, EXIT_OK, data_options, echo_problems
+from scorecard.cli.common import (
+    DAY,
+    EXIT_DATA,
+    EXIT_OK,
+    data_options,
+    echo_problems,
+    failure_code,
+)
 
 
 @click.command("due")
@@ -34,7 +41,7 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
     dataset, problems = load(data_dir, ref=ref)
     if dataset is None:
         echo_problems(problems, "json" if fmt == "json" else "text")
-        raise SystemExit(EXIT_DATA)
+        raise SystemExit(failure_code(problems))
     if problems:  # warnings only: to standard error, never into the JSON
         echo_problems(problems, "text")
     day = as_of or date.today()

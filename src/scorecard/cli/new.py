@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from scorecard.authoring.scaffold import SCHEMA_DIR
-from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems
+from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems, failure_code
 from scorecard.data.schema.jsonschema import FILE_NAMES
 
 SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
@@ -58,14 +58,14 @@ def command(
             f"Fix the problems above first: `new` writes nothing while {data_dir} has errors.",
             err=True,
         )
-        raise SystemExit(EXIT_DATA)
+        raise SystemExit(failure_code(problems))
     echo_problems(problems)  # warnings only
 
     day = as_of or date.today()
     new, problems = plan(dataset, provider_id, period_text, day, data_display=data_dir)
     if new is None:
         echo_problems(problems)
-        raise SystemExit(EXIT_DATA)
+        raise SystemExit(failure_code(problems))
 
     target = Path(data_dir) / new.path
     target.parent.mkdir(parents=True, exist_ok=True)
