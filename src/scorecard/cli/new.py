@@ -9,7 +9,14 @@ from pathlib import Path
 import click
 
 from scorecard.authoring.scaffold import SCHEMA_DIR
-from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems, failure_code
+from scorecard.cli.common import (
+    DAY,
+    EXIT_DATA,
+    EXIT_USAGE,
+    data_option,
+    echo_problems,
+    failure_code,
+)
 from scorecard.data.schema.jsonschema import FILE_NAMES
 
 SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
@@ -67,20 +74,24 @@ def command(
         echo_problems(problems)
         raise SystemExit(failure_code(problems))
 
+    from scorecard.authoring.files import WriteRefused, make_folders, write_new
+
     target = Path(data_dir) / new.path
-    target.parent.mkdir(parents=True, exist_ok=True)
     schema = _schema_path(Path(data_dir))
     text = record_skeleton(
         dataset.programme, new.provider, new.period, day,
         lead=lead, schema_ref=Path(os.path.relpath(schema, target.parent.resolve())).as_posix(),
     )
     try:
-        with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite
-            fh.write(text)
+        make_folders(Path(data_dir), new.path.parent.parts)
+        write_new(target, text.encode("utf-8"))  # never overwrites, never follows a link
     except FileExistsError:
         echo_problems([Problem(Location(str(target)), "This file exists already; `new` "
                                "never overwrites a record.", hint="Edit it instead.")])
         raise SystemExit(EXIT_DATA) from None
+    except WriteRefused as refused:
+        click.echo(f"new stopped: {refused}.", err=True)
+        raise SystemExit(EXIT_USAGE) from None
 
     click.echo(f"Wrote {target}: {new.provider.name}, {new.period.describe()}.")
     if not (lead or new.provider.lead):
