@@ -77,6 +77,16 @@ def prepare_folder(folder: Path) -> None:
         _mkdir(part)
 
 
+def check_folders(root: Path, parts: Iterable[str]) -> None:
+    """Refuse now what :func:`make_folders` would refuse later (a link or a file on
+    the way), so that nothing is written when something would be refused."""
+    path = root
+    for part in parts:
+        path = path / part
+        if not _check_folder(path):
+            return
+
+
 def make_folders(root: Path, parts: Iterable[str]) -> Path:
     """``root/parts...``, each folder made if missing; a link on the way is refused."""
     path = root

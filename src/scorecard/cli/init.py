@@ -50,7 +50,7 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
 def _write(root: Path, directory: str, organisation: str | None, as_of: date | None) -> None:
     """Write the scaffold into ``root`` (which exists), never over a file or link."""
     from scorecard.authoring import scaffold
-    from scorecard.authoring.files import make_folders, write_new
+    from scorecard.authoring.files import check_folders, make_folders, write_new
 
     files = scaffold.scaffold_files(
         as_of or date.today(),
@@ -60,6 +60,9 @@ def _write(root: Path, directory: str, organisation: str | None, as_of: date | N
     data_present = data_dir.is_dir() and any(data_dir.iterdir())
     decisions = scaffold.decide(files, lambda p: os.path.lexists(root / p), data_present)
 
+    for d in decisions:  # refuse before writing anything, not half-way
+        if d.write:
+            check_folders(root, d.file.path.parent.parts)
     _git_init(root)
     for d in decisions:
         shown = _shown(root, d.file.path)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from scorecard.data.problems import Problem, shown
-from scorecard.data.schema.fields import did_you_mean
+from scorecard.data.schema.fields import SLUG_RE, did_you_mean, slugify
 from scorecard.data.validation.drafts import Drafts, ProviderFile, Rule, _error, _repeated_ids
 from scorecard.data.yaml.document import YamlDoc
 
@@ -17,9 +17,20 @@ def provider_id_matches_file_name(d: Drafts) -> Iterator[Problem]:
         if p.id and p.id != pf.file.stem:
             yield _error(p.where("id"), ("id",),
                          f"the id is '{shown(p.id)}' but the file is named "
-                         f"{shown(pf.file.rel[-1])}",
-                         f"Rename the file to {shown(p.id)}.yaml, or change the id to "
-                         f"'{shown(pf.file.stem)}'.")
+                         f"{shown(pf.file.rel[-1])}", _rename_hint(p.id, pf.file.stem))
+
+
+def _rename_hint(pid: str, stem: str) -> str:
+    """Rename the file or change the id: only to names that are valid ids."""
+    fixes = []
+    if SLUG_RE.match(pid):
+        fixes.append(f"rename the file to {pid}.yaml")
+    if SLUG_RE.match(stem):
+        fixes.append(f"change the id to '{stem}'")
+    if not fixes:
+        fixes.append(f"name the file and the id alike, e.g. {slugify(pid) or 'provider'}")
+    text = ", or ".join(fixes)
+    return text[0].upper() + text[1:] + "."
 
 
 def one_file_per_provider(d: Drafts) -> Iterator[Problem]:

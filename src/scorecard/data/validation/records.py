@@ -20,7 +20,8 @@ def record_provider_matches_folder(d: Drafts) -> Iterator[Problem]:
             yield _error(r.doc.at(("provider",)), ("provider",),
                          f"the provider is '{shown(pid)}' but the record is in the folder "
                          f"records/{shown(r.folder)}/",
-                         f"Move the file to records/{shown(pid)}/, or correct the provider.")
+                         f"Move the file to records/{pid}/, or correct the provider."
+                         if SLUG_RE.match(pid) else "Correct the provider.")
 
 
 def record_period_matches_file_name(d: Drafts) -> Iterator[Problem]:
@@ -38,8 +39,9 @@ def record_provider_has_file(d: Drafts) -> Iterator[Problem]:
         pid = r.provider
         if pid is not None and d.provider_file(pid) is None \
                 and pid not in d.unreadable_providers:
-            hint = did_you_mean(pid, d.provider_by_id, slugs=True) or \
-                f"Add providers/{shown(pid)}.yaml, or correct the provider."
+            hint = did_you_mean(pid, d.provider_by_id, slugs=True) or (
+                f"Add providers/{pid}.yaml, or correct the provider." if SLUG_RE.match(pid)
+                else "Correct the provider.")
             yield _error(r.doc.at(("provider",)), ("provider",),
                          f"there is no provider file for '{shown(pid)}' "
                          f"(providers/{shown(pid)}.yaml)", hint)
