@@ -155,7 +155,7 @@ def test_hostile_values_are_shown_escaped_and_cut(hostile_repo: Path) -> None:
     text = output.splitlines()
     assert ("evaluations/records/acme/2026-Q4.yaml:1:11: provider: the provider is "
             "'acme\\n::error::pwned' but the record is in the folder records/acme/. "
-            "Move the file to records/acme\\n::error::pwned/, or correct the provider.") in text
+            "Correct the provider.") in text  # an invalid id is never suggested as a folder
     assert ("evaluations/records/acme/2026-Q4.yaml:5:1: extra\\n::add-mask::x: unknown field "
             "'extra\\n::add-mask::x'") in [line.split(". ")[0] for line in text]
     assert any('found "comm\\u2028::warning::y\\x1b[31m"' in line for line in text)
@@ -194,3 +194,12 @@ def test_formatters_escape_every_part_of_a_problem() -> None:
     assert shown("x" * 100) == "x" * 59 + "…"
     assert shown("\x1b" * 30) == "\\x1b" * 14 + "…"  # never cut inside an escape
     assert shown("tab\there") == "tab\\there"
+
+
+def test_safe_lines_never_lets_a_line_start_a_workflow_command() -> None:
+    from scorecard.data.problems import safe_lines
+
+    wrapped = "  2026-09-30  Tom\n              ::error::pwned leads it.\n::add-mask::x"
+    assert safe_lines(wrapped).splitlines() == [
+        "  2026-09-30  Tom", "              \\::error::pwned leads it.", "\\::add-mask::x",
+    ]

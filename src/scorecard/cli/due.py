@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import date
 from typing import Any
@@ -17,6 +16,7 @@ from scorecard.cli.common import (
     echo_problems,
     failure_code,
 )
+from scorecard.data.problems import json_text, one_line, safe_lines
 
 
 @click.command("due")
@@ -74,7 +74,7 @@ def _as_json(day: date, items: Any) -> str:
 
     data = {"as_of": day.isoformat(), "overdue": has_overdue(items),
             "items": [item(i) for i in items]}
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return json_text(data)
 
 
 def _echo_text(day: date, items: Any) -> None:
@@ -99,9 +99,11 @@ def _echo_text(day: date, items: Any) -> None:
         click.echo(click.style(f"{title} ({len(group)})", bold=True))
         for i in group:
             when = i.day.isoformat() if i.day else "-"
-            click.echo(click.wrap_text(
-                due_sentence(i), width=width,
+            # the sentence quotes data (names, titles): escaped, and no wrapped line
+            # may start a workflow command in a CI log
+            click.echo(safe_lines(click.wrap_text(
+                one_line(due_sentence(i)), width=width,
                 initial_indent=f"  {when:<10}  ", subsequent_indent=" " * 14,
-            ))
+            )))
     click.echo("")
     click.echo(", ".join(counts) + ".")

@@ -56,7 +56,7 @@ def command(
     """
     from scorecard.authoring.skeleton import plan, record_skeleton
     from scorecard.data.load import load
-    from scorecard.data.problems import Location, Problem, has_errors
+    from scorecard.data.problems import Location, Problem, has_errors, shown
 
     dataset, problems = load(data_dir)
     if dataset is None or has_errors(problems):
@@ -93,7 +93,7 @@ def command(
         click.echo(f"new stopped: {refused}.", err=True)
         raise SystemExit(EXIT_USAGE) from None
 
-    click.echo(f"Wrote {target}: {new.provider.name}, {new.period.describe()}.")
+    click.echo(f"Wrote {target}: {shown(new.provider.name, 100)}, {new.period.describe()}.")
     if not (lead or new.provider.lead):
         click.echo("The provider has no lead: fill in `lead:` before you validate.")
     if not schema.exists():

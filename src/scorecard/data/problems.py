@@ -72,6 +72,22 @@ def one_line(text: str) -> str:
     return escape(text)
 
 
+_COMMAND_START = re.compile(r"^(\s*)::", re.MULTILINE)
+
+
+def safe_lines(text: str) -> str:
+    """Lines of output that hold data (already escaped, then wrapped): none may start
+    a GitHub workflow command, so a leading ``::`` is written ``\\::``."""
+    return _COMMAND_START.sub(r"\1\\::", text)
+
+
+def json_text(value: Any) -> str:
+    """JSON for machines: values as they are, but no raw line or paragraph separator
+    (U+2028, U+2029), which some readers take as a line break."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a source file. ``line`` and ``column`` are 1-based; 0 means unknown."""
@@ -176,4 +192,4 @@ def to_json(problems: Iterable[Problem]) -> str:
         }
         for p in sorted_problems(problems)
     ]
-    return json.dumps(items, indent=2, ensure_ascii=False)
+    return json_text(items)
