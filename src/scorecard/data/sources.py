@@ -108,6 +108,18 @@ def _entry(mode: int) -> Entry | None:
     return "link" if stat.S_ISLNK(mode) else "special"
 
 
+def _kind_of(entry: os.DirEntry[str]) -> Entry | None:
+    """What a listed entry is, without following a link; None for a folder. Uses the
+    type the listing gave (no extra system call) where the file system gives one."""
+    if entry.is_symlink():
+        return "link"
+    if entry.is_dir(follow_symlinks=False):
+        return None
+    if entry.is_file(follow_symlinks=False):
+        return "file"
+    return _entry(entry.stat(follow_symlinks=False).st_mode)
+
+
 def _walk(folder: str, rel: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Entry | None]]:
     """Every entry under ``folder`` but folders and hidden ones, sorted, links not
     followed; a folder that holds ``.git`` is a repository of its own (a submodule).
@@ -123,7 +135,7 @@ def _walk(folder: str, rel: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, .
         if entry.name.startswith("."):
             continue
         try:
-            kind = _entry(entry.stat(follow_symlinks=False).st_mode)
+            kind = _kind_of(entry)
         except OSError:  # gone since it was listed
             continue
         if kind is not None:
