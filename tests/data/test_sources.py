@@ -184,3 +184,25 @@ def test_json_names_the_link_without_its_content(repo: GitRepo, tmp_path: Path) 
         ("evaluations/scorecard.yml", "error")
     ]
     assert "hunter2" not in output
+
+
+def test_files_git_ignores_are_not_data_in_the_working_tree(repo: GitRepo) -> None:
+    (repo.root / ".gitignore").write_text("*.draft.yaml\nevaluations/records/scratch/\n")
+    repo.git("add", ".gitignore")
+    (repo.data / "records/acme/2026-Q4.draft.yaml").write_text(SECRET, encoding="utf-8")
+    (repo.data / "records/scratch").mkdir()
+    (repo.data / "records/scratch/2026-Q1.yaml").write_text(SECRET, encoding="utf-8")
+    (code, output), (ref_code, ref_output) = both_modes(repo)
+    assert "hunter2" not in output
+    assert (code, ref_code) == (0, 0)
+    assert output.splitlines()[-1] == "evaluations: 2 providers, 3 records, no errors, 2 warnings."
+    assert ref_output.splitlines()[-1] == (
+        "evaluations at HEAD: 2 providers, 3 records, no problems.")
+    assert lines(output) == [
+        "evaluations/records/acme/2026-Q4.draft.yaml: warning: git ignores this file (see "
+        ".gitignore), so scorecard does not read it either. If it is data, remove it from "
+        ".gitignore or commit it with git add -f.",
+        "evaluations/records/scratch/2026-Q1.yaml: warning: git ignores this file (see "
+        ".gitignore), so scorecard does not read it either. If it is data, remove it from "
+        ".gitignore or commit it with git add -f.",
+    ]

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorecard.data.entries import Entry, Kind, judge
+from scorecard.data.entries import Entry, Kind, judge, watched
 from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.yaml.reader import MAX_BYTES
 
@@ -99,15 +99,6 @@ def _misuse(where: str, message: str, hint: str) -> Problem:
 # --- the working tree -------------------------------------------------------
 
 
-def _entry(mode: int) -> Entry | None:
-    """What an ``lstat`` mode is; None for a folder."""
-    if stat.S_ISDIR(mode):
-        return None
-    if stat.S_ISREG(mode):
-        return "file"
-    return "link" if stat.S_ISLNK(mode) else "special"
-
-
 def _kind_of(entry: os.DirEntry[str]) -> Entry | None:
     """What a listed entry is, without following a link; None for a folder. Uses the
     type the listing gave (no extra system call) where the file system gives one."""
@@ -117,7 +108,7 @@ def _kind_of(entry: os.DirEntry[str]) -> Entry | None:
         return None
     if entry.is_file(follow_symlinks=False):
         return "file"
-    return _entry(entry.stat(follow_symlinks=False).st_mode)
+    return "special"  # a pipe, device or socket
 
 
 def _walk(folder: str, rel: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Entry | None]]:
@@ -189,20 +180,28 @@ def _folder_problem(data_dir: Path, given: str) -> Problem | None:
 def read_worktree(
     data_dir: Path, given: str | None = None
 ) -> tuple[list[SourceFile], list[Problem]]:
-    """Every data file under ``data_dir`` as it is on disk now."""
+    """Every data file under ``data_dir`` as it is on disk now (what git would commit:
+    files git ignores are not read)."""
     given = str(data_dir) if given is None else given
     problem = _folder_problem(data_dir, given)
     if problem is not None:
         return [], [problem]
     top = git_toplevel(data_dir)
     repo_base = _repo_rel(data_dir, top)
+    ignored = _Ignored.of(top, repo_base)
     files: list[SourceFile] = []
     problems: list[Problem] = []
     for rel, entry in _walk(str(data_dir)):
         path = data_dir.joinpath(*rel)
         display = _display(path)
+        repo_path = "" if top is None else "/".join(
+            rel if repo_base in ("", ".") else (repo_base, *rel))
         if entry is None:
             problems.append(Problem(Location(display), "cannot list the files in this folder"))
+            continue
+        if repo_path and ignored.covers(repo_path):
+            if watched(rel):
+                problems.append(_git_ignores(display))
             continue
         kind = judge(rel, entry, display)
         if isinstance(kind, Problem):
@@ -210,12 +209,6 @@ def read_worktree(
             continue
         if kind is None:
             continue
-        if top is None:
-            repo_path = ""
-        elif repo_base in ("", "."):
-            repo_path = "/".join(rel)
-        else:
-            repo_path = "/".join((repo_base, *rel))
         try:
             data, size = _read_regular(path)
         except OSError as exc:
@@ -224,6 +217,46 @@ def read_worktree(
             continue
         files.append(SourceFile(kind, rel, display, repo_path, data, size))
     return files, problems
+
+
+@dataclass(frozen=True)
+class _Ignored:
+    """The untracked files and folders git ignores under the data folder (paths
+    inside the repository; folders end in ``/``), from one ``git ls-files``."""
+
+    paths: frozenset[str]
+
+    @classmethod
+    def of(cls, top: Path | None, repo_base: str) -> _Ignored:
+        if top is None:
+            return cls(frozenset())
+        args = ["--literal-pathspecs", "ls-files", "-z", "--others", "--ignored",
+                "--exclude-standard", "--directory", "--", repo_base or "."]
+        try:
+            done = _git(args, top)
+        except OSError:
+            return cls(frozenset())
+        if done.returncode != 0:  # e.g. a repository git refuses: read everything
+            return cls(frozenset())
+        listed = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+        return cls(frozenset(p for p in listed if p))
+
+    def covers(self, repo_path: str) -> bool:
+        if not self.paths:
+            return False
+        if repo_path in self.paths:
+            return True
+        parts = repo_path.split("/")
+        return any("/".join(parts[:i]) + "/" in self.paths for i in range(1, len(parts)))
+
+
+def _git_ignores(display: str) -> Problem:
+    return Problem(
+        Location(display),
+        "git ignores this file (see .gitignore), so scorecard does not read it either",
+        hint="If it is data, remove it from .gitignore or commit it with git add -f.",
+        severity="warning",
+    )
 
 
 def _no_folder(given: str) -> Problem:
