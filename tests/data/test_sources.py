@@ -206,3 +206,17 @@ def test_files_git_ignores_are_not_data_in_the_working_tree(repo: GitRepo) -> No
         ".gitignore), so scorecard does not read it either. If it is data, remove it from "
         ".gitignore or commit it with git add -f.",
     ]
+
+
+def test_a_data_folder_linked_into_another_repository_is_not_read(
+    repo: GitRepo, tmp_path: Path
+) -> None:
+    other = make_repo(tmp_path / "other", ROOT / "tests" / "fixtures" / "small")
+    os.symlink(other.data, repo.root / "theirs")
+    repo.git("add", "theirs")
+    repo.commit("A link to another repository's data")
+    for extra in ((), ("--ref", "HEAD")):
+        code, output = validate(repo, "--data", "theirs", *extra)
+        assert code == 2, output
+        assert lines(output) == [line for line in lines(output) if line.startswith("theirs")]
+        assert "providers" not in output

@@ -61,7 +61,9 @@ def _git(
 
 
 def _existing_ancestor(path: Path) -> Path:
-    while not path.is_dir() and path != path.parent:
+    """``path`` or the nearest folder above it that exists; a link is not taken as
+    a folder (a linked data folder must not lead git into another repository)."""
+    while (path.is_symlink() or not path.is_dir()) and path != path.parent:
         path = path.parent
     return path
 
