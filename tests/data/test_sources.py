@@ -220,3 +220,19 @@ def test_a_data_folder_linked_into_another_repository_is_not_read(
         assert code == 2, output
         assert lines(output) == [line for line in lines(output) if line.startswith("theirs")]
         assert "providers" not in output
+
+
+def test_a_build_of_a_commit_with_a_linked_record_fails_and_writes_nothing(
+    repo: GitRepo, tmp_path: Path
+) -> None:
+    secret = tmp_path / "outside.yaml"  # could differ on every machine that builds
+    secret.write_text(SECRET, encoding="utf-8")
+    (repo.data / "records/acme/2026-Q4.yaml").symlink_to(secret)
+    repo.commit("A linked record")
+    for extra in ((), ("--ref", "HEAD")):
+        result = repo.build("--no-pdf", *extra)
+        assert result.exit_code == 1
+        assert "hunter2" not in result.output
+        assert result.stderr.splitlines()[0].startswith(  # named as --data was given
+            f"{repo.data}/records/acme/2026-Q4.yaml: {LINK_ERROR}")
+        assert not repo.reports.exists()

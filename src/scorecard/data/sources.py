@@ -44,11 +44,11 @@ class SourceFile:
         return name.rsplit(".", 1)[0]
 
 
-def _display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+def _display(given: str, rel: tuple[str, ...] = ()) -> str:
+    """A path in the data folder as the user wrote the folder: ``evaluations/x.yaml``
+    for ``--data evaluations``, absolute for an absolute ``--data``."""
+    base = os.path.normpath(given)
+    return os.path.join(*rel) if base == "." and rel else os.path.join(base, *rel)
 
 
 def _git(
@@ -195,7 +195,7 @@ def read_worktree(
     problems: list[Problem] = []
     for rel, entry in _walk(str(data_dir)):
         path = data_dir.joinpath(*rel)
-        display = _display(path)
+        display = _display(given, rel)
         repo_path = "" if top is None else "/".join(
             rel if repo_base in ("", ".") else (repo_base, *rel))
         if entry is None:
@@ -301,7 +301,7 @@ def read_git(
         message = listing.stderr.decode("utf-8", "replace").strip()
         return [], [Problem(Location(given), f"git could not list the files: {message}")]
     base = "" if prefix in ("", ".") else prefix + "/"
-    wanted, problems, seen_any = _listed_files(listing.stdout, base, data_dir)
+    wanted, problems, seen_any = _listed_files(listing.stdout, base, given)
     if not seen_any:
         return [], [_misuse(
             given, f"this folder does not exist at revision '{shown(ref)}'",
@@ -326,7 +326,7 @@ def _git_entry(mode: bytes, otype: bytes) -> Entry:
 
 
 def _listed_files(
-    listing: bytes, base: str, data_dir: Path
+    listing: bytes, base: str, given: str
 ) -> tuple[list[tuple[SourceFile, str]], list[Problem], bool]:
     """The data files in ``git ls-tree -r -l -z`` output (not read yet), each with its
     blob's id; the problems with the other entries; and whether anything was listed
@@ -344,13 +344,13 @@ def _listed_files(
         seen_any = True
         if base and repo_path == base[:-1]:  # the data folder itself is not a folder
             problems.append(_misuse(
-                _display(data_dir), "at this revision the data folder is not a folder "
+                _display(given), "at this revision the data folder is not a folder "
                 "(a symbolic link, a file or a submodule)",
                 "Name the folder that holds scorecard.yaml with --data DIR.",
             ))
             continue
         rel = tuple(repo_path[len(base):].split("/"))
-        display = _display(data_dir.joinpath(*rel))
+        display = _display(given, rel)
         kind = judge(rel, entry, display)
         if isinstance(kind, Problem):
             problems.append(kind)
