@@ -139,26 +139,26 @@ def test_misuse_exits_2_with_a_clear_message(
     assert not (tmp_path / "out").exists()
 
 
-def test_unknown_provider_exits_1_with_a_suggestion(small_repo: GitRepo) -> None:
+def test_unknown_provider_exits_2_with_a_suggestion(small_repo: GitRepo) -> None:
     close = small_repo.build("--no-pdf", "--provider", "acmee")
-    assert close.exit_code == 1
+    assert close.exit_code == 2  # the command was used wrongly, the data is sound
     assert "there is no provider 'acmee'" in close.stderr
     assert "Did you mean 'acme'?" in close.stderr
     far = small_repo.build("--no-pdf", "--provider", "initech")
-    assert far.exit_code == 1
+    assert far.exit_code == 2
     assert "Known providers: acme, globex." in far.stderr
     assert not small_repo.reports.exists()
 
 
 def test_unknown_provider_in_the_demo_data(demo_repo: GitRepo) -> None:
     result = demo_repo.build("--no-pdf", "--provider", "acme")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "there is no provider 'acme'" in result.stderr
     assert "Known providers: castellan, deskone, helpwise, northgate, sentinel-bay." in (
         result.stderr
     )
     near = demo_repo.build("--no-pdf", "--provider", "nortgate")
-    assert near.exit_code == 1 and "Did you mean 'northgate'?" in near.stderr
+    assert near.exit_code == 2 and "Did you mean 'northgate'?" in near.stderr
 
 
 def test_help(tmp_path: Path) -> None:

@@ -105,12 +105,12 @@ def test_misuse_exits_2(data: DataFolder) -> None:
     assert run("--no-such-option")[0] == 2
 
 
-def test_missing_folder_and_bad_ref_exit_1_without_a_traceback(data: DataFolder) -> None:
+def test_missing_folder_and_bad_ref_exit_2_without_a_traceback(data: DataFolder) -> None:
     code, _, err = run("--data", "nope")
-    assert code == 1
+    assert code == 2  # misuse: the command names what is not there
     assert err.splitlines()[-1] == "1 error in 1 file."
     code, _, err = run("--ref", "nope")
-    assert code == 1
+    assert code == 2
     assert "Traceback" not in err
     assert err.splitlines()[0].startswith("evaluations: --ref needs a git repository")
 

@@ -79,3 +79,127 @@ def test_format_md_record_example_scores_criteria_the_programme_example_lacks(
          "scores.cost-variance: there is no criterion 'cost-variance' in the programme. "
          "The criteria are listed in scorecard.yaml."),
     ]
+
+
+# --- messages never carry raw data: escaped, cut, one problem per line ---------------
+
+HOSTILE_RECORD = r"""provider: "acme\n::error::pwned"
+period: 2026-Q4
+evaluated: 2027-01-06
+lead: Priya Shah
+"extra\n::add-mask::x": 1
+scores:
+  "comm\u2028::warning::y\e[31m": 4
+  "a\u202eb": 3
+  "long-long-long-long-long-long-long-long-long-long-long-long-long-long-long-long": 2
+"""
+
+
+def _run_validate(cwd: Path, *args: str) -> tuple[int, str]:
+    import os
+
+    from conftest import run_cli
+
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = run_cli("validate", *args)
+    finally:
+        os.chdir(before)
+    return result.exit_code, result.stdout + result.stderr
+
+
+def _no_injected_command(output: str, fmt: str) -> None:
+    """No line starts a workflow command, except (github) our own annotations."""
+    import re
+
+    for line in output.splitlines():
+        if fmt == "github" and re.match(r"::(error|warning) file=[^:]*(,line=\d+,col=\d+)?,"
+                                        r"title=[^:]*::", line):
+            continue
+        assert not line.lstrip().startswith("::"), line
+
+
+@pytest.fixture
+def hostile_repo(tmp_path: Path) -> Path:
+    from conftest import make_repo
+
+    repo = make_repo(tmp_path / "repo", FIXTURES / "small")
+    (repo.data / "records/acme/2026-Q4.yaml").write_text(HOSTILE_RECORD, encoding="utf-8")
+    (repo.data / "records/acme/x\n::error::file.txt").write_text("x", encoding="utf-8")
+    (repo.data / "::error::top.yaml").write_text("x: 1\n", encoding="utf-8")
+    repo.commit("Hostile values")
+    return repo.root
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+@pytest.mark.parametrize("ref", [(), ("--ref", "HEAD")], ids=["worktree", "ref"])
+def test_hostile_values_cannot_start_a_line_in_any_format(
+    hostile_repo: Path, fmt: str, ref: tuple[str, ...]
+) -> None:
+    code, output = _run_validate(hostile_repo, "--format", fmt, *ref)
+    assert code == 1
+    _no_injected_command(output, fmt)
+    for raw in ("\u2028", "\u202e", "\x1b"):
+        assert raw not in output
+    # the same from inside the data folder, where a file's name starts its line
+    code, output = _run_validate(hostile_repo / "evaluations", "--data", ".", "--format", fmt,
+                                 *ref)
+    assert code == 1
+    _no_injected_command(output, fmt)
+
+
+def test_hostile_values_are_shown_escaped_and_cut(hostile_repo: Path) -> None:
+    code, output = _run_validate(hostile_repo)
+    assert code == 1
+    text = output.splitlines()
+    assert ("evaluations/records/acme/2026-Q4.yaml:1:11: provider: the provider is "
+            "'acme\\n::error::pwned' but the record is in the folder records/acme/. "
+            "Correct the provider.") in text  # an invalid id is never suggested as a folder
+    assert ("evaluations/records/acme/2026-Q4.yaml:5:1: extra\\n::add-mask::x: unknown field "
+            "'extra\\n::add-mask::x'") in [line.split(". ")[0] for line in text]
+    assert any('found "comm\\u2028::warning::y\\x1b[31m"' in line for line in text)
+    assert any('found "a\\u202eb"' in line for line in text)
+    # 80 characters of key: cut to 60 with an ellipsis, as the field and as the value
+    cut = "long-" * 11 + "long…"
+    assert any(line.startswith(f"evaluations/records/acme/2026-Q4.yaml:9:3: scores.{cut}: ")
+               and f'found "{cut}"' in line for line in text)
+    assert "evaluations/records/acme/x\\n::error::file.txt: warning: records/ holds only" in (
+        output)
+    _, inside = _run_validate(hostile_repo / "evaluations", "--data", ".")
+    assert "./::error::top.yaml: warning: this YAML file is not where" in inside
+
+
+def test_formatters_escape_every_part_of_a_problem() -> None:
+    from scorecard.data.problems import (
+        Location,
+        Problem,
+        format_github,
+        format_text,
+        shown,
+        to_json,
+    )
+
+    bad = Problem(Location("a\n::error::b.yaml", 3, 4), "m\n::add-mask::x", field="f\rg",
+                  hint="h\u2029::warning::z")
+    text = format_text([bad])
+    assert text == ("a\\n::error::b.yaml:3:4: f\\rg: m\\n::add-mask::x; "
+                    "h\\u2029::warning::z")
+    github = format_github([bad])
+    assert github == ("::error file=a\\n%3A%3Aerror%3A%3Ab.yaml,line=3,col=4,"
+                      "title=scorecard%3A f\\rg::f\\rg: m\\n::add-mask::x; h\\u2029::warning::z")
+    (item,) = __import__("json").loads(to_json([bad]))
+    assert item["message"] == "m\\n::add-mask::x" and item["hint"] == "h\\u2029::warning::z"
+    assert "\u2029" not in to_json([bad]) and "\n::" not in to_json([bad])
+    assert shown("x" * 100) == "x" * 59 + "…"
+    assert shown("\x1b" * 30) == "\\x1b" * 14 + "…"  # never cut inside an escape
+    assert shown("tab\there") == "tab\\there"
+
+
+def test_safe_lines_never_lets_a_line_start_a_workflow_command() -> None:
+    from scorecard.data.problems import safe_lines
+
+    wrapped = "  2026-09-30  Tom\n              ::error::pwned leads it.\n::add-mask::x"
+    assert safe_lines(wrapped).splitlines() == [
+        "  2026-09-30  Tom", "              \\::error::pwned leads it.", "\\::add-mask::x",
+    ]

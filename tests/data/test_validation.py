@@ -481,13 +481,14 @@ def test_missing_folder_and_missing_programme(data: DataFolder, tmp_path: Path) 
     )]
 
 
-def test_other_files_are_ignored_and_stray_yaml_is_a_warning(data: DataFolder) -> None:
-    data.write("README.md", "# notes\n")
-    data.write("records/acme/notes.txt", "not data")
+def test_other_files_are_ignored_and_stray_files_are_a_warning(data: DataFolder) -> None:
+    data.write("README.md", "# notes\n")  # beside the data: not data, nothing said
+    data.write("records/acme/notes.txt", "not data")  # among the records: said
     data.write("records/stray.yaml", "x: 1\n")
     dataset, problems = data.load()
     assert dataset is not None  # a warning does not stop loading
     assert [(str(p.location), p.severity) for p in problems] == [
+        (E + "records/acme/notes.txt", "warning"),
         (E + "records/stray.yaml", "warning"),
     ]
 

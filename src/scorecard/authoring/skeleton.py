@@ -17,7 +17,7 @@ import yaml
 
 from scorecard.data.model import Criterion, Dataset, Programme, Provider, Record
 from scorecard.data.periods import EXAMPLES, Cadence, Period, guess_cadence, parse_period, period_of
-from scorecard.data.problems import Location, Problem
+from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.schema.fields import did_you_mean
 from scorecard.words.numbers import number_text
 
@@ -87,9 +87,10 @@ def _unknown_provider(dataset: Dataset, provider_id: str, data_display: str) -> 
     else:
         hint = f"Add a provider file in {data_display}/providers/ first."
     return Problem(
-        Location(f"{data_display}/providers/{provider_id}.yaml"),
-        f"There is no provider {provider_id!r}.",
+        Location(f"{data_display}/providers/{shown(provider_id)}.yaml"),
+        f"There is no provider '{shown(provider_id)}'.",
         hint=hint,
+        misuse=True,
     )
 
 
@@ -98,8 +99,10 @@ def _wrong_period(provider: Provider, cadence: Cadence, text: str, data_display:
     found = f" (that is the {guessed} form)" if guessed else ""
     return Problem(
         Location(f"{data_display}/providers/{provider.id}.yaml"),
-        f"{text!r} is not a {cadence} period{found}; {provider.name} is evaluated {cadence}.",
+        f"'{shown(text)}' is not a {cadence} period{found}; {provider.name} is evaluated "
+        f"{cadence}.",
         hint=f"Write it like {EXAMPLES[cadence]}.",
+        misuse=True,
     )
 
 

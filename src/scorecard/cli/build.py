@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scorecard.cli.common import DAY, EXIT_DATA, data_options, echo_problems
+from scorecard.cli.common import DAY, EXIT_DATA, data_options, echo_problems, failure_code
 
 if TYPE_CHECKING:
     from scorecard.figures.results import Portfolio
@@ -152,7 +152,7 @@ def command(
         errors = sum(1 for p in report.problems if p.severity == "error")
         click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}; "
                    f"nothing in {out_dir} was changed.", err=True)
-        sys.exit(EXIT_DATA)
+        sys.exit(failure_code(report.problems))
     if summary is not None and report.portfolio is not None:
         _append_summary(summary, report.portfolio)
     _echo_built(report, out_dir)

@@ -64,6 +64,13 @@ DAY = DayType()
 FORMATS = click.Choice(["text", "github", "json"])
 
 
+def failure_code(problems: Iterable[Problem]) -> int:
+    """The exit code of a run that failed: 2 when the command was used wrongly (no
+    such folder, revision or provider), 1 when the data has errors."""
+    misused = any(p.misuse and p.severity == "error" for p in problems)
+    return EXIT_USAGE if misused else EXIT_DATA
+
+
 def echo_problems(problems: Iterable[Problem], fmt: str = "text") -> None:
     """Print problems to standard error (text, github) or standard output (json)."""
     problems = list(problems)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from datetime import date
 from typing import Any
 
 import click
 
-from scorecard.cli.common import DAY, EXIT_DATA, EXIT_OK, data_options, echo_problems
+from scorecard.cli.common import (
+    DAY,
+    EXIT_DATA,
+    EXIT_OK,
+    data_options,
+    echo_problems,
+    failure_code,
+)
+from scorecard.data.problems import json_text, one_line, safe_lines
 
 
 @click.command("due")
@@ -34,7 +41,7 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
     dataset, problems = load(data_dir, ref=ref)
     if dataset is None:
         echo_problems(problems, "json" if fmt == "json" else "text")
-        raise SystemExit(EXIT_DATA)
+        raise SystemExit(failure_code(problems))
     if problems:  # warnings only: to standard error, never into the JSON
         echo_problems(problems, "text")
     day = as_of or date.today()
@@ -67,7 +74,7 @@ def _as_json(day: date, items: Any) -> str:
 
     data = {"as_of": day.isoformat(), "overdue": has_overdue(items),
             "items": [item(i) for i in items]}
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return json_text(data)
 
 
 def _echo_text(day: date, items: Any) -> None:
@@ -92,9 +99,11 @@ def _echo_text(day: date, items: Any) -> None:
         click.echo(click.style(f"{title} ({len(group)})", bold=True))
         for i in group:
             when = i.day.isoformat() if i.day else "-"
-            click.echo(click.wrap_text(
-                due_sentence(i), width=width,
+            # the sentence quotes data (names, titles): escaped, and no wrapped line
+            # may start a workflow command in a CI log
+            click.echo(safe_lines(click.wrap_text(
+                one_line(due_sentence(i)), width=width,
                 initial_indent=f"  {when:<10}  ", subsequent_indent=" " * 14,
-            ))
+            )))
     click.echo("")
     click.echo(", ".join(counts) + ".")

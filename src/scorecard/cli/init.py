@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -35,10 +36,21 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
     is not in a git repository yet. It never overwrites a file: it says what
     it wrote and what it left alone, so running it twice changes nothing.
     """
-    from scorecard.authoring import scaffold
+    from scorecard.authoring.files import WriteRefused, prepare_folder
 
     root = Path(directory)  # Click has refused a file already
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        prepare_folder(root)
+        _write(root, directory, organisation, as_of)
+    except WriteRefused as refused:
+        click.echo(f"init stopped: {refused}.", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+
+
+def _write(root: Path, directory: str, organisation: str | None, as_of: date | None) -> None:
+    """Write the scaffold into ``root`` (which exists), never over a file or link."""
+    from scorecard.authoring import scaffold
+    from scorecard.authoring.files import check_folders, make_folders, write_new
 
     files = scaffold.scaffold_files(
         as_of or date.today(),
@@ -46,18 +58,23 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
     )
     data_dir = root / scaffold.DATA_DIR
     data_present = data_dir.is_dir() and any(data_dir.iterdir())
-    decisions = scaffold.decide(files, lambda p: (root / p).exists(), data_present)
+    decisions = scaffold.decide(files, lambda p: os.path.lexists(root / p), data_present)
 
+    for d in decisions:  # refuse before writing anything, not half-way
+        if d.write:
+            check_folders(root, d.file.path.parent.parts)
     _git_init(root)
     for d in decisions:
         shown = _shown(root, d.file.path)
         if d.skip_reason is not None:
             click.echo(f"skipped {shown} ({d.skip_reason})")
             continue
-        target = root / d.file.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("xb") as fh:  # "x": never overwrite, even in a race
-            fh.write(d.file.content)
+        folder = make_folders(root, d.file.path.parent.parts)
+        try:
+            write_new(folder / d.file.path.name, d.file.content)  # never overwrites
+        except FileExistsError:  # made since we looked
+            click.echo(f"skipped {shown} (exists)")
+            continue
         click.echo(f"wrote   {shown}: {d.file.description}")
 
     if any(d.write for d in decisions):

@@ -9,7 +9,14 @@ from pathlib import Path
 import click
 
 from scorecard.authoring.scaffold import SCHEMA_DIR
-from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems
+from scorecard.cli.common import (
+    DAY,
+    EXIT_DATA,
+    EXIT_USAGE,
+    data_option,
+    echo_problems,
+    failure_code,
+)
 from scorecard.data.schema.jsonschema import FILE_NAMES
 
 SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
@@ -49,7 +56,7 @@ def command(
     """
     from scorecard.authoring.skeleton import plan, record_skeleton
     from scorecard.data.load import load
-    from scorecard.data.problems import Location, Problem, has_errors
+    from scorecard.data.problems import Location, Problem, has_errors, shown
 
     dataset, problems = load(data_dir)
     if dataset is None or has_errors(problems):
@@ -58,31 +65,35 @@ def command(
             f"Fix the problems above first: `new` writes nothing while {data_dir} has errors.",
             err=True,
         )
-        raise SystemExit(EXIT_DATA)
+        raise SystemExit(failure_code(problems))
     echo_problems(problems)  # warnings only
 
     day = as_of or date.today()
     new, problems = plan(dataset, provider_id, period_text, day, data_display=data_dir)
     if new is None:
         echo_problems(problems)
-        raise SystemExit(EXIT_DATA)
+        raise SystemExit(failure_code(problems))
+
+    from scorecard.authoring.files import WriteRefused, make_folders, write_new
 
     target = Path(data_dir) / new.path
-    target.parent.mkdir(parents=True, exist_ok=True)
     schema = _schema_path(Path(data_dir))
     text = record_skeleton(
         dataset.programme, new.provider, new.period, day,
         lead=lead, schema_ref=Path(os.path.relpath(schema, target.parent.resolve())).as_posix(),
     )
     try:
-        with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite
-            fh.write(text)
+        make_folders(Path(data_dir), new.path.parent.parts)
+        write_new(target, text.encode("utf-8"))  # never overwrites, never follows a link
     except FileExistsError:
         echo_problems([Problem(Location(str(target)), "This file exists already; `new` "
                                "never overwrites a record.", hint="Edit it instead.")])
         raise SystemExit(EXIT_DATA) from None
+    except WriteRefused as refused:
+        click.echo(f"new stopped: {refused}.", err=True)
+        raise SystemExit(EXIT_USAGE) from None
 
-    click.echo(f"Wrote {target}: {new.provider.name}, {new.period.describe()}.")
+    click.echo(f"Wrote {target}: {shown(new.provider.name, 100)}, {new.period.describe()}.")
     if not (lead or new.provider.lead):
         click.echo("The provider has no lead: fill in `lead:` before you validate.")
     if not schema.exists():

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from scorecard.cli.common import EXIT_USAGE
+
 KINDS = ("programme", "provider", "record")
 
 
@@ -26,12 +28,18 @@ def command(kind: str | None, out_dir: str | None) -> None:
     from scorecard.data.schema.jsonschema import FILE_NAMES, all_schemas, json_schema
 
     if out_dir is not None:
+        from scorecard.authoring.files import WriteRefused, prepare_folder, write_over
+
         folder = Path(out_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in (kind,) if kind else KINDS:
-            path = folder / FILE_NAMES[name]
-            path.write_text(_dump(json_schema(name)), encoding="utf-8")
-            click.echo(f"wrote {path}", err=True)
+        try:
+            prepare_folder(folder)
+            for name in (kind,) if kind else KINDS:
+                path = folder / FILE_NAMES[name]
+                write_over(path, _dump(json_schema(name)).encode("utf-8"))
+                click.echo(f"wrote {path}", err=True)
+        except WriteRefused as refused:
+            click.echo(f"schema stopped: {refused}.", err=True)
+            raise SystemExit(EXIT_USAGE) from None
         return
     value = json_schema(kind) if kind else all_schemas()
     click.echo(_dump(value), nl=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from scorecard.cli.common import EXIT_DATA, EXIT_OK, FORMATS, data_options, echo_problems
+from scorecard.cli.common import EXIT_OK, FORMATS, data_options, echo_problems, failure_code
 
 
 def _count(n: int, noun: str) -> str:
@@ -19,7 +19,8 @@ def _count(n: int, noun: str) -> str:
 def command(data_dir: str, ref: str | None, fmt: str) -> None:
     """Check all evaluation data and list every problem.
 
-    Exits with 0 when the data is sound, 1 when it has errors.
+    Exits with 0 when the data is sound, 1 when it has errors, 2 when the
+    folder or revision does not exist.
     """
     from scorecard.data.load import load  # imported here so that --help stays instant
 
@@ -33,7 +34,7 @@ def command(data_dir: str, ref: str | None, fmt: str) -> None:
         click.echo(f"{_count(errors, 'error')}"
                    f"{', ' + _count(warnings, 'warning') if warnings else ''}"
                    f" in {_count(files, 'file')}.", err=True)
-        raise SystemExit(EXIT_DATA)
+        raise SystemExit(failure_code(problems))
     where = data_dir if ref is None else f"{data_dir} at {ref}"
     records = len(dataset.all_records())
     tail = f"no errors, {_count(warnings, 'warning')}" if warnings else "no problems"

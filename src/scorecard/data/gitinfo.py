@@ -44,7 +44,7 @@ from scorecard.data.gitrun import (
     resolve_commit,
     run_git,
 )
-from scorecard.data.problems import Location, Problem
+from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.provenance import Amendment, Provenance
 
 
@@ -69,14 +69,16 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
     if root is None:
         if run.missing_git:
             if ref is not None:
-                return None, [Problem(where, "--ref needs git, and git is not installed")]
+                return None, [Problem(where, "--ref needs git, and git is not installed",
+                                      misuse=True)]
             return draft, []
         if DUBIOUS in run.err:
             problem = dubious_problem(existing_folder(data_dir), run, "error" if ref else "warning")
             return (None if ref is not None else draft), [problem]
         if ref is not None:
-            message = f"cannot read revision {ref!r}: {data_dir} is not inside a git repository"
-            return None, [Problem(where, message)]
+            message = (f"cannot read revision '{shown(ref)}': {shown(data_dir, 200)} is not "
+                       "inside a git repository")
+            return None, [Problem(where, message, misuse=True)]
         return draft, []
 
     if ref is None:
@@ -91,8 +93,9 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
         return None, [
             Problem(
                 where,
-                f"git knows no commit called {ref!r}",
+                f"git knows no commit called '{shown(ref)}'",
                 hint="Give a branch, tag or commit id, e.g. --ref main or --ref v1.2.",
+                misuse=True,
             )
         ]
     return Provenance(commit=commit, dirty=False, commit_day=day), []

@@ -2,16 +2,90 @@
 
 Every stage (loading, validation, scoring, rendering) returns a list of these
 instead of raising, so that a user sees every problem in one run.
+
+Data is untrusted (it may come from anyone's pull request), so a value quoted
+in a message goes through :func:`shown`: control characters, line and paragraph
+separators and bidirectional controls are written visibly (``\\n``, ``\\x1b``,
+``\\u2028``) and long values are cut. The formatters escape every part of a
+problem once more (:func:`one_line`), so no output line can hold a raw line
+break or start a GitHub workflow command (``::``).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+
+SHOWN_LENGTH = 60  # characters of a quoted value before it is cut with an ellipsis
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(char: str) -> str:
+    """One character, escaped when it is a control, separator or format character."""
+    if char in _NAMED:
+        return _NAMED[char]
+    if unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+_UNSAFE = re.compile(r"[^ -~]")  # anything outside printable ASCII gets a closer look
+
+
+def escape(text: str) -> str:
+    """``text`` with every control, separator and format character written visibly."""
+    if not _UNSAFE.search(text):
+        return text
+    return "".join(_visible(c) for c in text)
+
+
+def shown(value: Any, limit: int = SHOWN_LENGTH) -> str:
+    """A value from the data as it may appear in a message: escaped, and cut to
+    ``limit`` characters with an ellipsis (never inside an escape)."""
+    text = str(value)
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return escaped
+    parts: list[str] = []
+    used = 0
+    for char in text:
+        part = _visible(char)
+        if used + len(part) > limit - 1:
+            break
+        parts.append(part)
+        used += len(part)
+    return "".join(parts) + "…"
+
+
+def one_line(text: str) -> str:
+    """The last line of defence of every formatter: a message part as one safe line."""
+    return escape(text)
+
+
+_COMMAND_START = re.compile(r"^(\s*)::", re.MULTILINE)
+
+
+def safe_lines(text: str) -> str:
+    """Lines of output that hold data (already escaped, then wrapped): none may start
+    a GitHub workflow command, so a leading ``::`` is written ``\\::``."""
+    return _COMMAND_START.sub(r"\1\\::", text)
+
+
+def json_text(value: Any) -> str:
+    """JSON for machines: values as they are, but no raw line or paragraph separator
+    (U+2028, U+2029), which some readers take as a line break."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 @dataclass(frozen=True, order=True)
@@ -37,6 +111,7 @@ class Problem:
     field: str | None = None
     hint: str | None = None
     severity: Severity = "error"
+    misuse: bool = False  # the command was used wrongly (exit 2), not the data
 
     def text(self) -> str:
         """The message with its hint, as one line of prose."""
@@ -71,11 +146,17 @@ def format_text(problems: Iterable[Problem]) -> str:
     lines = []
     for p in sorted_problems(problems):
         prefix = "warning: " if p.severity == "warning" else ""
-        lines.append(f"{p.location}: {prefix}{p.text()}")
+        line = one_line(f"{p.location}: {prefix}{p.text()}")
+        if line.lstrip().startswith("::"):  # a file named like a workflow command
+            line = "./" + line.lstrip()
+        lines.append(line)
     return "\n".join(lines)
 
 
 def _github_escape(value: str, *, prop: bool = False) -> str:
+    """GitHub's escaping of a workflow command's message (and, with ``prop``, of a
+    property), after :func:`one_line` has made every control character visible."""
+    value = one_line(value)
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
@@ -101,14 +182,14 @@ def to_json(problems: Iterable[Problem]) -> str:
     """A JSON list of objects, one per problem."""
     items = [
         {
-            "file": p.location.file,
+            "file": one_line(p.location.file),
             "line": p.location.line,
             "column": p.location.column,
             "severity": p.severity,
-            "field": p.field,
-            "message": p.message,
-            "hint": p.hint,
+            "field": None if p.field is None else one_line(p.field),
+            "message": one_line(p.message),
+            "hint": None if p.hint is None else one_line(p.hint),
         }
         for p in sorted_problems(problems)
     ]
-    return json.dumps(items, indent=2, ensure_ascii=False)
+    return json_text(items)

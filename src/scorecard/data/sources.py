@@ -3,22 +3,28 @@
 With a revision, files are read exactly as committed there, with three git
 processes in all (``rev-parse``, ``ls-tree``, one ``cat-file --batch`` for
 every blob); nothing is checked out and the working tree is never touched.
+
+Both ways list the folder's entries and let ``entries.judge`` say what each is,
+so they agree about links, special files and files in the wrong place. In the
+working tree nothing is opened before ``lstat`` says it is a regular file, and
+then only with ``O_NOFOLLOW | O_NONBLOCK``: a link is never followed, and a
+named pipe or device never blocks a run.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from scorecard.data.problems import Location, Problem
+from scorecard.data.entries import Entry, Kind, judge, watched
+from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.yaml.reader import MAX_BYTES
 
-Kind = Literal["programme", "provider", "record"]
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = ["Kind", "SourceFile", "git_toplevel", "read_data", "read_git", "read_worktree"]
 
 
 @dataclass(frozen=True)
@@ -38,38 +44,11 @@ class SourceFile:
         return name.rsplit(".", 1)[0]
 
 
-def is_yaml(name: str) -> bool:
-    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
-
-
-def classify(rel: tuple[str, ...]) -> Kind | Literal["misplaced"] | None:
-    """Which kind of file ``rel`` is; None for files that are not data."""
-    if not rel or not is_yaml(rel[-1]) or any(p.startswith(".") for p in rel):
-        return None
-    if len(rel) == 1:
-        return "programme" if rel[0] in ("scorecard.yaml", "scorecard.yml") else "misplaced"
-    if rel[0] == "providers":
-        return "provider" if len(rel) == 2 else "misplaced"
-    if rel[0] == "records":
-        return "record" if len(rel) == 3 else "misplaced"
-    return "misplaced"
-
-
-def _misplaced(display: str) -> Problem:
-    return Problem(
-        Location(display),
-        "this YAML file is not where scorecard looks for data, so it is ignored",
-        hint="The programme is scorecard.yaml, providers are providers/<provider>.yaml and "
-        "records are records/<provider>/<period>.yaml.",
-        severity="warning",
-    )
-
-
-def _display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+def _display(given: str, rel: tuple[str, ...] = ()) -> str:
+    """A path in the data folder as the user wrote the folder: ``evaluations/x.yaml``
+    for ``--data evaluations``, absolute for an absolute ``--data``."""
+    base = os.path.normpath(given)
+    return os.path.join(*rel) if base == "." and rel else os.path.join(base, *rel)
 
 
 def _git(
@@ -82,7 +61,9 @@ def _git(
 
 
 def _existing_ancestor(path: Path) -> Path:
-    while not path.is_dir() and path != path.parent:
+    """``path`` or the nearest folder above it that exists; a link is not taken as
+    a folder (a linked data folder must not lead git into another repository)."""
+    while (path.is_symlink() or not path.is_dir()) and path != path.parent:
         path = path.parent
     return path
 
@@ -99,74 +80,192 @@ def git_toplevel(path: Path) -> Path | None:
 
 
 def _repo_rel(path: Path, top: Path | None) -> str:
+    """``path`` inside the repository at ``top``: its folders resolved, its own name
+    not (a data folder that is a link is reported, never followed)."""
     if top is None:
         return ""
+    path = Path(os.path.abspath(path))
+    parent = _existing_ancestor(path.parent)
+    full = parent.resolve() / path.relative_to(parent)
     try:
-        return path.resolve().relative_to(top.resolve()).as_posix()
+        return full.relative_to(top.resolve()).as_posix()
     except ValueError:
         return ""
+
+
+def _misuse(where: str, message: str, hint: str) -> Problem:
+    """A problem with the command rather than the data (it exits 2)."""
+    return Problem(Location(where), message, hint=hint, misuse=True)
 
 
 # --- the working tree -------------------------------------------------------
 
 
-def _walk(data_dir: Path) -> Iterable[tuple[str, ...]]:
-    """Paths of the files at the three places data lives (deeper folders are not read)."""
-
-    def files(path: str) -> list[os.DirEntry[str]]:
-        return sorted(os.scandir(path), key=lambda e: e.name)
-
-    for entry in files(str(data_dir)):
-        if entry.is_file():
-            yield (entry.name,)
-        elif entry.is_dir() and entry.name in ("providers", "records"):
-            for sub in files(entry.path):
-                if sub.is_file():
-                    yield (entry.name, sub.name)
-                elif sub.is_dir() and entry.name == "records":
-                    for leaf in files(sub.path):
-                        if leaf.is_file():
-                            yield (entry.name, sub.name, leaf.name)
+def _kind_of(entry: os.DirEntry[str]) -> Entry | None:
+    """What a listed entry is, without following a link; None for a folder. Uses the
+    type the listing gave (no extra system call) where the file system gives one."""
+    if entry.is_symlink():
+        return "link"
+    if entry.is_dir(follow_symlinks=False):
+        return None
+    if entry.is_file(follow_symlinks=False):
+        return "file"
+    return "special"  # a pipe, device or socket
 
 
-def read_worktree(data_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
-    """Every data file under ``data_dir`` as it is on disk now."""
-    if not data_dir.is_dir():
-        return [], [_no_folder(data_dir)]
+def _walk(folder: str, rel: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Entry | None]]:
+    """Every entry under ``folder`` but folders and hidden ones, sorted, links not
+    followed; a folder that holds ``.git`` is a repository of its own (a submodule).
+    A folder that cannot be listed comes as ``(its path, None)``."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        yield rel, None
+        return
+    for entry in entries:
+        sub = (*rel, entry.name)
+        if entry.name.startswith("."):
+            continue
+        try:
+            kind = _kind_of(entry)
+        except OSError:  # gone since it was listed
+            continue
+        if kind is not None:
+            yield sub, kind
+        elif os.path.lexists(os.path.join(entry.path, ".git")):
+            yield sub, "submodule"
+        else:
+            yield from _walk(entry.path, sub)
+
+
+def _read_regular(path: Path) -> tuple[bytes | None, int]:
+    """The bytes of a regular file (None when over MAX_BYTES) and its size; never
+    follows a link and never waits on a pipe or device (OSError instead)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # swapped since it was listed
+            raise OSError(0, "it is not a regular file any more")
+        if info.st_size > MAX_BYTES:
+            return None, info.st_size
+        chunks: list[bytes] = []
+        total = 0
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        data = b"".join(chunks)
+        return (data if total <= MAX_BYTES else None), max(total, info.st_size)
+    finally:
+        os.close(fd)
+
+
+def _folder_problem(data_dir: Path, given: str) -> Problem | None:
+    """Why ``data_dir`` cannot be read as the data folder, if it cannot."""
+    try:
+        mode = os.lstat(data_dir).st_mode
+    except OSError:
+        return _no_folder(given)
+    if stat.S_ISLNK(mode):
+        return _misuse(given, "the data folder is a symbolic link, which scorecard does "
+                       "not follow", "Name the folder it points to with --data DIR.")
+    if not stat.S_ISDIR(mode):
+        return _misuse(given, "this is not a folder",
+                       "Name the folder that holds scorecard.yaml with --data DIR.")
+    return None
+
+
+def read_worktree(
+    data_dir: Path, given: str | None = None
+) -> tuple[list[SourceFile], list[Problem]]:
+    """Every data file under ``data_dir`` as it is on disk now (what git would commit:
+    files git ignores are not read)."""
+    given = str(data_dir) if given is None else given
+    problem = _folder_problem(data_dir, given)
+    if problem is not None:
+        return [], [problem]
     top = git_toplevel(data_dir)
     repo_base = _repo_rel(data_dir, top)
+    ignored = _Ignored.of(top, repo_base)
     files: list[SourceFile] = []
     problems: list[Problem] = []
-    for rel in _walk(data_dir):
-        kind = classify(rel)
+    for rel, entry in _walk(str(data_dir)):
+        path = data_dir.joinpath(*rel)
+        display = _display(given, rel)
+        repo_path = "" if top is None else "/".join(
+            rel if repo_base in ("", ".") else (repo_base, *rel))
+        if entry is None:
+            problems.append(Problem(Location(display), "cannot list the files in this folder"))
+            continue
+        if repo_path and ignored.covers(repo_path):
+            if watched(rel):
+                problems.append(_git_ignores(display))
+            continue
+        kind = judge(rel, entry, display)
+        if isinstance(kind, Problem):
+            problems.append(kind)
+            continue
         if kind is None:
             continue
-        path = data_dir.joinpath(*rel)
-        display = _display(path)
-        if kind == "misplaced":
-            problems.append(_misplaced(display))
-            continue
-        if top is None:
-            repo_path = ""
-        elif repo_base in ("", "."):
-            repo_path = "/".join(rel)
-        else:
-            repo_path = "/".join((repo_base, *rel))
         try:
-            size = path.stat().st_size
-            data = path.read_bytes() if size <= MAX_BYTES else None
+            data, size = _read_regular(path)
         except OSError as exc:
-            problems.append(Problem(Location(display), f"cannot read this file: {exc.strerror}"))
+            problems.append(Problem(Location(display), "cannot read this file: "
+                                    f"{exc.strerror or 'unknown error'}"))
             continue
         files.append(SourceFile(kind, rel, display, repo_path, data, size))
     return files, problems
 
 
-def _no_folder(data_dir: Path) -> Problem:
+@dataclass(frozen=True)
+class _Ignored:
+    """The untracked files and folders git ignores under the data folder (paths
+    inside the repository; folders end in ``/``), from one ``git ls-files``."""
+
+    paths: frozenset[str]
+
+    @classmethod
+    def of(cls, top: Path | None, repo_base: str) -> _Ignored:
+        if top is None:
+            return cls(frozenset())
+        args = ["--literal-pathspecs", "ls-files", "-z", "--others", "--ignored",
+                "--exclude-standard", "--directory", "--", repo_base or "."]
+        try:
+            done = _git(args, top)
+        except OSError:
+            return cls(frozenset())
+        if done.returncode != 0:  # e.g. a repository git refuses: read everything
+            return cls(frozenset())
+        listed = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+        return cls(frozenset(p for p in listed if p))
+
+    def covers(self, repo_path: str) -> bool:
+        if not self.paths:
+            return False
+        if repo_path in self.paths:
+            return True
+        parts = repo_path.split("/")
+        return any("/".join(parts[:i]) + "/" in self.paths for i in range(1, len(parts)))
+
+
+def _git_ignores(display: str) -> Problem:
     return Problem(
-        Location(_display(data_dir)),
+        Location(display),
+        "git ignores this file (see .gitignore), so scorecard does not read it either",
+        hint="If it is data, remove it from .gitignore or commit it with git add -f.",
+        severity="warning",
+    )
+
+
+def _no_folder(given: str) -> Problem:
+    return _misuse(
+        given,
         "there is no such folder",
-        hint="Run scorecard from the repository's root folder, or name the data folder "
+        "Run scorecard from the repository's root folder, or name the data folder "
         "with --data DIR.",
     )
 
@@ -174,39 +273,39 @@ def _no_folder(data_dir: Path) -> Problem:
 # --- a git revision ---------------------------------------------------------
 
 
-def read_git(data_dir: Path, ref: str) -> tuple[list[SourceFile], list[Problem]]:
+def read_git(
+    data_dir: Path, ref: str, given: str | None = None
+) -> tuple[list[SourceFile], list[Problem]]:
     """Every data file under ``data_dir`` exactly as committed at ``ref``."""
+    given = str(data_dir) if given is None else given
     data_dir = Path(os.path.abspath(data_dir))
-    shown = _display(data_dir)
     top = git_toplevel(data_dir)
     if top is None:
-        return [], [Problem(
-            Location(shown),
-            "--ref needs a git repository, but this folder is not inside one",
-            hint="Leave out --ref to read the files as they are, or run git init.",
+        return [], [_misuse(
+            given, "--ref needs a git repository, but this folder is not inside one",
+            "Leave out --ref to read the files as they are, or run git init.",
         )]
     done = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], top)
     if done.returncode != 0:
-        return [], [Problem(
-            Location(shown),
-            f"git knows no revision called '{ref}'",
-            hint="Use a branch, tag or commit that exists (git log --oneline lists commits).",
+        return [], [_misuse(
+            given, f"git knows no revision called '{shown(ref)}'",
+            "Use a branch, tag or commit that exists (git log --oneline lists commits).",
         )]
     commit = done.stdout.decode().strip()
-    prefix = _repo_rel(_resolve_missing(data_dir), top)
+    prefix = _repo_rel(data_dir, top)
     args = ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]
     if prefix and prefix != ".":
-        args += ["--", prefix + "/"]
+        args += ["--", prefix]
     listing = _git(args, top)
     if listing.returncode != 0:
         message = listing.stderr.decode("utf-8", "replace").strip()
-        return [], [Problem(Location(shown), f"git could not list the files: {message}")]
+        return [], [Problem(Location(given), f"git could not list the files: {message}")]
     base = "" if prefix in ("", ".") else prefix + "/"
-    wanted, problems, seen_any = _listed_files(listing.stdout, base, data_dir)
+    wanted, problems, seen_any = _listed_files(listing.stdout, base, given)
     if not seen_any:
-        return [], [Problem(
-            Location(shown), f"this folder does not exist at revision '{ref}'",
-            hint="Check --data and --ref: the folder must be committed at that revision.",
+        return [], [_misuse(
+            given, f"this folder does not exist at revision '{shown(ref)}'",
+            "Check --data and --ref: the folder must be committed at that revision.",
         )]
     blobs = _cat_blobs([sha for f, sha in wanted if f.size <= MAX_BYTES], top)
     files = [
@@ -216,42 +315,49 @@ def read_git(data_dir: Path, ref: str) -> tuple[list[SourceFile], list[Problem]]
     return files, problems
 
 
+def _git_entry(mode: bytes, otype: bytes) -> Entry:
+    """What a ``git ls-tree`` entry is: git records a link as mode 120000 and a
+    submodule as a commit (mode 160000)."""
+    if mode == b"120000":
+        return "link"
+    if otype == b"commit":
+        return "submodule"
+    return "file" if otype == b"blob" else "special"
+
+
 def _listed_files(
-    listing: bytes, base: str, data_dir: Path
+    listing: bytes, base: str, given: str
 ) -> tuple[list[tuple[SourceFile, str]], list[Problem], bool]:
     """The data files in ``git ls-tree -r -l -z`` output (not read yet), each with its
-    blob's id; the problems with the other entries; and whether anything was listed."""
+    blob's id; the problems with the other entries; and whether anything was listed
+    under the data folder."""
     wanted: list[tuple[SourceFile, str]] = []
     problems: list[Problem] = []
     seen_any = False
-    for entry in listing.split(b"\0"):
-        if not entry:
+    for item in listing.split(b"\0"):
+        if not item:
             continue
-        meta, _, raw_path = entry.partition(b"\t")
+        meta, _, raw_path = item.partition(b"\t")
         mode, otype, sha, size_text = meta.split()
         repo_path = raw_path.decode("utf-8", "surrogateescape")
+        entry = _git_entry(mode, otype)
         seen_any = True
+        if base and repo_path == base[:-1]:  # the data folder itself is not a folder
+            problems.append(_misuse(
+                _display(given), "at this revision the data folder is not a folder "
+                "(a symbolic link, a file or a submodule)",
+                "Name the folder that holds scorecard.yaml with --data DIR.",
+            ))
+            continue
         rel = tuple(repo_path[len(base):].split("/"))
-        kind = classify(rel)
-        if kind is None or otype != b"blob":
-            continue
-        display = _display(data_dir.joinpath(*rel))
-        if kind == "misplaced":
-            problems.append(_misplaced(display))
-            continue
-        if mode == b"120000":
-            problems.append(Problem(Location(display), "this is a symbolic link, which is "
-                                    "not read at a revision; it is ignored", severity="warning"))
-            continue
-        size = int(size_text)
-        wanted.append((SourceFile(kind, rel, display, repo_path, None, size), sha.decode()))
+        display = _display(given, rel)
+        kind = judge(rel, entry, display)
+        if isinstance(kind, Problem):
+            problems.append(kind)
+        elif kind is not None:
+            size = int(size_text)
+            wanted.append((SourceFile(kind, rel, display, repo_path, None, size), sha.decode()))
     return wanted, problems, seen_any
-
-
-def _resolve_missing(path: Path) -> Path:
-    """``path`` with symlinks resolved as far as it exists (it may not at all)."""
-    existing = _existing_ancestor(path)
-    return existing.resolve() / path.relative_to(existing)
 
 
 def _cat_blobs(shas: list[str], top: Path) -> dict[str, bytes]:
@@ -277,8 +383,10 @@ def _cat_blobs(shas: list[str], top: Path) -> dict[str, bytes]:
 def read_data(
     data_dir: str | Path, ref: str | None = None
 ) -> tuple[list[SourceFile], list[Problem]]:
-    """The data files, from the working tree or (with ``ref``) from git."""
+    """The data files, from the working tree or (with ``ref``) from git. Problems
+    about the folder itself name it as it was given."""
+    given = os.fspath(data_dir)
     path = Path(data_dir)
     if ref is not None:
-        return read_git(path, ref)
-    return read_worktree(path)
+        return read_git(path, ref, given)
+    return read_worktree(path, given)

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scorecard.data.problems import Location, Problem, has_errors
+from scorecard.data.problems import Location, Problem, has_errors, shown
 from scorecard.data.provenance import Provenance
 from scorecard.figures.results import Portfolio
 from scorecard.pipeline.options import SUPPORTED_AUDIENCES, BuildOptions, BuildReport, Progress
@@ -272,12 +272,13 @@ def _unknown_provider(data_dir: Path, wanted: str, known: Collection[str]) -> Pr
 
     close = difflib.get_close_matches(wanted, sorted(known), n=1)
     if close:
-        hint = f"Did you mean {close[0]!r}?"
+        hint = f"Did you mean '{close[0]}'?"
     else:
         hint = f"Known providers: {', '.join(sorted(known))}."
     return Problem(
         Location(str(data_dir / "providers")),
-        f"there is no provider {wanted!r}",
+        f"there is no provider '{shown(wanted)}'",
         field="--provider",
         hint=hint,
+        misuse=True,
     )

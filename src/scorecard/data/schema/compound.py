@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from scorecard.data.problems import shown
 from scorecard.data.schema.fields import (
     SLUG_RE,
     SLUG_WORDS,
@@ -66,14 +67,14 @@ class MapOf(Spec):
             text = typed[0] if typed else str(key)
             if isinstance(key, str) and key.isdigit() and self.key.fits(int(key)):
                 return True
-            ctx.error(path, f"expected {self.key_words}: {self.key.expect()}, found {text}",
+            ctx.error(path, f"expected {self.key_words}: {self.key.expect()}, found {shown(text)}",
                       key=True)
             return False
         if typed is not None:
             text, value = typed
-            ctx.error(path, f"YAML read {text} as {describe_scalar(text, value)}; "
+            ctx.error(path, f"YAML read {shown(text)} as {describe_scalar(text, value)}; "
                       f"this key should be {self.key_words}.",
-                      f'Write it in quotes: "{text}".', key=True)
+                      f'Write it in quotes: "{shown(text)}".', key=True)
             return False
         if isinstance(self.key, Slug) and not SLUG_RE.match(str(key)):
             suggestion = slugify(str(key))
@@ -147,7 +148,7 @@ class Obj(Spec):
                 hint = did_you_mean(key, known)
                 if hint is None:
                     hint = f"The fields here are: {', '.join(known)}."
-                ctx.error(sub, f"unknown field '{key}'", hint, key=True)
+                ctx.error(sub, f"unknown field '{shown(key)}'", hint, key=True)
                 continue
             if v is INVALID:
                 clean[key] = INVALID

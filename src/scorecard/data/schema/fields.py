@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from scorecard.data.periods import guess_cadence
-from scorecard.data.problems import Problem
+from scorecard.data.problems import Problem, shown
 from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
 from scorecard.data.yaml.scalars import describe_scalar
 
@@ -27,26 +27,32 @@ SLUG_WORDS = (
 )
 
 
-def did_you_mean(word: str, choices: Any) -> str | None:
-    """``did you mean 'patch-latency'?`` for the closest choice, if one is close."""
-    options = [str(c) for c in choices]
+def did_you_mean(word: str, choices: Any, *, slugs: bool = False) -> str | None:
+    """``did you mean 'patch-latency'?`` for the closest choice, if one is close.
+    With ``slugs``, only valid ids are suggested (a malformed id is kept in the data
+    so that other rules can run, but it is never a suggestion)."""
+    options = [str(c) for c in choices if not slugs or SLUG_RE.match(str(c))]
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     if not close:
         lowered = {o.lower(): o for o in options}
         if str(word).lower() in lowered:
             close = [lowered[str(word).lower()]]
-    return f"did you mean '{close[0]}'?" if close else None
+    return f"did you mean '{shown(close[0])}'?" if close else None
 
 
 def found(value: Any, raw: str | None = None) -> str:
     """A value as a person would describe it: ``"abc"``, ``7``, ``a list``."""
     if isinstance(value, bool):
         word = "true" if value else "false"
-        return word if raw is None or raw == word else f"{raw} (which YAML reads as {word})"
+        if raw is None or raw == word:
+            return word
+        return f"{shown(raw)} (which YAML reads as {word})"
     if value is None:
-        return "nothing (an empty value)" if not raw else f"{raw} (which YAML reads as nothing)"
+        if not raw:
+            return "nothing (an empty value)"
+        return f"{shown(raw)} (which YAML reads as nothing)"
     if isinstance(value, str):
-        return f'"{value}"' if value else "empty text"
+        return f'"{shown(value)}"' if value else "empty text"
     if isinstance(value, int | float):
         return raw if raw is not None else f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, datetime):
@@ -87,9 +93,9 @@ class Checker:
             if text:  # an empty value has nothing to quote
                 self.error(
                     path,
-                    f"YAML read {text} as {describe_scalar(text, value)}; "
+                    f"YAML read {shown(text)} as {describe_scalar(text, value)}; "
                     f"this field expects {spec.expect()}.",
-                    f'Write it in quotes: "{text}".',
+                    f'Write it in quotes: "{shown(text)}".',
                 )
                 return INVALID
         self.error(path, f"expected {spec.expect()}, found {found(value, raw)}")
@@ -289,7 +295,7 @@ class Day(Spec):
             try:
                 return date.fromisoformat(value.strip())
             except ValueError:
-                ctx.error(path, f"{value.strip()} is not a real day")
+                ctx.error(path, f"{shown(value.strip())} is not a real day")
                 return INVALID
         return ctx.wrong(path, self, value)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from scorecard.data.model import Criterion, Programme, Provider
 from scorecard.data.periods import Cadence
-from scorecard.data.problems import Location, Problem
+from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.sources import SourceFile
 from scorecard.data.yaml.document import YamlDoc, field_name
 
@@ -127,7 +127,7 @@ def _error(loc: Location, path: tuple[Any, ...], message: str,
 
 
 def _twice(what: str, value: str, first: Location) -> str:
-    return f"{what} '{value}' is used twice (first on line {first.line})"
+    return f"{what} '{shown(value)}' is used twice (first on line {first.line})"
 
 
 def _repeated_ids(items: Iterable[Any], what: str, hint: str | None = None) -> Iterator[Problem]:

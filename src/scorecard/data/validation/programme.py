@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from scorecard.data.problems import Problem
+from scorecard.data.problems import Problem, shown
 from scorecard.data.validation.drafts import Drafts, Rule, _error, _repeated_ids
 
 
@@ -62,7 +62,8 @@ def bands_distinct_minimums(d: Drafts) -> Iterator[Problem]:
     for band in sorted(d.programme.bands, key=lambda b: b.path):
         if band.min in seen:
             yield _error(band.where("min"), (*band.path, "min"),
-                         f"two bands start at {band.min:g}: {seen[band.min]} and {band.name}",
+                         f"two bands start at {band.min:g}: {shown(seen[band.min])} and "
+                         f"{shown(band.name)}",
                          "Give each band its own min.")
         else:
             seen[band.min] = band.name

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from scorecard.data.problems import Problem
-from scorecard.data.schema.fields import did_you_mean
+from scorecard.data.problems import Problem, shown
+from scorecard.data.schema.fields import SLUG_RE, did_you_mean, slugify
 from scorecard.data.validation.drafts import Drafts, ProviderFile, Rule, _error, _repeated_ids
 from scorecard.data.yaml.document import YamlDoc
 
@@ -16,9 +16,21 @@ def provider_id_matches_file_name(d: Drafts) -> Iterator[Problem]:
         p = pf.provider
         if p.id and p.id != pf.file.stem:
             yield _error(p.where("id"), ("id",),
-                         f"the id is '{p.id}' but the file is named {pf.file.rel[-1]}",
-                         f"Rename the file to {p.id}.yaml, or change the id to "
-                         f"'{pf.file.stem}'.")
+                         f"the id is '{shown(p.id)}' but the file is named "
+                         f"{shown(pf.file.rel[-1])}", _rename_hint(p.id, pf.file.stem))
+
+
+def _rename_hint(pid: str, stem: str) -> str:
+    """Rename the file or change the id: only to names that are valid ids."""
+    fixes = []
+    if SLUG_RE.match(pid):
+        fixes.append(f"rename the file to {pid}.yaml")
+    if SLUG_RE.match(stem):
+        fixes.append(f"change the id to '{stem}'")
+    if not fixes:
+        fixes.append(f"name the file and the id alike, e.g. {slugify(pid) or 'provider'}")
+    text = ", or ".join(fixes)
+    return text[0].upper() + text[1:] + "."
 
 
 def one_file_per_provider(d: Drafts) -> Iterator[Problem]:
@@ -29,7 +41,7 @@ def one_file_per_provider(d: Drafts) -> Iterator[Problem]:
             continue
         if pid in first:
             yield _error(pf.provider.where("id"), ("id",),
-                         f"a second file for the provider '{pid}'; the first is "
+                         f"a second file for the provider '{shown(pid)}'; the first is "
                          f"{first[pid].file.display}", "Keep one file per provider.")
         else:
             first[pid] = pf
@@ -56,7 +68,7 @@ def action_status_fits_kind(d: Drafts) -> Iterator[Problem]:
             if a.status not in allowed:
                 article = "an" if a.kind == "idea" else "a"
                 yield _error(a.where("status"), (*a.path, "status"),
-                             f"the status '{a.status}' does not fit {article} {a.kind}; "
+                             f"the status '{shown(a.status)}' does not fit {article} {a.kind}; "
                              f"expected {', '.join(allowed[:-1])} or {allowed[-1]}",
                              did_you_mean(a.status, allowed))
 
@@ -68,11 +80,11 @@ def closed_date_when_closed(d: Drafts) -> Iterator[Problem]:
                 continue  # reported by action_status_fits_kind
             if a.is_open and a.closed is not None:
                 yield _error(a.where("closed"), (*a.path, "closed"),
-                             f"a closed date is given, but the status is {a.status}",
+                             f"a closed date is given, but the status is {shown(a.status)}",
                              "Remove closed, or change the status.")
             elif not a.is_open and a.closed is None and not _has(pf.doc, (*a.path, "closed")):
                 yield _error(a.where(), (*a.path, "closed"),
-                             f"the status is {a.status}, so the day it was closed is needed",
+                             f"the status is {shown(a.status)}, so the day it was closed is needed",
                              "Add closed: YYYY-MM-DD.")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from scorecard.data.periods import EXAMPLES, parse_period
-from scorecard.data.problems import Problem
+from scorecard.data.problems import Problem, shown
 from scorecard.data.schema.fields import SLUG_RE, did_you_mean, found
 from scorecard.data.validation.drafts import Drafts, RecordFile, Rule, _error
 from scorecard.data.yaml.document import INVALID
@@ -18,9 +18,10 @@ def record_provider_matches_folder(d: Drafts) -> Iterator[Problem]:
         pid = r.provider
         if pid is not None and pid != r.folder:
             yield _error(r.doc.at(("provider",)), ("provider",),
-                         f"the provider is '{pid}' but the record is in the folder "
-                         f"records/{r.folder}/",
-                         f"Move the file to records/{pid}/, or correct the provider.")
+                         f"the provider is '{shown(pid)}' but the record is in the folder "
+                         f"records/{shown(r.folder)}/",
+                         f"Move the file to records/{pid}/, or correct the provider."
+                         if SLUG_RE.match(pid) else "Correct the provider.")
 
 
 def record_period_matches_file_name(d: Drafts) -> Iterator[Problem]:
@@ -28,8 +29,9 @@ def record_period_matches_file_name(d: Drafts) -> Iterator[Problem]:
         period = r.period
         if period is not None and period != r.file.stem:
             yield _error(r.doc.at(("period",)), ("period",),
-                         f"the period is {period} but the file is named {r.file.rel[-1]}",
-                         f"Rename the file to {period}.yaml, or correct the period.")
+                         f"the period is {shown(period)} but the file is named "
+                         f"{shown(r.file.rel[-1])}",
+                         f"Rename the file to {shown(period)}.yaml, or correct the period.")
 
 
 def record_provider_has_file(d: Drafts) -> Iterator[Problem]:
@@ -37,10 +39,12 @@ def record_provider_has_file(d: Drafts) -> Iterator[Problem]:
         pid = r.provider
         if pid is not None and d.provider_file(pid) is None \
                 and pid not in d.unreadable_providers:
-            hint = did_you_mean(pid, d.provider_by_id) or \
-                f"Add providers/{pid}.yaml, or correct the provider."
+            hint = did_you_mean(pid, d.provider_by_id, slugs=True) or (
+                f"Add providers/{pid}.yaml, or correct the provider." if SLUG_RE.match(pid)
+                else "Correct the provider.")
             yield _error(r.doc.at(("provider",)), ("provider",),
-                         f"there is no provider file for '{pid}' (providers/{pid}.yaml)", hint)
+                         f"there is no provider file for '{shown(pid)}' "
+                         f"(providers/{shown(pid)}.yaml)", hint)
 
 
 def period_fits_cadence(d: Drafts) -> Iterator[Problem]:
@@ -52,8 +56,9 @@ def period_fits_cadence(d: Drafts) -> Iterator[Problem]:
         if cadence is None or parse_period(period, cadence) is not None:
             continue
         yield _error(r.doc.at(("period",)), ("period",),
-                     f"expected a {cadence} period such as {EXAMPLES[cadence]}, found {period}",
-                     f"{pid} is evaluated {cadence} ({where}).")
+                     f"expected a {cadence} period such as {EXAMPLES[cadence]}, "
+                     f"found {shown(period)}",
+                     f"{shown(pid)} is evaluated {cadence} ({where}).")
 
 
 def one_record_per_period(d: Drafts) -> Iterator[Problem]:
@@ -62,16 +67,16 @@ def one_record_per_period(d: Drafts) -> Iterator[Problem]:
         key = (r.provider or r.folder, r.period or r.file.stem)
         if key in first:
             yield _error(r.doc.at(("period",)), ("period",),
-                         f"a second record for {key[0]} in {key[1]}; the first is "
+                         f"a second record for {shown(key[0])} in {shown(key[1])}; the first is "
                          f"{first[key].file.display}", "Keep one record per provider and period.")
         else:
             first[key] = r
 
 
 def _unknown_criterion(d: Drafts, r: RecordFile, path: tuple[Any, ...], cid: str) -> Problem:
-    hint = did_you_mean(cid, d.criteria) or "The criteria are listed in scorecard.yaml."
+    hint = did_you_mean(cid, d.criteria, slugs=True) or "The criteria are listed in scorecard.yaml."
     return _error(r.doc.key_at(path), path,
-                  f"there is no criterion '{cid}' in the programme", hint)
+                  f"there is no criterion '{shown(cid)}' in the programme", hint)
 
 
 def scores_name_criteria(d: Drafts) -> Iterator[Problem]:
@@ -93,20 +98,21 @@ def measured_scores_are_numbers(d: Drafts) -> Iterator[Problem]:
             unit = c.measure.unit
             if isinstance(value, dict):
                 yield _error(r.doc.at(path), path,
-                             f"{cid} is a measured criterion ({unit}), so it needs one number, "
+                             f"{shown(cid)} is a measured criterion ({shown(unit)}), "
+                             "so it needs one number, "
                              "not ratings by evaluator",
-                             f"Write the measured value, e.g. {cid}: {c.measure.target:g}")
+                             f"Write the measured value, e.g. {shown(cid)}: {c.measure.target:g}")
             elif isinstance(value, bool) or not isinstance(value, int | float) \
                     or not math.isfinite(value):
                 hint = None
                 if isinstance(value, str):
                     digits = value.replace(unit, "").strip() if unit else value
                     try:
-                        hint = f"Write the number alone: {cid}: {float(digits):g}"
+                        hint = f"Write the number alone: {shown(cid)}: {float(digits):g}"
                     except ValueError:
                         hint = "Leave it out, or write null, if it was not measured."
                 yield _error(r.doc.at(path), path,
-                             f"expected a number ({unit}), found "
+                             f"expected a number ({shown(unit)}), found "
                              f"{found(value, r.doc.raw.get(path))}", hint)
 
 
@@ -134,7 +140,7 @@ def ratings_on_the_scale(d: Drafts) -> Iterator[Problem]:
                 if isinstance(rating, float) and scale.min <= rating <= scale.max:
                     hint = "Ratings are whole numbers; round it, or ask the evaluators."
                 elif isinstance(rating, float):
-                    hint = f"{cid} is rated on the scale, not measured."
+                    hint = f"{shown(cid)} is rated on the scale, not measured."
                 if name is None and isinstance(rating, str):
                     hint = "For ratings by several evaluators write {Name: rating, ...}."
                 yield _error(r.doc.at(path), path,
@@ -158,9 +164,10 @@ def raters_are_evaluators(d: Drafts) -> Iterator[Problem]:
                     hint = (f"Add evaluators: [{', '.join([*allowed, str(name)])}]; without it "
                             "only the lead rates.")
                 else:
-                    hint = did_you_mean(name, listed) or f"Add {name} to evaluators."
+                    hint = did_you_mean(name, listed) or f"Add {shown(name)} to evaluators."
                 yield _error(r.doc.key_at(path), path,
-                             f"{name} rated {cid} but is not listed in evaluators", hint)
+                             f"{shown(name)} rated {shown(cid)} but is not listed in "
+                             "evaluators", hint)
 
 
 def notes_name_criteria(d: Drafts) -> Iterator[Problem]:
@@ -185,12 +192,12 @@ def services_used_exist(d: Drafts) -> Iterator[Problem]:
             if not isinstance(sid, str) or sid in services or not SLUG_RE.match(sid):
                 continue
             if services:
-                hint = did_you_mean(sid, services) or \
-                    f"The services of {pid} are: {', '.join(services)}."
+                hint = did_you_mean(sid, services, slugs=True) or \
+                    f"The services of {shown(pid)} are: {', '.join(services)}."
             else:
                 hint = f"{pf.file.display} lists no services."
             yield _error(r.doc.at(("services_used", i)), ("services_used",),
-                         f"{pid} has no service '{sid}'", hint)
+                         f"{shown(pid)} has no service '{shown(sid)}'", hint)
 
 
 RULES: tuple[Rule, ...] = (

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scorecard.data.model import Source, YamlPath
-from scorecard.data.problems import Location, Problem
+from scorecard.data.problems import Location, Problem, shown
 
 
 class _Invalid:
@@ -63,6 +63,7 @@ class YamlDoc:
 
 
 def field_name(path: YamlPath) -> str | None:
-    """The dotted name of a field, leaving out list positions: ``actions.closed``."""
-    names = [str(p) for p in path if isinstance(p, str)]
+    """The dotted name of a field, leaving out list positions: ``actions.closed``.
+    Each name is a key from the data, so it is escaped and cut (``problems.shown``)."""
+    names = [shown(p) for p in path if isinstance(p, str)]
     return ".".join(names) if names else None

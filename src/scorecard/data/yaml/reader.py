@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from scorecard.data.model import Source, YamlPath
-from scorecard.data.problems import Location, Problem
+from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
 from scorecard.data.yaml.scalars import (
     KIND_WORDS,
@@ -75,10 +75,10 @@ class _Builder:
         try:
             value = make(text)
         except (ValueError, OverflowError) as exc:
-            if isinstance(exc, ScalarError) and str(exc).startswith(text + " is not"):
+            if isinstance(exc, ScalarError) and str(exc).startswith(shown(text) + " is not"):
                 self.problem(node, str(exc), path)
             else:
-                self.problem(node, f"{text} cannot be read as {KIND_WORDS[tag]}", path,
+                self.problem(node, f"{shown(text)} cannot be read as {KIND_WORDS[tag]}", path,
                              "Remove the tag or fix the value.")
             return INVALID
         return value
@@ -147,7 +147,7 @@ class _Builder:
             typed = (key.__class__, key)
             first = seen.get(typed)
             if first is not None:
-                self.problem(key_node, f"{text} appears twice in this mapping "
+                self.problem(key_node, f"{shown(text)} appears twice in this mapping "
                              f"(first on line {first})", (*path, part),
                              "Remove one of them or merge them.")
                 continue

@@ -7,6 +7,8 @@ import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+from scorecard.data.problems import shown
+
 _TAG = "tag:yaml.org,2002:"
 STR = _TAG + "str"
 INT = _TAG + "int"
@@ -80,10 +82,10 @@ def _timestamp(text: str) -> date | datetime:
         try:
             return date(year, month, day)
         except ValueError:
-            raise ScalarError(f"{text} is not a real day") from None
+            raise ScalarError(f"{shown(text)} is not a real day") from None
     match = _DATETIME_RE.match(text)
     if not match:
-        raise ScalarError(f"{text} is not a date")
+        raise ScalarError(f"{shown(text)} is not a date")
     year, month, day, hour, minute, second = (int(g) for g in match.groups()[:6])
     fraction = match.group(7) or ""
     micro = int((fraction + "000000")[:6]) if fraction else 0
@@ -101,7 +103,7 @@ def _timestamp(text: str) -> date | datetime:
     try:
         return datetime(year, month, day, hour, minute, second, micro, tzinfo=tz)
     except ValueError:
-        raise ScalarError(f"{text} is not a real date and time") from None
+        raise ScalarError(f"{shown(text)} is not a real date and time") from None
 
 
 def _null(text: str) -> None:
