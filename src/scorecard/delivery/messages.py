@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from importlib import resources
@@ -30,6 +31,9 @@ from scorecard.words.numbers import day_words
 
 __all__ = ["Letter", "MessageError", "attachment_name", "compose", "environment", "letter"]
 
+# Header lines up to RFC 5322's hard limit, so that a long subject is not folded
+# before its first word (which mail readers show with a leading space).
+POLICY = policy.SMTP.clone(max_line_length=998)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -133,7 +137,7 @@ def compose(decision: Decision, dataset: Dataset, *, env: jinja2.Environment, se
     """The e-mail for one parcel, with its document attached."""
     parcel = decision.parcel
     words = letter(env, parcel.audience, _context(decision, dataset, today, as_of, sender))
-    msg = EmailMessage()
+    msg = EmailMessage(policy=POLICY)
     msg["From"] = sender.formatted()
     msg["To"] = parcel.to.formatted()
     if reply_to is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -37,7 +36,7 @@ def write_outbox(outbox: Path, messages: Sequence[tuple[str, EmailMessage]]) -> 
     for name, msg in messages:
         path = outbox / name
         tmp = path.with_suffix(".eml.tmp")
-        tmp.write_bytes(msg.as_bytes(policy=policy.SMTP))
+        tmp.write_bytes(msg.as_bytes())  # the message's own policy: CRLF, long lines kept
         tmp.replace(path)
         written.append(path)
     return written

@@ -63,7 +63,7 @@ def reminders(dataset: Dataset, items: Iterable[DueItem], *, env: jinja2.Environ
     dist = dataset.programme.distribution
     if dist is None:
         return [], []
-    from scorecard.delivery.messages import letter
+    from scorecard.delivery.messages import POLICY, letter
 
     found: list[Reminder] = []
     problems: list[Problem] = []
@@ -83,7 +83,7 @@ def reminders(dataset: Dataset, items: Iterable[DueItem], *, env: jinja2.Environ
             "overdue": [reminder_line(i) for i in mine if i.urgency == "overdue"],
             "coming": [reminder_line(i) for i in mine if i.urgency != "overdue"],
         })
-        msg = EmailMessage()
+        msg = EmailMessage(policy=POLICY)
         msg["From"] = sender.formatted()
         msg["To"] = mailbox.formatted()
         msg["Subject"] = words.subject
