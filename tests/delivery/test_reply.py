@@ -3,6 +3,8 @@ changes; comments and layout stay byte for byte; an .eml must come from a contac
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from scorecard.data.model import Provider
@@ -94,8 +96,8 @@ def test_an_eml_from_a_contact_gives_its_own_words_without_the_quote() -> None:
 
 def test_an_eml_from_anyone_else_is_refused() -> None:
     forged = EML.replace(b"Dana Cole <Dana@Alpha.example>", b"mallory@alpha-example.net")
-    with pytest.raises(ReplyError, match="mallory@alpha-example.net, who is not a contact of "
-                       "Alpha Managed IT Ltd"):
+    with pytest.raises(ReplyError, match=re.escape(
+            "mallory@alpha-example.net, who is not a contact of Alpha Managed IT Ltd")):
         read_reply(forged, "-", ALPHA)
 
 
