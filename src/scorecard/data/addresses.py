@@ -57,7 +57,7 @@ def parse_mailbox(text: str) -> tuple[Mailbox | None, str | None]:
     address = addresses[0]
     spec = address.addr_spec
     if defects or not address.username or not address.domain or "@" not in spec:
-        return None, f"'{text}' is not an e-mail address like Dana Cole <dana@acme.example>"
+        return None, f"'{text}' is not an e-mail address"
     if not domain_ok(address.domain):
         return None, f"'{address.domain}' in '{text}' is not a domain name"
     return Mailbox(address.display_name, spec), None
