@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from datafolder import DataFolder
 
+from datafolder import DataFolder
 from scorecard.data.addresses import parse_mailbox
 
 GOOD = """
