@@ -52,5 +52,6 @@ def test_a_damaged_log_is_an_error_at_its_line(tmp_path: Path) -> None:
     with log_path.open("a", encoding="utf-8") as f:
         f.write('{"to": "half a line"\n')
     log, problems = read_log(log_path)
+    assert log is not None and len(log) == 1
     assert [str(p.location) for p in problems] == [f"{log_path}:2:1"]
     assert problems[0].severity == "error"
