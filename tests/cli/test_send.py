@@ -168,3 +168,24 @@ def test_the_log_is_where_log_says(repo: Repo, mail_server: MailServer) -> None:
     first = json.loads(log.read_text(encoding="utf-8").splitlines()[0])
     assert set(first) >= {"sent", "to", "audience", "provider", "period", "documents",
                           "message_id", "revised"}
+
+
+def test_an_address_added_to_distribution_re_issues_no_scorecard(
+    repo: Repo, mail_server: MailServer
+) -> None:
+    assert send(repo, "--smtp", mail_server.address)[0] == 0
+    before = manifest_sha(repo.root / "reports")
+    mail_server.inbox.received.clear()
+    repo.edit("evaluations/scorecard.yaml", "    Tom Berg: tom.berg@northwind.example\n",
+              "    Tom Berg: tom.berg@northwind.example\n"
+              "    Sanne de Vries: sanne@northwind.example\n")
+    repo.commit("Sanne's address")
+    repo.build(repo.root / "reports", pdf=False)
+    after = manifest_sha(repo.root / "reports")
+    # no document shows the distribution block: only the portfolio, which names the
+    # build's commit, is new
+    assert {p for p in after if before[p] != after[p]} == {"portfolio.html"}
+    code, _, err = send(repo, "--smtp", mail_server.address)
+    assert code == 0, err
+    assert [(r.to, r.message["Subject"].split(":")[0]) for r in mail_server.inbox.received] \
+        == [(BOARD, "Revised")]
