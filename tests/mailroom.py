@@ -107,10 +107,32 @@ def free_port() -> int:
 
 
 class MailServer:
-    def __init__(self) -> None:
+    """With ``login`` (user, password), the server requires AUTH and records each
+    attempt in ``logins``."""
+
+    def __init__(self, login: tuple[str, str] | None = None) -> None:
         self.inbox = Inbox()
         self.port = free_port()
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.logins: list[tuple[str, str]] = []
+        extra: dict[str, Any] = {}
+        if login is not None:
+            extra = {"authenticator": self._authenticator(login), "auth_required": True,
+                     "auth_require_tls": False}
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port,
+                                     **extra)
+
+    def _authenticator(self, login: tuple[str, str]) -> Any:
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        def check(server: Any, session: Any, envelope: Any, mechanism: str,
+                  data: Any) -> AuthResult:
+            if not isinstance(data, LoginPassword):
+                return AuthResult(success=False)
+            given = (data.login.decode(), data.password.decode())
+            self.logins.append(given)
+            return AuthResult(success=given == login)
+
+        return check
 
     @property
     def address(self) -> str:

@@ -189,3 +189,40 @@ def test_an_address_added_to_distribution_re_issues_no_scorecard(
     assert code == 0, err
     assert [(r.to, r.message["Subject"].split(":")[0]) for r in mail_server.inbox.received] \
         == [(BOARD, "Revised")]
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+def test_credentials_come_only_from_the_environment(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = MailServer(login=("vendors", "s3cret"))
+    server.start()
+    try:
+        code, _, err = send(repo, "--smtp", server.address, "--audience", "portfolio")
+        assert code == 1  # the server requires a login and none was given
+        assert "Sending stopped" in err and server.inbox.received == []
+        monkeypatch.setenv("SCORECARD_SMTP_USER", "vendors")
+        monkeypatch.setenv("SCORECARD_SMTP_PASSWORD", "s3cret")
+        code, _, err = send(repo, "--smtp", server.address, "--audience", "portfolio")
+        assert code == 0, err
+        assert server.logins == [("vendors", "s3cret")]
+        assert [r.to for r in server.inbox.received] == [BOARD]
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("--smtp", "localhost"), "is not HOST:PORT"),
+    (("--smtp", "localhost:25", "--ssl", "--starttls"), "not both"),
+])
+def test_wrong_use_exits_2(repo: Repo, args: tuple[str, ...], words: str) -> None:
+    code, _, err = send(repo, *args)
+    assert code == 2
+    assert words in err
+
+
+def test_no_build_is_a_clear_error(tmp_path: Path) -> None:
+    repo = delivery_repo(tmp_path / "repo")
+    code, _, err = send(repo)
+    assert code == 1
+    assert "there is no finished build in" in err and "Run scorecard build first." in err

@@ -101,6 +101,7 @@ def test_no_internal_domain_sends_no_internal_document(
     repo.build(repo.root / "reports", pdf=False)
     code, err = send(repo, mail_server)
     assert code == 0, err
+    assert "distribution.internal_domains is empty, so no team or portfolio document" in err
     assert {r.to for r in mail_server.inbox.received} == {
         "dana@alpha.example", "reviews@alpha.example", "ben@beta.example"}
 

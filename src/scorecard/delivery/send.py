@@ -121,6 +121,12 @@ def run(options: SendOptions) -> SendReport:
     if inputs is None:
         return report
     dataset, manifest, log = inputs
+    dist = dataset.programme.distribution
+    if dist is not None and not dist.internal_domains and not options.status:
+        report.problems.append(Problem(
+            dist.where(), "distribution.internal_domains is empty, so no team or portfolio "
+            "document is sent", field="distribution", hint="List our own domains, e.g. "
+            "internal_domains: [northwind.example].", severity="warning"))
     every = sentlog.decide(parcels(dataset, manifest), log, send_all=options.send_all)
     decisions = _narrowed(every, options)
     if options.status:
