@@ -55,3 +55,14 @@ def test_a_damaged_log_is_an_error_at_its_line(tmp_path: Path) -> None:
     assert log is not None and len(log) == 1
     assert [str(p.location) for p in problems] == [f"{log_path}:2:1"]
     assert problems[0].severity == "error"
+
+
+def test_a_changed_baseline_document_stays_baseline_unless_all(tmp_path: Path) -> None:
+    log_path = tmp_path / "sent.jsonl"
+    append(log_path, [entry_for(parcel("dana@alpha.example", "alpha", "2025-Q1"),
+                                message_id=None, revised=False, baseline=True)])
+    log, _ = read_log(log_path)
+    assert log is not None
+    restamped = parcel("dana@alpha.example", "alpha", "2025-Q1", digest="c" * 64)
+    assert [d.state for d in decide([restamped], log)] == ["baseline"]
+    assert [d.state for d in decide([restamped], log, send_all=True)] == ["new"]

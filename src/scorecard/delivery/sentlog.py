@@ -123,21 +123,31 @@ def append(path: Path, entries: Iterable[LogEntry]) -> None:
 
 
 def state_of(parcel: Parcel, log: Iterable[LogEntry]) -> tuple[State, LogEntry | None]:
-    """Whether the log holds this document version for this recipient (``sent`` or
-    ``baseline``), an older version of it (``revised``, with the last entry), or
-    nothing (``new``)."""
+    """What the log holds of this document for this recipient: this version (``sent``,
+    or ``baseline`` when only recorded), an older version that was sent
+    (``revised``, with the last such entry), or nothing (``new``).
+
+    A document the first send recorded as baseline stays baseline when its bytes
+    change: it was never sent, so there is nothing to revise, and re-stamped old
+    scorecards must not flood a provider (``--all`` sends them)."""
     recipient, path = parcel.key()
-    older: LogEntry | None = None
+    sent_before: LogEntry | None = None
+    baseline = False
     for entry in log:
         if entry.to.lower() != recipient:
             continue
         for doc_path, digest in entry.documents:
             if doc_path != path:
                 continue
-            if digest == parcel.document.sha256:
-                return ("baseline" if entry.baseline else "sent"), entry
-            older = entry
-    return ("revised", older) if older is not None else ("new", None)
+            if digest == parcel.document.sha256 and not entry.baseline:
+                return "sent", entry
+            if entry.baseline:
+                baseline = True
+            else:
+                sent_before = entry
+    if sent_before is not None:
+        return "revised", sent_before
+    return ("baseline", None) if baseline else ("new", None)
 
 
 @dataclass(frozen=True)
@@ -158,8 +168,8 @@ def _latest_periods(parcels: Iterable[Parcel]) -> dict[str, str]:
 def decide(parcels: list[Parcel], log: list[LogEntry] | None, *,
            send_all: bool = False) -> list[Decision]:
     """What to do with each parcel. With no log yet (a first send), parcels for
-    periods older than each provider's latest become the baseline, unless
-    ``send_all``."""
+    periods older than each provider's latest become the baseline; ``send_all``
+    sends them (and, later, what the log holds only as baseline)."""
     if log is None:
         latest = _latest_periods(parcels)
         return [
@@ -170,5 +180,7 @@ def decide(parcels: list[Parcel], log: list[LogEntry] | None, *,
     decisions = []
     for p in parcels:
         state, previous = state_of(p, log)
+        if state == "baseline" and send_all:
+            state = "new"
         decisions.append(Decision(p, state, previous))
     return decisions
