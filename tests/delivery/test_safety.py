@@ -115,4 +115,13 @@ def test_a_draft_record(repo: Repo, mail_server: MailServer) -> None:  # pragma:
               "provider: beta\nstatus: draft\n")
     repo.commit("beta back to draft")
     err = refused(repo, mail_server)
-    assert "is a draft" in err or "no record" in err
+    assert "the record for beta 2026-Q2 is a draft (status: draft); drafts are never sent" in err
+
+
+def test_a_record_the_data_no_longer_has(repo: Repo, mail_server: MailServer) -> None:
+    repo.build(repo.root / "reports", pdf=False)
+    (repo.data / "records" / "beta" / "2026-Q2.yaml").unlink()
+    repo.commit("beta 2026-Q2 withdrawn")
+    err = refused(repo, mail_server)
+    assert ("the build has beta/2026-Q2/provider.html but the data has no record for beta "
+            "2026-Q2; build again from the current data") in err
