@@ -45,3 +45,18 @@ def test_a_templates_folder_replaces_ours(tmp_path: Path) -> None:
     words = letter(environment(tmp_path), "provider", _context())
     assert (words.subject, words.body) == ("Scorecard 2026-Q3", "Hello Dana Cole.\n")
     assert letter(environment(tmp_path), "team", _context()).subject.startswith("Internal:")
+
+
+def test_every_message_reads_at_grade_8_or_lower() -> None:
+    from scorecard.words.readability import flesch_kincaid_grade
+
+    env = environment()
+    for kind in ("provider", "team", "portfolio"):
+        for extra in ({}, {"revised": True, "previous_day": "1 October 2026"},
+                      {"has_response": True}):
+            words = letter(env, kind, _context(**extra))
+            # the greeting and the signature are names, not sentences
+            lines = [line for line in words.body.split("\n")
+                     if not line.startswith(("Dear ", "Hello ", "Kind regards"))]
+            body = "\n".join(lines)
+            assert flesch_kincaid_grade(body) <= 8, (kind, extra, body)
