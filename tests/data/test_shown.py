@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mailroom import delivery_repo
-
 from scorecard.data.gitinfo import data_history
 
 
 def test_a_distribution_only_commit_does_not_count(tmp_path: Path) -> None:
     repo = delivery_repo(tmp_path / "repo")
-    shown = repo.git("rev-parse", "HEAD").strip()  # added the distribution block and contacts
+    # "Addresses" added the block (and contacts) to the first commit's programme
+    shown = repo.git("rev-parse", "HEAD~1").strip()
     repo.edit("evaluations/scorecard.yaml", "  reply_days: 10\n", "  reply_days: 21\n")
     repo.commit("Three weeks to reply")
     repo.edit("evaluations/scorecard.yaml", "Tom Berg: tom.berg@northwind.example",
@@ -20,7 +20,7 @@ def test_a_distribution_only_commit_does_not_count(tmp_path: Path) -> None:
     repo.commit("Tom's new address")
     last = data_history(repo.data, None).last["evaluations/scorecard.yaml"]
     assert last.commit == shown
-    assert last.subject == "Addresses"
+    assert last.subject == "Evaluations"
 
     repo.edit("evaluations/scorecard.yaml", "name: Communication", "name: Clear communication")
     changed = repo.commit("Rename a criterion")

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from mailroom import delivery_repo
 
+from mailroom import delivery_repo
 from scorecard.data.load import load
 from scorecard.data.model import Dataset
 from scorecard.delivery.recipients import parcels
