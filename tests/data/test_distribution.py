@@ -127,3 +127,16 @@ def test_addresses_that_parse(text: str, address: str) -> None:
 def test_addresses_that_do_not(text: str) -> None:
     mailbox, why = parse_mailbox(text)
     assert mailbox is None and why
+
+
+def test_a_provider_domain_listed_as_internal_is_a_warning(folder: DataFolder) -> None:
+    folder.edit("providers/acme.yaml", "lead: Priya Shah\n",
+                "lead: Priya Shah\ncontact: Dana Cole <dana@acme.example>\n")
+    folder.edit("scorecard.yaml", "internal_domains: [northwind.example]",
+                "internal_domains: [northwind.example, acme.example]")
+    line = _line_of(folder, "scorecard.yaml", "internal_domains")
+    [problem] = folder.load()[1]
+    assert (str(problem.location), problem.severity) == (
+        f"evaluations/scorecard.yaml:{line}:41", "warning")  # 2 + 19 + 19 characters before it
+    assert problem.message.startswith("acme.example is the domain of Acme Managed IT Ltd's "
+                                      "contact dana@acme.example")

@@ -88,6 +88,26 @@ def people_are_internal(d: Drafts) -> Iterator[Problem]:
             "or add the domain to internal_domains if it is ours.", severity="warning")
 
 
+def provider_domains_are_not_internal(d: Drafts) -> Iterator[Problem]:
+    """A warning for an internal domain that is a provider contact's domain: team
+    documents could reach the provider, so ``scorecard send`` refuses to send."""
+    dist = _distribution(d)
+    if dist is None:
+        return
+    internal = {x.strip().lower(): i for i, x in enumerate(dist.internal_domains)}
+    for pf in d.providers:
+        for text in pf.provider.contacts:
+            mailbox, _ = parse_mailbox(text)
+            if mailbox is None or mailbox.domain not in internal:
+                continue
+            yield Problem(
+                dist.where("internal_domains", internal[mailbox.domain]),
+                f"{mailbox.domain} is the domain of {pf.provider.name}'s contact "
+                f"{mailbox.address}; internal documents could reach the provider, so "
+                "scorecard send will send nothing", field="distribution.internal_domains",
+                hint="List only our own domains here.", severity="warning")
+
+
 def contacts_parse(d: Drafts) -> Iterator[Problem]:
     for pf in d.providers:
         p = pf.provider
@@ -125,6 +145,7 @@ RULES: tuple[Rule, ...] = (
     distribution_addresses_parse,
     internal_domains_are_domains,
     people_are_internal,
+    provider_domains_are_not_internal,
     contacts_parse,
     people_have_addresses,
 )
