@@ -226,3 +226,20 @@ def test_no_build_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = send(repo)
     assert code == 1
     assert "there is no finished build in" in err and "Run scorecard build first." in err
+
+
+def test_two_sends_at_once_cannot_both_send(repo: Repo, mail_server: MailServer) -> None:
+    import fcntl
+    import os
+
+    fd = os.open(repo.root, os.O_RDONLY)  # the folder of sent.jsonl, as a running send holds it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        code, _, err = send(repo, "--smtp", mail_server.address)
+        assert code == 1
+        assert "another scorecard send is using this sent log" in err
+        assert mail_server.inbox.received == []
+    finally:
+        os.close(fd)
+    assert send(repo, "--smtp", mail_server.address)[0] == 0
+    assert len(mail_server.inbox.received) == 6

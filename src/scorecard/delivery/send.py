@@ -6,6 +6,9 @@ message in the sent log as soon as the server accepted it.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
@@ -114,9 +117,44 @@ def _sender(dataset: Dataset) -> tuple[Mailbox | None, Problem | None]:
                          hint="Add it, e.g. from: IT vendor management <vendors@northwind.example>")
 
 
+@contextmanager
+def _one_send_at_a_time(log_path: Path, report: SendReport) -> Iterator[bool]:
+    """An exclusive lock on the folder that holds the sent log, for as long as a real
+    send reads and appends it, so that two sends at once cannot both send a message
+    (yields False when another send holds it). No file is made for it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no lock
+        yield True
+        return
+    folder = log_path.absolute().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            report.problems.append(Problem(
+                Location(str(log_path)), "another scorecard send is using this sent log",
+                hint="Wait for it to finish, then run this one again."))
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
+
+
 def run(options: SendOptions) -> SendReport:
-    """Plan, check and deliver; every problem and refusal is in the report."""
+    """Plan, check and deliver; every problem and refusal is in the report. A real
+    send holds the sent log's lock from reading it to its last line."""
+    if options.smtp is None:
+        return _run(options, SendReport())
     report = SendReport()
+    with _one_send_at_a_time(options.log or default_log(options.data_dir), report) as free:
+        return _run(options, report) if free else report
+
+
+def _run(options: SendOptions, report: SendReport) -> SendReport:
     inputs = _inputs(options, report)
     if inputs is None:
         return report
