@@ -60,3 +60,17 @@ def test_every_message_reads_at_grade_8_or_lower() -> None:
                      if not line.startswith(("Dear ", "Hello ", "Kind regards"))]
             body = "\n".join(lines)
             assert flesch_kincaid_grade(body) <= 8, (kind, extra, body)
+
+
+def test_a_broken_template_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    import pytest
+
+    from scorecard.delivery.messages import MessageError
+
+    (tmp_path / "email").mkdir()
+    broken = tmp_path / "email" / "provider.txt"
+    broken.write_text("Scorecard {{ period }}\n\nHello {{ nobody }}.\n", encoding="utf-8")
+    with pytest.raises(MessageError) as caught:
+        letter(environment(tmp_path), "provider", _context())
+    assert "'nobody' is undefined" in caught.value.problem.message
+    assert caught.value.problem.location.file == str(broken)

@@ -70,11 +70,15 @@ class Letter:
 
 def letter(env: jinja2.Environment, kind: str, context: Mapping[str, Any]) -> Letter:
     name = f"{kind}.txt"
+    where = f"templates/email/{name}"
     try:
-        text = env.get_template(name).render(**context)
+        template = env.get_template(name)
+        where = template.filename or where
+        text = template.render(**context)
     except jinja2.TemplateError as exc:
         line = getattr(exc, "lineno", None) or 0
-        raise MessageError(Problem(Location(f"templates/email/{name}", line),
+        where = getattr(exc, "filename", None) or where
+        raise MessageError(Problem(Location(str(where), line),
                                    f"the e-mail template cannot be used: {exc}")) from exc
     subject, _, body = text.lstrip("\n").partition("\n")
     return Letter(" ".join(subject.split()), _wrapped(body.strip("\n")) + "\n")

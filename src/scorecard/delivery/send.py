@@ -181,7 +181,11 @@ def _run(options: SendOptions, report: SendReport) -> SendReport:
         report.problems.append(problem)
     if has_errors(report.problems) or sender is None:
         return report
-    composed = _compose(outgoing, dataset, manifest, options, sender)
+    try:
+        composed = _compose(outgoing, dataset, manifest, options, sender)
+    except messages.MessageError as exc:  # a template the user gave cannot be used
+        report.problems.append(exc.problem)
+        return report
     if options.smtp is None:
         report.written = write_outbox(options.outbox, [
             (parcel_eml_name(n, d.parcel), m) for n, (d, m) in enumerate(composed, start=1)])
@@ -241,9 +245,13 @@ def run_reminders(options: SendOptions, as_of: date) -> SendReport:
     if sender is None:
         report.problems.append(problem or Problem(Location(str(options.data_dir)), "no sender"))
         return report
-    found, problems = reminders(dataset, due_items(compute(dataset, as_of)),
-                                env=messages.environment(options.templates),
-                                sender=sender, as_of=as_of)
+    try:
+        found, problems = reminders(dataset, due_items(compute(dataset, as_of)),
+                                    env=messages.environment(options.templates),
+                                    sender=sender, as_of=as_of)
+    except messages.MessageError as exc:
+        report.problems.append(exc.problem)
+        return report
     report.problems += problems
     if has_errors(report.problems):
         return report
