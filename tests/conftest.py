@@ -7,11 +7,14 @@ import hashlib
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+
+from mailroom import MailServer
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "evaluations"
@@ -126,3 +129,15 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
         if p.is_file()
     }
 
+
+
+@pytest.fixture
+def mail_server() -> Iterator[MailServer]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 and a free port; its ``inbox``
+    holds every message it accepted."""
+    server = MailServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -149,7 +149,8 @@ def test_measures_go_both_ways_and_one_has_no_floor() -> None:
 
 FIELDS = {
     "programme": {"organisation", "title", "cadence", "grace_days", "min_coverage", "scale",
-                  "bands", "categories"},
+                  "bands", "categories", "distribution"},
+    "distribution": {"from", "internal_domains", "people", "executives", "reply_days"},
     "scale": {"min", "max", "labels"},
     "band": {"name", "min"},
     "category": {"id", "name", "weight", "criteria"},
@@ -175,6 +176,7 @@ def fields_ok(kind: str, mapping: Mapping[str, Any]) -> None:
 
 def test_every_field_is_one_the_format_knows() -> None:
     fields_ok("programme", PROGRAMME)
+    fields_ok("distribution", PROGRAMME["distribution"])
     fields_ok("scale", PROGRAMME["scale"])
     for band in PROGRAMME["bands"]:
         fields_ok("band", band)

@@ -46,6 +46,7 @@ from scorecard.data.gitrun import (
 )
 from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.provenance import Amendment, Provenance
+from scorecard.data.shown import last_shown_change
 
 
 def _is_dirty(root: Path, rel: str) -> bool | None:
@@ -292,7 +293,12 @@ def data_history(data_dir: Path, ref: str | None) -> DataHistory:
     )
     if not run.ok:
         return empty
-    return DataHistory(*_parse_log_ordered(run.out))
+    history, last, order = _parse_log_ordered(run.out)
+    spec = pathspec_of(data_dir, root)
+    programme = "scorecard.yaml" if spec == "." else f"{spec}/scorecard.yaml"
+    if programme in last:  # a commit that changed only `distribution` shows in no document
+        last[programme] = last_shown_change(root, programme, last[programme])
+    return DataHistory(history, last, order)
 
 
 def changed_files(data_dir: Path) -> frozenset[str] | None:

@@ -22,6 +22,7 @@ from scorecard.data.model import (
     Contract,
     Criterion,
     Dataset,
+    Distribution,
     ExitPlan,
     Measure,
     Measured,
@@ -164,7 +165,31 @@ def build_programme(data: Mapping[str, Any], source: Source) -> Programme:
         min_coverage=_float(_get(data, "min_coverage"), 0.5),
         scale=_scale(data.get("scale"), source),
         bands=tuple(bands),
+        distribution=_distribution(data.get("distribution"), source),
         source=source,
+    )
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    """One text or a list of them, as a tuple; what failed its check is left out."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def _distribution(data: Any, source: Source) -> Distribution | None:
+    if not isinstance(data, dict):
+        return None
+    people = _get(data, "people", {})
+    return Distribution(
+        sender=_get(data, "from"),
+        internal_domains=_texts(_get(data, "internal_domains")),
+        people={k: v for k, v in people.items() if isinstance(v, str)},
+        executives=_texts(_get(data, "executives")),
+        reply_days=_get(data, "reply_days", 14),
+        source=source, path=("distribution",),
     )
 
 
@@ -221,7 +246,8 @@ def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
         service_area=_get(data, "service_area"),
         cadence=_get(data, "cadence"),
         lead=_get(data, "lead"),
-        contact=_get(data, "contact"),
+        contact=", ".join(_texts(_get(data, "contact"))) or None,
+        contacts=_texts(_get(data, "contact")),
         services=services,
         contract=None if contract is None else Contract(
             start=_get(contract, "start"), end=_get(contract, "end"),

@@ -126,6 +126,20 @@ DEFAULT_BANDS: tuple[tuple[str, float], ...] = (("Strong", 80), ("Adequate", 60)
 
 
 @dataclass(frozen=True)
+class Distribution(Located):
+    """Who sends, who is internal, and our people's addresses (``scorecard send``).
+
+    Addresses are kept as written (``Name <a@b>`` or ``a@b``); validation has
+    checked that each parses."""
+
+    sender: str | None = None  # ``from`` in the YAML
+    internal_domains: tuple[str, ...] = ()
+    people: Mapping[str, str] = field(default_factory=dict)
+    executives: tuple[str, ...] = ()
+    reply_days: int = 14
+
+
+@dataclass(frozen=True)
 class Programme(Located):
     organisation: str
     categories: tuple[Category, ...]
@@ -135,6 +149,7 @@ class Programme(Located):
     min_coverage: float = 0.5
     scale: Scale = field(default_factory=lambda: Scale(labels=DEFAULT_SCALE_LABELS))
     bands: tuple[Band, ...] = ()  # sorted by min, highest first
+    distribution: Distribution | None = None  # None: no distribution block
 
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion, in programme order."""
@@ -210,7 +225,8 @@ class Provider(Located):
     service_area: str | None = None
     cadence: Cadence | None = None  # None: the programme's
     lead: str | None = None
-    contact: str | None = None
+    contact: str | None = None  # every contact, as written, joined with ", " (for display)
+    contacts: tuple[str, ...] = ()  # each contact address as written
     services: tuple[Service, ...] = ()
     contract: Contract | None = None  # INTERNAL
     exit_plan: ExitPlan | None = None  # INTERNAL

@@ -49,6 +49,25 @@ class ListOf(Spec):
 
 
 @dataclass(frozen=True)
+class OneOrList(Spec):
+    """One value, or a list of them (``contact: a@b`` or ``contact: [a@b, c@d]``)."""
+
+    item: Spec = field(default_factory=Text)
+
+    def expect(self) -> str:
+        return f"{self.item.expect()}, or a list of them"
+
+    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if isinstance(value, list):
+            return ListOf(item=self.item, min_items=1).check(value, path, ctx)
+        return self.item.check(value, path, ctx)
+
+    def json(self) -> dict[str, Any]:
+        one = self.item.schema()
+        return {"anyOf": [one, {"type": "array", "items": one, "minItems": 1}]}
+
+
+@dataclass(frozen=True)
 class MapOf(Spec):
     """A mapping whose keys are ids, names or whole numbers, all with one kind of value."""
 

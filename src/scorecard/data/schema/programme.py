@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scorecard.data.periods import CADENCES
-from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj
+from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
 from scorecard.data.schema.fields import Choice, Number, Slug, Text
 
 MEASURE = Obj(
@@ -55,6 +55,23 @@ BAND = Obj(fields=(
 
 CADENCE_SPEC = Choice(options=CADENCES)
 
+DISTRIBUTION = Obj(
+    description="What scorecard send needs: who sends, who is internal, our people's "
+                "addresses.",
+    fields=(
+        Field("from", Text(), False, "The sender of every message, e.g. "
+              "IT vendor management <vendors@northwind.example>."),
+        Field("internal_domains", ListOf(item=Text()), False,
+              "Team and portfolio documents go only to addresses in these domains."),
+        Field("people", MapOf(key=Text(), value=Text(), key_words="a person's name"), False,
+              "Our people, by the names used for leads and evaluators, to their address."),
+        Field("executives", OneOrList(item=Text()), False,
+              "Who receives the portfolio: one address or a list."),
+        Field("reply_days", Number(whole=True, minimum=1), False,
+              "A provider is asked to reply within this many days.", default=14),
+    ),
+)
+
 PROGRAMME = Obj(
     title="scorecard.yaml: the programme",
     description="What we evaluate and how.",
@@ -72,5 +89,7 @@ PROGRAMME = Obj(
               "Overall score (0-100) to status; one band must start at 0."),
         Field("categories", ListOf(item=CATEGORY, min_items=1), True,
               "What is evaluated, grouped and weighted (at least one).", "[...]"),
+        Field("distribution", DISTRIBUTION, False,
+              "Who receives which document by e-mail (scorecard send)."),
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorecard.data.schema.compound import Field, ListOf, Obj
+from scorecard.data.schema.compound import Field, ListOf, Obj, OneOrList
 from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Day, Number, Slug, Text
 from scorecard.data.schema.programme import CADENCE_SPEC
 
@@ -65,7 +65,9 @@ PROVIDER = Obj(
               "Providers in one area are compared head to head."),
         Field("cadence", CADENCE_SPEC, False, "Overrides the programme's cadence."),
         Field("lead", Text(), False, "Our team leader who owns this provider's evaluations."),
-        Field("contact", Text(), False, "The provider's person who receives the scorecard."),
+        Field("contact", OneOrList(item=Text()), False,
+              "Who at the provider receives its scorecard: one address such as "
+              "Dana Cole <dana@acme.example>, or a list of them."),
         Field("services", ListOf(item=SERVICE), False,
               "What the contract lets us use (the scope)."),
         Field("contract", CONTRACT, False, "INTERNAL: the contract."),
