@@ -62,13 +62,17 @@ def test_example_evaluation_is_dated_two_weeks_after_its_period_or_today() -> No
 
 def test_writes_every_file_the_issue_lists() -> None:
     assert sorted(files_by_path()) == [
+        ".github/dependabot.yml",
         ".github/workflows/scorecard.yml",
+        ".github/zizmor.yml",
         ".gitignore",
         ".gitlab-ci.yml",
         ".pre-commit-config.yaml",
         ".schemas/provider.schema.json",
         ".schemas/record.schema.json",
         ".schemas/scorecard.schema.json",
+        ".vscode/extensions.json",
+        ".vscode/settings.json",
         "README.md",
         "evaluations/providers/example-provider.yaml",
         "evaluations/records/example-provider/2026-Q3.yaml",

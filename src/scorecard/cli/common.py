@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from scorecard.data.problems import Problem, format_github, format_text, to_json
+from scorecard.data.problems import Problem, format_github, format_text, to_gitlab, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,15 +61,18 @@ class DayType(click.ParamType[date]):
 
 DAY = DayType()
 
-FORMATS = click.Choice(["text", "github", "json"])
+FORMATS = click.Choice(["text", "github", "json", "gitlab"])
 
 
 def echo_problems(problems: Iterable[Problem], fmt: str = "text") -> None:
-    """Print problems to standard error (text, github) or standard output (json)."""
+    """Print problems to standard error (text, github) or standard output (json;
+    gitlab: a Code Quality report on standard output, and the text on standard error)."""
     problems = list(problems)
     if fmt == "json":
         click.echo(to_json(problems))
         return
+    if fmt == "gitlab":
+        click.echo(to_gitlab(problems))
     text = format_github(problems) if fmt == "github" else format_text(problems)
     if text:
         click.echo(text, err=True)

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import click
 
+from scorecard.authoring import scaffold as scaffold_module
 from scorecard.cli.common import DAY, EXIT_USAGE
 
 
@@ -35,14 +36,14 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
     is not in a git repository yet. It never overwrites a file: it says what
     it wrote and what it left alone, so running it twice changes nothing.
     """
-    from scorecard.authoring import scaffold
-
+    scaffold = scaffold_module
     root = Path(directory)  # Click has refused a file already
     root.mkdir(parents=True, exist_ok=True)
 
     files = scaffold.scaffold_files(
         as_of or date.today(),
         organisation=organisation or scaffold.DEFAULT_ORGANISATION,
+        origin=_origin(),
     )
     data_dir = root / scaffold.DATA_DIR
     data_present = data_dir.is_dir() and any(data_dir.iterdir())
@@ -65,6 +66,20 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
         click.echo(f"\nNext: {cd}run `scorecard validate`, read README.md, and commit.")
     else:
         click.echo("\nNothing written: every file is there already or was skipped.")
+
+
+def _origin() -> scaffold_module.Origin:
+    """Where this scorecard was installed from, as pip recorded it."""
+    from importlib import metadata
+
+    from scorecard import __version__
+
+    try:
+        direct_url = metadata.distribution(scaffold_module.DISTRIBUTION).read_text(
+            "direct_url.json")
+    except metadata.PackageNotFoundError:  # run from a source tree
+        direct_url = None
+    return scaffold_module.origin_of(__version__, direct_url)
 
 
 def _git_init(root: Path) -> None:

@@ -6,6 +6,7 @@ instead of raising, so that a user sees every problem in one run.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -111,4 +112,21 @@ def to_json(problems: Iterable[Problem]) -> str:
         }
         for p in sorted_problems(problems)
     ]
+    return json.dumps(items, indent=2, ensure_ascii=False)
+
+
+def to_gitlab(problems: Iterable[Problem]) -> str:
+    """A GitLab Code Quality report (a JSON list), so that merge requests show
+    each problem beside its line. The fingerprint is stable across runs for
+    the same problem at the same place."""
+    items = []
+    for p in sorted_problems(problems):
+        key = f"{p.location.file}:{p.location.line}:{p.location.column}:{p.message}"
+        items.append({
+            "description": p.text(),
+            "check_name": f"scorecard-{p.field or 'file'}",
+            "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+            "severity": "major" if p.severity == "error" else "minor",
+            "location": {"path": p.location.file, "lines": {"begin": max(p.location.line, 1)}},
+        })
     return json.dumps(items, indent=2, ensure_ascii=False)
