@@ -79,3 +79,25 @@ def test_format_md_record_example_scores_criteria_the_programme_example_lacks(
          "scores.cost-variance: there is no criterion 'cost-variance' in the programme. "
          "The criteria are listed in scorecard.yaml."),
     ]
+
+
+def test_gitlab_code_quality_report_has_one_entry_per_problem() -> None:
+    import json
+
+    from scorecard.data.problems import Location, Problem, to_gitlab
+
+    problems = [
+        Problem(Location("evaluations/records/a/2026-Q3.yaml", 4, 7), "lead: expects text",
+                field="lead", hint="Write it in quotes."),
+        Problem(Location("evaluations/scorecard.yaml"), "no criteria", severity="warning"),
+    ]
+    report = json.loads(to_gitlab(problems))
+    assert [r["location"] for r in report] == [
+        {"path": "evaluations/records/a/2026-Q3.yaml", "lines": {"begin": 4}},
+        {"path": "evaluations/scorecard.yaml", "lines": {"begin": 1}},  # unknown line: the first
+    ]
+    assert [r["severity"] for r in report] == ["major", "minor"]
+    assert report[0]["check_name"] == "scorecard-lead"
+    assert "Write it in quotes." in report[0]["description"]
+    assert len({r["fingerprint"] for r in report}) == 2
+    assert json.loads(to_gitlab(problems)) == report  # stable across runs
