@@ -11,7 +11,9 @@ set -eu
 
 packages="python3-venv python3-pip git libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages chromium chromium-driver poppler-utils nodejs npm"
+  packages="$packages chromium chromium-driver poppler-utils"
+  # Node.js 18.20 or later; keep one that is there already (it may come with its own npm)
+  command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
