@@ -192,3 +192,11 @@ def test_the_demo_files_with_a_schema_line_are_clean_in_the_editor(
     assert {uri: d for uri, d in diagnostics.items() if d} == {}
     assert len(diagnostics) == len(files)
     assert validate(repo).returncode == 0
+
+
+def test_this_repositorys_schemas_are_what_scorecard_schema_writes() -> None:
+    from scorecard.authoring.scaffold import schema_files
+
+    for f in schema_files():
+        assert (ROOT / f.path).read_bytes() == f.content, (
+            f"{f.path} is out of date: run `scorecard schema --out .schemas`")
