@@ -49,17 +49,21 @@ def command(directory: str, organisation: str | None, as_of: date | None) -> Non
     data_present = data_dir.is_dir() and any(data_dir.iterdir())
     decisions = scaffold.decide(files, lambda p: (root / p).exists(), data_present)
 
-    _git_init(root)
+    said = [_git_init(root)]
+    # every file first, then what was done: a reader that stops reading (as
+    # `scorecard init | head -1` does) cannot stop the writing half-way
     for d in decisions:
         shown = _shown(root, d.file.path)
         if d.skip_reason is not None:
-            click.echo(f"skipped {shown} ({d.skip_reason})")
+            said.append(f"skipped {shown} ({d.skip_reason})")
             continue
         target = root / d.file.path
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("xb") as fh:  # "x": never overwrite, even in a race
             fh.write(d.file.content)
-        click.echo(f"wrote   {shown}: {d.file.description}")
+        said.append(f"wrote   {shown}: {d.file.description}")
+    for line in filter(None, said):
+        click.echo(line)
 
     if any(d.write for d in decisions):
         cd = f"cd {directory}, " if root != Path(".") else ""
@@ -82,8 +86,8 @@ def _origin() -> scaffold_module.Origin:
     return scaffold_module.origin_of(__version__, direct_url)
 
 
-def _git_init(root: Path) -> None:
-    """``git init`` unless ``root`` is already inside a git work tree."""
+def _git_init(root: Path) -> str | None:
+    """``git init`` unless ``root`` is already inside a git work tree; what it did."""
     try:
         inside = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"],
@@ -95,13 +99,9 @@ def _git_init(root: Path) -> None:
     if inside.returncode == 0:
         top = Path(inside.stdout.strip())
         if top.resolve() != root.resolve():
-            click.echo(
-                f"note: {root} is inside the git repository {top}; CI files only work"
-                " at a repository's root."
-            )
-        else:
-            click.echo("skipped git init (already a git repository)")
-        return
+            return (f"note: {root} is inside the git repository {top}; CI files only work"
+                    " at a repository's root.")
+        return "skipped git init (already a git repository)"
     done = subprocess.run(
         ["git", "init", "--quiet", "--initial-branch=main"],
         cwd=root, capture_output=True, text=True, check=False,
@@ -112,7 +112,7 @@ def _git_init(root: Path) -> None:
     if done.returncode != 0:
         click.echo(f"could not run git init: {done.stderr.strip()}", err=True)
         raise SystemExit(EXIT_USAGE)
-    click.echo("ran     git init")
+    return "ran     git init"
 
 
 def _shown(root: Path, path: PurePosixPath) -> str:

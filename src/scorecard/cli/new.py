@@ -9,15 +9,23 @@ from pathlib import Path
 import click
 
 from scorecard.authoring.scaffold import SCHEMA_DIR
-from scorecard.cli.common import DAY, EXIT_DATA, data_option, echo_problems
+from scorecard.cli.common import (
+    DAY,
+    EXIT_DATA,
+    complete_period,
+    complete_provider,
+    data_option,
+    echo_problems,
+)
 from scorecard.data.schema.jsonschema import FILE_NAMES
 
 SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
 
 
 @click.command("new")
-@click.argument("provider_id", metavar="PROVIDER")
-@click.argument("period_text", metavar="[PERIOD]", required=False)
+@click.argument("provider_id", metavar="PROVIDER", shell_complete=complete_provider)
+@click.argument("period_text", metavar="[PERIOD]", required=False,
+                shell_complete=complete_period)
 # --data only, not data_options' --ref: `new` writes into the working tree
 @data_option
 @click.option(
