@@ -3,7 +3,8 @@
 # and Pango for WeasyPrint's PDFs (libharfbuzz-subset0 makes it subset fonts
 # with HarfBuzz: fast and deterministic). With --test, also what the test suite
 # uses: Chromium (page checks in a real browser), Poppler (PDFs to text and
-# images) and Node.js (the real yaml-language-server and gitlab-ci-local).
+# images), Node.js (the real yaml-language-server and gitlab-ci-local) and
+# rsync (gitlab-ci-local copies the project with it).
 #
 # Works as root (no sudo needed, none installed) and as a user with sudo.
 # On a machine without apt-get it does nothing and says so.
@@ -11,7 +12,7 @@ set -eu
 
 packages="python3-venv python3-pip git libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages chromium chromium-driver poppler-utils"
+  packages="$packages chromium chromium-driver poppler-utils rsync"
   # Node.js 18.20 or later; keep one that is there already (it may come with its own npm)
   command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
 fi
