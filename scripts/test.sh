@@ -29,7 +29,7 @@ echo "== pytest (latest versions)"
 
 echo "== pytest (lowest allowed versions)"
 rm -rf .venv-lowest
-.venv/bin/uv venv -q --python "$(command -v python3)" .venv-lowest
+.venv/bin/uv venv -q --seed --python "$(command -v python3)" .venv-lowest
 .venv/bin/uv pip install -q --python .venv-lowest/bin/python --resolution lowest-direct -e '.[test]'
 .venv/bin/uv pip list --python .venv-lowest/bin/python 2>/dev/null \
   | grep -iE '^(click|pyyaml|jinja2|markdown|weasyprint|nh3) ' | tr -s ' ' | paste -sd, -
