@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$(id -u)" -eq 0 ] || { echo "quickstart check: run as root" >&2; exit 1; }
 src="$PWD"
+git config --global --add safe.directory "$src" 2>/dev/null || true  # a clone owned by another user
 quick_start() {  # the two commands of the README's quick start
   sh scripts/install.sh
   .venv/bin/scorecard build
