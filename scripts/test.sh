@@ -1,20 +1,19 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs on a fresh Debian or Ubuntu machine
-# (system packages too), then runs ruff, mypy and the tests.
-# This is the README's test command, and CI runs exactly this.
+# (system packages too), then runs ruff, mypy and the tests on the latest
+# allowed versions of every dependency, and the tests again on the lowest
+# allowed versions (uv's --resolution lowest-direct), so that the lower bounds
+# in pyproject.toml stay true.
+# This is the README's test command, and CI runs exactly this. It works as root
+# (no sudo needed) and as a user with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-if command -v apt-get >/dev/null 2>&1; then
-  $sudo apt-get update -qq
-  # WeasyPrint needs Pango; libharfbuzz-subset0 makes it subset fonts with
-  # HarfBuzz (fast, deterministic). Chromium checks pages in a real browser;
-  # poppler-utils turns PDFs into text and images in tests.
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    python3-venv git libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-    chromium chromium-driver poppler-utils fonts-dejavu-core >/dev/null
+sh scripts/system-packages.sh --test
+
+# Node tools the tests drive: yaml-language-server and gitlab-ci-local
+if command -v npm >/dev/null 2>&1; then
+  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 python3 -m venv .venv
@@ -25,5 +24,16 @@ echo "== ruff"
 .venv/bin/ruff check src tests bench
 echo "== mypy"
 .venv/bin/mypy
-echo "== pytest"
+echo "== pytest (latest versions)"
 .venv/bin/python -m pytest -q -p no:cacheprovider
+
+echo "== pytest (lowest allowed versions)"
+rm -rf .venv-lowest
+.venv/bin/uv venv -q --seed --python "$(command -v python3)" .venv-lowest
+.venv/bin/uv pip install -q --python .venv-lowest/bin/python --resolution lowest-direct -e '.[test]'
+.venv/bin/uv pip list --python .venv-lowest/bin/python 2>/dev/null \
+  | grep -iE '^(click|pyyaml|jinja2|markdown|weasyprint|nh3) ' | tr -s ' ' | paste -sd, -
+# the suite less the packaging and browser tests, which check the latest tools
+.venv-lowest/bin/python -m pytest -q -p no:cacheprovider \
+  --ignore=tests/e2e/test_packaging.py --ignore=tests/e2e/test_documents_browser.py \
+  --ignore=tests/e2e/test_browser_base.py

@@ -201,3 +201,29 @@ def test_an_output_folder_that_is_a_file_is_refused(small_repo: GitRepo, tmp_pat
             result.stderr
         )
     assert (tmp_path / "taken").read_text() == "not a folder\n"
+
+
+def test_a_long_build_logs_a_line_at_each_tenth() -> None:
+    from scorecard.cli.build import TenthsLog
+
+    now = [0.0]
+    lines: list[str] = []
+    log = TenthsLog(after=10.0, clock=lambda: now[0], echo=lines.append)
+    for done in range(1, 41):  # 40 PDFs, one every half second: 20 s in all
+        now[0] += 0.5
+        log(done, 40, f"doc{done}.pdf")
+    # silent for the first 10 s (20 PDFs, half of the build), then every tenth
+    assert lines == [f"Rendering: {p}% ({n} of 40 PDFs)" for p, n in
+                     [(50, 20), (60, 24), (70, 28), (80, 32), (90, 36), (100, 40)]]
+
+
+def test_a_short_build_logs_nothing() -> None:
+    from scorecard.cli.build import TenthsLog
+
+    now = [0.0]
+    lines: list[str] = []
+    log = TenthsLog(after=0.0, clock=lambda: now[0], echo=lines.append)
+    for done in range(1, 10):  # nine PDFs: no tenths to speak of
+        now[0] += 100
+        log(done, 9, "x.pdf")
+    assert lines == []

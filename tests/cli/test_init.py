@@ -62,13 +62,17 @@ def test_example_evaluation_is_dated_two_weeks_after_its_period_or_today() -> No
 
 def test_writes_every_file_the_issue_lists() -> None:
     assert sorted(files_by_path()) == [
+        ".github/dependabot.yml",
         ".github/workflows/scorecard.yml",
+        ".github/zizmor.yml",
         ".gitignore",
         ".gitlab-ci.yml",
         ".pre-commit-config.yaml",
         ".schemas/provider.schema.json",
         ".schemas/record.schema.json",
         ".schemas/scorecard.schema.json",
+        ".vscode/extensions.json",
+        ".vscode/settings.json",
         "README.md",
         "evaluations/providers/example-provider.yaml",
         "evaluations/records/example-provider/2026-Q3.yaml",
@@ -209,3 +213,25 @@ def test_refreshing_the_schemas_as_the_readme_says_changes_no_byte(tmp_path: Pat
                           cwd=tmp_path / "repo", capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert {p.name: p.read_bytes() for p in schemas.iterdir()} == before
+
+
+def test_every_yaml_file_init_writes_starts_with_a_schema_line() -> None:
+    yaml_files = {p: f for p, f in files_by_path().items() if p.endswith((".yaml", ".yml"))}
+    assert len(yaml_files) == 8
+    for path, f in yaml_files.items():
+        first = f.content.decode().splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+
+
+def test_vscode_recommends_the_yaml_extension_and_maps_each_folder_to_its_schema() -> None:
+    files = files_by_path()
+    assert json.loads(files[".vscode/extensions.json"].content) == {
+        "recommendations": ["redhat.vscode-yaml"]}
+    schemas = json.loads(files[".vscode/settings.json"].content)["yaml.schemas"]
+    assert schemas == {
+        "./.schemas/scorecard.schema.json": "evaluations/scorecard.yaml",
+        "./.schemas/provider.schema.json": "evaluations/providers/*.yaml",
+        "./.schemas/record.schema.json": "evaluations/records/*/*.yaml",
+    }
+    for schema in schemas:
+        assert schema.removeprefix("./") in files

@@ -203,3 +203,23 @@ def test_safe_lines_never_lets_a_line_start_a_workflow_command() -> None:
     assert safe_lines(wrapped).splitlines() == [
         "  2026-09-30  Tom", "              \\::error::pwned leads it.", "\\::add-mask::x",
     ]
+def test_gitlab_code_quality_report_has_one_entry_per_problem() -> None:
+    import json
+
+    from scorecard.data.problems import Location, Problem, to_gitlab
+
+    problems = [
+        Problem(Location("evaluations/records/a/2026-Q3.yaml", 4, 7), "lead: expects text",
+                field="lead", hint="Write it in quotes."),
+        Problem(Location("evaluations/scorecard.yaml"), "no criteria", severity="warning"),
+    ]
+    report = json.loads(to_gitlab(problems))
+    assert [r["location"] for r in report] == [
+        {"path": "evaluations/records/a/2026-Q3.yaml", "lines": {"begin": 4}},
+        {"path": "evaluations/scorecard.yaml", "lines": {"begin": 1}},  # unknown line: the first
+    ]
+    assert [r["severity"] for r in report] == ["major", "minor"]
+    assert report[0]["check_name"] == "scorecard-lead"
+    assert "Write it in quotes." in report[0]["description"]
+    assert len({r["fingerprint"] for r in report}) == 2
+    assert json.loads(to_gitlab(problems)) == report  # stable across runs

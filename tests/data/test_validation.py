@@ -185,10 +185,10 @@ def test_measured_result_that_is_not_a_number(data: DataFolder) -> None:
 
 
 def test_measured_result_that_is_a_boolean(data: DataFolder) -> None:
-    data.edit(Q3, "availability: 99.95", "availability: yes")
+    data.edit(Q3, "availability: 99.95", "availability: True")
     assert data.problems() == [(
         E + Q3 + ":7:17",
-        "scores.availability: expected a number (%), found yes (which YAML reads as true)",
+        "scores.availability: expected a number (%), found True (which YAML reads as true)",
     )]
 
 

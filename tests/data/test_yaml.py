@@ -1,4 +1,5 @@
-"""Safe YAML reading: hostile input, positions, and YAML 1.1's surprises."""
+"""Safe YAML reading: hostile input, positions, and YAML's surprises (read by
+YAML 1.2's rules, as editors read them)."""
 
 from __future__ import annotations
 
@@ -185,24 +186,23 @@ def test_control_character() -> None:
     ]
 
 
-# --- YAML 1.1 re-typing --------------------------------------------------------
+# --- YAML re-typing (YAML 1.2 rules) -------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("written", "described"),
     [
-        ("no", "the boolean false"),
-        ("yes", "the boolean true"),
-        ("off", "the boolean false"),
-        ("12:30", "the number 750"),  # base 60: 12 * 60 + 30
-        ("0755", "the number 493"),  # octal: 7 * 64 + 5 * 8 + 5
+        ("true", "the boolean true"),
+        ("FALSE", "the boolean false"),
+        ("0755", "the number 755"),  # YAML 1.2: decimal (1.1 made it octal 493)
+        ("0o17", "the number 15"),  # YAML 1.2's octal
         ("1.10", "the number 1.1"),
         ("null", "nothing (null)"),
         ("~", "nothing (null)"),
         ("2026-01-05", "the date 2026-01-05"),
     ],
 )
-def test_yaml_1_1_retyping_of_a_text_field(
+def test_yaml_retyping_of_a_text_field(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str, described: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -213,6 +213,19 @@ def test_yaml_1_1_retyping_of_a_text_field(
         f"lead: YAML read {written} as {described}; this field expects text. "
         f'Write it in quotes: "{written}".',
     )]
+
+
+@pytest.mark.parametrize("written", ["no", "yes", "off", "on", "y", "N", "12:30", "1_000"])
+def test_what_yaml_1_1_retyped_is_text_as_editors_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = DataFolder(tmp_path)
+    data.edit(Q2, "lead: Priya Shah", f"lead: {written}")
+    dataset, problems = data.load()
+    assert problems == [] and dataset is not None
+    [record] = [r for r in dataset.records["acme"] if r.period.label == "2026-Q2"]
+    assert record.lead == written
 
 
 def test_quoted_text_is_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,30 +247,30 @@ def test_an_empty_text_field_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyP
     )]
 
 
-def test_yaml_1_1_retyping_of_a_score_key(
+def test_yaml_retyping_of_a_score_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     data = DataFolder(tmp_path)
-    data.edit(Q2, "  communication: null\n", "  communication: null\n  on: 3\n")
+    data.edit(Q2, "  communication: null\n", "  communication: null\n  true: 3\n")
     assert data.problems() == [(
         E + Q2 + ":10:3",
-        "scores.on: YAML read on as the boolean true; this key should be a criterion id. "
-        'Write it in quotes: "on".',
+        "scores.true: YAML read true as the boolean true; this key should be a criterion id. "
+        'Write it in quotes: "true".',
     )]
 
 
-def test_yaml_1_1_retyping_of_an_evaluator_name(
+def test_yaml_retyping_of_an_evaluator_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     data = DataFolder(tmp_path)
-    data.edit("records/acme/2026-Q3.yaml", "Tom Berg: 3}", "No: 3}")
+    data.edit("records/acme/2026-Q3.yaml", "Tom Berg: 3}", "False: 3}")
     # the key: column 16 + 16, as in test_validation
     assert data.problems() == [(
         E + "records/acme/2026-Q3.yaml:9:32",
-        "scores.fix-quality.No: YAML read No as the boolean false; this key should be an "
-        'evaluator\'s name. Write it in quotes: "No".',
+        "scores.fix-quality.False: YAML read False as the boolean false; this key should be an "
+        'evaluator\'s name. Write it in quotes: "False".',
     )]
 
 
@@ -285,6 +298,6 @@ def test_the_pure_python_composer_gives_the_same_results(
 
     text = "a: &x [1, *x]\nb: 2026-02-30\nc: !!binary aGk=\nd: 12:30\nd: 2\n"
     with_libyaml = messages(text)
-    monkeypatch.setattr(reader, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(reader, "_Loader", reader.yaml_1_2(yaml.SafeLoader))
     assert messages(text) == with_libyaml
     assert [line for line, _, _ in with_libyaml] == [1, 2, 3, 5]

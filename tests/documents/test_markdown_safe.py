@@ -141,3 +141,39 @@ def test_autoescape_keeps_rendered_markup() -> None:
     env.filters["markdown"] = render_markdown
     out = env.from_string("{{ note | markdown }}").render(note="**b** <i>")
     assert out == "<p><strong>b</strong> &lt;i&gt;</p>"
+
+
+# --- lists as GitHub and GitLab write them (CommonMark) ------------------------
+
+@pytest.mark.parametrize(("text", "html"), [
+    # a list straight after a paragraph (CommonMark example 304 and GitHub habit)
+    ("We agreed:\n- weekly calls\n- a named engineer",
+     "<p>We agreed:</p>\n<ul>\n<li>weekly calls</li>\n<li>a named engineer</li>\n</ul>"),
+    ("Next steps:\n1. patch\n2. report",
+     "<p>Next steps:</p>\n<ol>\n<li>patch</li>\n<li>report</li>\n</ol>"),
+    # nested by two spaces under "- ", three under "1. " (the parent's text column)
+    ("- a\n  - b\n    - c\n- d",
+     "<ul>\n<li>a<ul>\n<li>b<ul>\n<li>c</li>\n</ul>\n</li>\n</ul>\n</li>\n<li>d</li>\n</ul>"),
+    ("1. one\n   - sub\n2. two",
+     "<ol>\n<li>one<ul>\n<li>sub</li>\n</ul>\n</li>\n<li>two</li>\n</ol>"),
+    # four spaces still nest, as before
+    ("- a\n    - b", "<ul>\n<li>a<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>"),
+    # only a list starting at 1 interrupts a paragraph (example 304): a year stays text
+    ("The contract ran until\n2026. Then we renewed.",
+     "<p>The contract ran until\n2026. Then we renewed.</p>"),
+    # an empty item does not interrupt a paragraph (example 285)
+    ("foo\n*\nbar", "<p>foo\n*\nbar</p>"),
+    # a rule is not a list
+    ("Text\n\n* * *", "<p>Text</p>\n<hr>"),
+    # a later paragraph of an item, then the next item
+    ("- a\n\n  more\n- b",
+     "<ul>\n<li>\n<p>a</p>\n<p>more</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>"),
+    # a lazy line goes on the item's text (example 290)
+    ("- a\ngoes on\n- b", "<ul>\n<li>a\ngoes on</li>\n<li>b</li>\n</ul>"),
+    # the list ends at a paragraph after a blank line
+    ("- a\n\nAfter.", "<ul>\n<li>a</li>\n</ul>\n<p>After.</p>"),
+    # fenced code is left alone
+    ("```\n- a\n  - b\n```", "<pre><code>- a\n  - b\n</code></pre>"),
+])
+def test_lists_render_as_github_renders_them(text: str, html: str) -> None:
+    assert str(render_markdown(text)) == html

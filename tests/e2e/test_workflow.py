@@ -184,7 +184,7 @@ def test_pre_commit_accepts_the_config_and_our_hook_manifest(written: Path) -> N
 # a mistake for each schema to catch: the text, and what it becomes
 BREAK = {
     "vendor.github-workflows": ("\njobs:\n", "\njobz:\n"),  # no jobs
-    "vendor.gitlab-ci": ("  script:\n    - scorecard validate\n", "  script: 7\n"),  # not a list
+    "vendor.gitlab-ci": ("  timeout: 10 minutes\n", "  timeout: [10]\n"),  # not text  # not a list
 }
 
 
@@ -206,31 +206,80 @@ def test_ci_files_fit_the_published_schemas(written: Path, path: str, schema: st
     assert done.returncode == 1, done.stdout
 
 
-def test_github_workflow_validates_everywhere_and_builds_on_the_default_branch(
+def test_github_workflow_uses_the_action_and_uploads_one_artifact_per_audience(
     written: Path,
 ) -> None:
     flow = yaml.safe_load((written / ".github/workflows/scorecard.yml").read_text())
     on = flow[True]  # YAML 1.1 reads the key `on` as true
-    assert "push" in on and "pull_request" in on
-    validate = [s.get("run", "") for s in flow["jobs"]["validate"]["steps"]]
-    assert "scorecard validate --format github" in validate
+    assert "push" in on and "pull_request" in on and on["schedule"]
+    assert flow["permissions"] == {}
+    validate = flow["jobs"]["validate"]
+    [action] = [s for s in validate["steps"] if "scorecard" in s.get("uses", "")]
+    assert action["uses"] == "provider-scorecard/scorecard@v0"  # from the source tree
+    assert action["with"] == {"command": "validate", "args": "--format github"}
     build = flow["jobs"]["build"]
     assert build["needs"] == "validate"
     assert "github.event.repository.default_branch" in build["if"]
+    assert all(job["timeout-minutes"] for job in flow["jobs"].values())
+    uploads = [s["with"] for s in build["steps"] if s.get("uses", "").startswith(
+        "actions/upload-artifact")]
+    assert [u["name"] for u in uploads] == [
+        "scorecards-provider", "scorecards-team", "scorecards-portfolio"]
+    assert [u["path"] for u in uploads] == [
+        "by-audience/provider/", "by-audience/team/", "by-audience/portfolio/"]
+    [cache] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache")]
+    assert cache["with"]["path"] == "reports/"
     runs = "\n".join(s.get("run", "") for s in build["steps"])
-    assert "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in runs
-    assert 'scorecard build --summary "$GITHUB_STEP_SUMMARY"' in runs
-    [upload] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload")]
-    assert upload["with"]["path"] == "reports/"
-    assert flow["env"]["SCORECARD_INSTALL"] == "${{ vars.SCORECARD_INSTALL }}"
+    assert 'scorecard due >> "$GITHUB_STEP_SUMMARY"' in runs
+
+
+def test_github_delivery_runs_by_hand_in_a_protected_environment(written: Path) -> None:
+    flow = yaml.safe_load((written / ".github/workflows/scorecard.yml").read_text())
+    deliver = flow["jobs"]["deliver"]
+    assert deliver["environment"] == "scorecard-delivery"
+    assert deliver["if"] == "github.event_name == 'workflow_dispatch' && inputs.send"
+    assert deliver["permissions"] == {"contents": "write"}
+    steps = {s.get("name"): s for s in deliver["steps"]}
+    send = steps["Send the provider documents"]
+    assert send["run"] == 'scorecard send --smtp "$SCORECARD_SMTP_HOST"'
+    assert send["env"]["SCORECARD_SMTP_PASSWORD"] == "${{ secrets.SCORECARD_SMTP_PASSWORD }}"
+    assert send["env"]["SCORECARD_SMTP_USER"] == "${{ secrets.SCORECARD_SMTP_USER }}"
+    assert "sent.jsonl" in steps["Commit the sent log"]["run"]
+    remind = flow["jobs"]["remind"]
+    assert remind["if"] == "github.event_name == 'schedule'"
+    steps = {s.get("name"): s for s in remind["steps"]}
+    assert steps["Remind the leads of what is due"]["run"] == (
+        'scorecard send --reminders --smtp "$SCORECARD_SMTP_HOST"')
+    assert "sent.jsonl" in steps["Commit the sent log"]["run"]
+    # the password appears nowhere but as a secret reference
+    text = (written / ".github/workflows/scorecard.yml").read_text()
+    uses = [line.strip() for line in text.splitlines()
+            if "SCORECARD_SMTP_PASSWORD" in line and not line.lstrip().startswith("#")]
+    assert uses == ["SCORECARD_SMTP_PASSWORD: ${{ secrets.SCORECARD_SMTP_PASSWORD }}"] * 2
 
 
 def test_gitlab_pipeline_validates_everywhere_and_builds_on_the_default_branch(
     written: Path,
 ) -> None:
     ci = yaml.safe_load((written / ".gitlab-ci.yml").read_text())
-    assert ci["validate"]["script"] == ["scorecard validate"]
+    assert ci["validate"]["script"] == [
+        "scorecard validate --format gitlab > gl-code-quality-report.json"]
+    assert ci["validate"]["artifacts"]["reports"] == {"codequality": "gl-code-quality-report.json"}
     assert "rules" not in ci["validate"]  # every pipeline: pushes and merge requests
     assert ci["build"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert any(s.startswith("scorecard build") for s in ci["build"]["script"])
-    assert "reports/" in ci["build"]["artifacts"]["paths"]
+    assert ci["variables"]["SCORECARD_INSTALL"] == "provider-scorecard==0.1.0"
+    assert ci["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
+    for audience in ("provider", "team", "portfolio"):
+        job = ci[f"scorecards-{audience}"]
+        assert job["artifacts"]["paths"] == [f"by-audience/{audience}/"]
+    deliver = ci["deliver"]
+    [scheduled, by_hand] = deliver["rules"]
+    assert scheduled["variables"] == {"SCORECARD_SEND": "--reminders"}
+    assert by_hand["when"] == "manual"
+    assert 'scorecard send $SCORECARD_SEND --smtp "$SCORECARD_SMTP_HOST"' in deliver["script"]
+
+
+def test_gitignore_keeps_outbox_out_as_it_keeps_reports(written: Path) -> None:
+    lines = (written / ".gitignore").read_text().splitlines()
+    assert "reports/" in lines and "outbox/" in lines

@@ -13,6 +13,7 @@ tool ships them; ``FILES`` maps each one to where it goes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,12 +40,67 @@ FILES: tuple[tuple[str, str, str], ...] = (
     ),
     ("evaluations/record.yaml", f"{DATA_DIR}/records/{EXAMPLE_PROVIDER}/@PERIOD@.yaml",
      "an example evaluation"),
-    ("gitignore", ".gitignore", "keeps reports/ out of git"),
+    ("gitignore", ".gitignore", "keeps reports/ and outbox/ out of git"),
     ("github-workflow.yml", ".github/workflows/scorecard.yml", "GitHub Actions workflow"),
+    ("dependabot.yml", ".github/dependabot.yml", "keeps the workflow's actions up to date"),
+    ("zizmor.yml", ".github/zizmor.yml", "settings for zizmor, a security linter for workflows"),
     ("gitlab-ci.yml", ".gitlab-ci.yml", "GitLab CI pipeline"),
+    ("vscode/settings.json", ".vscode/settings.json", "VS Code: each YAML file's schema"),
+    ("vscode/extensions.json", ".vscode/extensions.json",
+     "VS Code: recommends the YAML extension"),
     ("pre-commit-config.yaml", ".pre-commit-config.yaml", "pre-commit hook that validates"),
     ("README.md", "README.md", "how to use this repository"),
 )
+
+
+# where scorecard lives when init cannot tell where it was installed from
+HOME_REPOSITORY = "provider-scorecard/scorecard"
+DISTRIBUTION = "provider-scorecard"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where this scorecard came from, for the CI files: the GitHub Action to
+    use (``owner/repo@ref``) and what pip should install on GitLab."""
+
+    action: str
+    requirement: str
+
+    @property
+    def action_owner(self) -> str:
+        return self.action.split("/", 1)[0]
+
+
+def origin_of(version: str, direct_url: str | None) -> Origin:
+    """Where scorecard came from, given its version and pip's ``direct_url.json``
+    (None when it was installed from a package index).
+
+    A git install (``pip install "provider-scorecard @ git+URL@REV"``) names its
+    repository and revision: the CI files then use the same. Anything else (an
+    index, a local folder or wheel) gets this version from PyPI and the Action
+    of scorecard's home repository at the same major version.
+    """
+    default = Origin(f"{HOME_REPOSITORY}@v{version.split('.')[0]}",
+                     f"{DISTRIBUTION}=={version}")
+    if not direct_url:
+        return default
+    try:
+        info = json.loads(direct_url)
+    except ValueError:
+        return default
+    vcs = info.get("vcs_info") if isinstance(info, dict) else None
+    url = info.get("url") if isinstance(info, dict) else None
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not isinstance(url, str):
+        return default
+    revision = vcs.get("requested_revision") or vcs.get("commit_id")
+    if not isinstance(revision, str) or not re.fullmatch(r"[\w.\-/]+", revision):
+        return default
+    if not re.fullmatch(r"(https|ssh)://[\w.@:\-/~]+", url):
+        return default
+    requirement = f"{DISTRIBUTION} @ git+{url}@{revision}"
+    github = re.fullmatch(r"https://github\.com/([\w.\-]+)/([\w.\-]+?)(?:\.git)?/?", url)
+    action = f"{github[1]}/{github[2]}@{revision}" if github else default.action
+    return Origin(action, requirement)
 
 
 @dataclass(frozen=True)
@@ -88,7 +144,7 @@ def example_evaluated(today: date) -> date:
 
 
 def scaffold_files(
-    today: date, *, organisation: str = DEFAULT_ORGANISATION
+    today: date, *, organisation: str = DEFAULT_ORGANISATION, origin: Origin | None = None,
 ) -> tuple[ScaffoldFile, ...]:
     """Every file of a new evaluations repository, as of ``today``.
 
@@ -96,7 +152,11 @@ def scaffold_files(
     Schema files under ``.schemas/`` by relative path, for editors.
     """
     period = example_period(today)
+    origin = origin or origin_of("0", None)
     tokens = {
+        "@ACTION@": origin.action,
+        "@ACTION_OWNER@": origin.action_owner,
+        "@PIP_REQUIREMENT@": origin.requirement,
         "@PERIOD@": period.label,
         "@EVALUATED@": example_evaluated(today).isoformat(),
         "@ORGANISATION@": organisation,

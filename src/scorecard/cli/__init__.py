@@ -7,6 +7,9 @@ that ``scorecard validate`` starts without loading WeasyPrint.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+from collections.abc import Mapping
 
 import click
 
@@ -48,13 +51,39 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scorecard")
-def cli() -> None:
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True,
+              help="Colour and bold in the output: auto uses them on a terminal unless "
+              "NO_COLOR is set.")
+@click.pass_context
+def cli(ctx: click.Context, color: str) -> None:
     """Plain-language scorecards for outsourced IT providers.
 
     Reads YAML evaluation records kept in git and renders scorecards for the
     provider, our team and executives, in HTML and PDF.
+
+    Shell completion (commands, options, provider ids and periods): add
+    eval "$(_SCORECARD_COMPLETE=bash_source scorecard)" to ~/.bashrc
+    (zsh: zsh_source in ~/.zshrc; fish: fish_source).
     """
+    ctx.color = color_choice(color, os.environ)
+
+
+def color_choice(color: str, environ: Mapping[str, str]) -> bool | None:
+    """``--color`` and NO_COLOR (https://no-color.org): True (always), False
+    (never) or None (on a terminal only, Click's own rule)."""
+    if color == "always":
+        return True
+    if color == "never" or environ.get("NO_COLOR"):
+        return False
+    return None
 
 
 def main() -> None:
-    cli(prog_name="scorecard")
+    try:
+        cli(prog_name="scorecard")
+    except BrokenPipeError:  # e.g. `scorecard due | head -1`: the reader had enough
+        # send what is left to nowhere, so that Python's exit does not fail too
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

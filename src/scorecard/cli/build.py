@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
-from scorecard.cli.common import DAY, EXIT_DATA, data_options, echo_problems, failure_code
+from scorecard.cli.common import (
+    DATA_DIR,
+    DAY,
+    EXIT_DATA,
+    complete_period,
+    complete_provider,
+    data_options,
+    echo_problems,
+    failure_code,
+)
 
 if TYPE_CHECKING:
     from scorecard.figures.results import Portfolio
@@ -88,8 +100,10 @@ def _in_ci() -> bool:
 @click.option("--as-of", "as_of", type=DAY, default=None,
               help="Compute figures as of this day (default: the day of the commit built).")
 @click.option("--provider", "providers", multiple=True, metavar="ID",
+              shell_complete=complete_provider,
               help="Only this provider's documents (repeatable).")
 @click.option("--period", "periods", multiple=True, metavar="PERIOD", callback=_periods,
+              shell_complete=complete_period,
               help="Only this period's documents, e.g. 2026-Q3 (repeatable).")
 @click.option("--audience", "audiences", multiple=True,
               type=click.Choice(["provider", "team", "portfolio"]),
@@ -130,6 +144,7 @@ def command(
     from scorecard.output.pool import default_jobs
     from scorecard.pipeline.options import BuildOptions, Shard
 
+    out_dir = _beside_data(out_dir, data_dir)
     options = BuildOptions(
         data_dir=Path(data_dir),
         out_dir=Path(out_dir),
@@ -158,6 +173,39 @@ def command(
     _echo_built(report, out_dir)
 
 
+def _beside_data(out_dir: str, data_dir: str) -> str:
+    """With the data folder found from a subfolder, the default reports/ goes
+    beside it (at the repository's root), not into the subfolder."""
+    ctx = click.get_current_context()
+    if (ctx.get_parameter_source("out_dir") is ParameterSource.DEFAULT
+            and ctx.get_parameter_source("data_dir") is ParameterSource.DEFAULT
+            and data_dir != DATA_DIR):
+        return os.path.normpath(os.path.join(data_dir, os.pardir, out_dir))
+    return out_dir
+
+
+class TenthsLog:
+    """Progress for a CI log (or any log that is not a terminal): once a build
+    of ten PDFs or more has run ``after`` seconds, a line at each tenth of the
+    PDFs rendered, instead of minutes of silence."""
+
+    def __init__(self, *, after: float = 10.0, clock: Callable[[], float] = time.monotonic,
+                 echo: Callable[[str], None] | None = None) -> None:
+        self.after = after
+        self.clock = clock
+        self.started = clock()
+        self.last = 0
+        self.echo = echo or (lambda line: click.echo(line, err=True))
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if total < 10:
+            return
+        tenth = done * 10 // total
+        if tenth > self.last and self.clock() - self.started >= self.after:
+            self.last = tenth
+            self.echo(f"Rendering: {tenth * 10}% ({done} of {_plural(total, 'PDF')})")
+
+
 def _run(options: BuildOptions) -> BuildReport:
     """The build, with a progress bar on a terminal; an OSError ends it with a message."""
     from scorecard.pipeline.build import build
@@ -171,8 +219,7 @@ def _run(options: BuildOptions) -> BuildReport:
                     bar.update(1)
 
                 return build(options, today=date.today(), progress=progress)
-        else:
-            return build(options, today=date.today())
+        return build(options, today=date.today(), progress=TenthsLog())
     except OSError as error:  # e.g. the output folder cannot be made: no traceback
         where = f" ({error.filename})" if error.filename else ""
         click.echo(f"Build failed: {error.strerror or error}{where}.", err=True)

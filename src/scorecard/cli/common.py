@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from scorecard.data.problems import Problem, format_github, format_text, to_json
+from scorecard.data.problems import Problem, format_github, format_text, to_gitlab, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -17,16 +19,80 @@ EXIT_DATA = 1  # the data has errors, or --strict found something
 EXIT_USAGE = 2  # the command was used wrongly (Click uses 2 as well)
 
 
+DATA_DIR = "evaluations"
+
+
+def find_data_dir(start: Path | None = None) -> str:
+    """The data folder, found as git finds ``.git``: ``evaluations/`` here, or
+    the folder we are in (or above) that is a data folder or has one, up to
+    the repository's root. Returned relative to ``start`` (so that messages
+    name files a person can open from where they are); ``evaluations`` when
+    there is none."""
+    here = (start or Path.cwd()).absolute()
+    for folder in (here, *here.parents):
+        for candidate in (folder / DATA_DIR, folder):
+            if candidate.name == DATA_DIR and (candidate / "scorecard.yaml").is_file():
+                return DATA_DIR if candidate == here / DATA_DIR else os.path.relpath(
+                    candidate, here)
+        if (folder / ".git").exists():
+            break
+    return DATA_DIR
+
+
+def _data_dir(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    return value if value is not None else find_data_dir()
+
+
 def data_option(func: F) -> F:
     """``--data DIR``: the folder that holds the evaluation data."""
     return click.option(
         "--data",
         "data_dir",
         metavar="DIR",
-        default="evaluations",
-        show_default=True,
-        help="The folder that holds scorecard.yaml, providers/ and records/.",
+        default=None,
+        callback=_data_dir,
+        is_eager=True,  # so that completing provider ids can read it
+        help="The folder that holds scorecard.yaml, providers/ and records/. "
+        "[default: evaluations, here or in a folder above, up to the repository's root]",
     )(func)
+
+
+def _data_for_completion(ctx: click.Context) -> Path:
+    value = ctx.params.get("data_dir")
+    return Path(value if isinstance(value, str) else find_data_dir())
+
+
+def complete_provider(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[str]:
+    """Shell completion: the provider ids (file names in providers/)."""
+    folder = _data_for_completion(ctx) / "providers"
+    try:
+        names = sorted(p.stem for p in folder.glob("*.yaml"))
+    except OSError:
+        return []
+    return [n for n in names if n.startswith(incomplete)]
+
+
+def complete_period(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[str]:
+    """Shell completion: the periods that have records (of the provider given
+    before, when there is one)."""
+    records = _data_for_completion(ctx) / "records"
+    provider = ctx.params.get("provider_id")
+    chosen = ctx.params.get("providers")
+    if isinstance(provider, str):
+        folders = [records / provider]
+    elif chosen:
+        folders = [records / str(p) for p in chosen]
+    else:
+        folders = [records]
+    try:
+        periods = {p.stem for f in folders for p in f.glob("**/*.yaml")}
+    except OSError:
+        return []
+    return sorted(p for p in periods if p.startswith(incomplete))
 
 
 def ref_option(func: F) -> F:
@@ -61,7 +127,7 @@ class DayType(click.ParamType[date]):
 
 DAY = DayType()
 
-FORMATS = click.Choice(["text", "github", "json"])
+FORMATS = click.Choice(["text", "github", "json", "gitlab"])
 
 
 def failure_code(problems: Iterable[Problem]) -> int:
@@ -72,11 +138,14 @@ def failure_code(problems: Iterable[Problem]) -> int:
 
 
 def echo_problems(problems: Iterable[Problem], fmt: str = "text") -> None:
-    """Print problems to standard error (text, github) or standard output (json)."""
+    """Print problems to standard error (text, github) or standard output (json;
+    gitlab: a Code Quality report on standard output, and the text on standard error)."""
     problems = list(problems)
     if fmt == "json":
         click.echo(to_json(problems))
         return
+    if fmt == "gitlab":
+        click.echo(to_gitlab(problems))
     text = format_github(problems) if fmt == "github" else format_text(problems)
     if text:
         click.echo(text, err=True)

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 
 import click
 
+from scorecard.authoring import scaffold as scaffold_module
 from scorecard.cli.common import DAY, EXIT_USAGE
 
 
@@ -55,6 +56,7 @@ def _write(root: Path, directory: str, organisation: str | None, as_of: date | N
     files = scaffold.scaffold_files(
         as_of or date.today(),
         organisation=organisation or scaffold.DEFAULT_ORGANISATION,
+        origin=_origin(),
     )
     data_dir = root / scaffold.DATA_DIR
     data_present = data_dir.is_dir() and any(data_dir.iterdir())
@@ -63,19 +65,23 @@ def _write(root: Path, directory: str, organisation: str | None, as_of: date | N
     for d in decisions:  # refuse before writing anything, not half-way
         if d.write:
             check_folders(root, d.file.path.parent.parts)
-    _git_init(root)
+    said = [_git_init(root)]
+    # every file first, then what was done: a reader that stops reading (as
+    # `scorecard init | head -1` does) cannot stop the writing half-way
     for d in decisions:
         shown = _shown(root, d.file.path)
         if d.skip_reason is not None:
-            click.echo(f"skipped {shown} ({d.skip_reason})")
+            said.append(f"skipped {shown} ({d.skip_reason})")
             continue
         folder = make_folders(root, d.file.path.parent.parts)
         try:
             write_new(folder / d.file.path.name, d.file.content)  # never overwrites
         except FileExistsError:  # made since we looked
-            click.echo(f"skipped {shown} (exists)")
+            said.append(f"skipped {shown} (exists)")
             continue
-        click.echo(f"wrote   {shown}: {d.file.description}")
+        said.append(f"wrote   {shown}: {d.file.description}")
+    for line in filter(None, said):
+        click.echo(line)
 
     if any(d.write for d in decisions):
         cd = f"cd {directory}, " if root != Path(".") else ""
@@ -84,8 +90,22 @@ def _write(root: Path, directory: str, organisation: str | None, as_of: date | N
         click.echo("\nNothing written: every file is there already or was skipped.")
 
 
-def _git_init(root: Path) -> None:
-    """``git init`` unless ``root`` is already inside a git work tree."""
+def _origin() -> scaffold_module.Origin:
+    """Where this scorecard was installed from, as pip recorded it."""
+    from importlib import metadata
+
+    from scorecard import __version__
+
+    try:
+        direct_url = metadata.distribution(scaffold_module.DISTRIBUTION).read_text(
+            "direct_url.json")
+    except metadata.PackageNotFoundError:  # run from a source tree
+        direct_url = None
+    return scaffold_module.origin_of(__version__, direct_url)
+
+
+def _git_init(root: Path) -> str | None:
+    """``git init`` unless ``root`` is already inside a git work tree; what it did."""
     try:
         inside = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"],
@@ -97,13 +117,9 @@ def _git_init(root: Path) -> None:
     if inside.returncode == 0:
         top = Path(inside.stdout.strip())
         if top.resolve() != root.resolve():
-            click.echo(
-                f"note: {root} is inside the git repository {top}; CI files only work"
-                " at a repository's root."
-            )
-        else:
-            click.echo("skipped git init (already a git repository)")
-        return
+            return (f"note: {root} is inside the git repository {top}; CI files only work"
+                    " at a repository's root.")
+        return "skipped git init (already a git repository)"
     done = subprocess.run(
         ["git", "init", "--quiet", "--initial-branch=main"],
         cwd=root, capture_output=True, text=True, check=False,
@@ -114,7 +130,7 @@ def _git_init(root: Path) -> None:
     if done.returncode != 0:
         click.echo(f"could not run git init: {done.stderr.strip()}", err=True)
         raise SystemExit(EXIT_USAGE)
-    click.echo("ran     git init")
+    return "ran     git init"
 
 
 def _shown(root: Path, path: PurePosixPath) -> str:

@@ -13,6 +13,8 @@ from scorecard.cli.common import (
     DAY,
     EXIT_DATA,
     EXIT_USAGE,
+    complete_period,
+    complete_provider,
     data_option,
     echo_problems,
     failure_code,
@@ -23,8 +25,9 @@ SCHEMA_FILE = Path(SCHEMA_DIR, FILE_NAMES["record"])
 
 
 @click.command("new")
-@click.argument("provider_id", metavar="PROVIDER")
-@click.argument("period_text", metavar="[PERIOD]", required=False)
+@click.argument("provider_id", metavar="PROVIDER", shell_complete=complete_provider)
+@click.argument("period_text", metavar="[PERIOD]", required=False,
+                shell_complete=complete_period)
 # --data only, not data_options' --ref: `new` writes into the working tree
 @data_option
 @click.option(

@@ -21,9 +21,14 @@ def command(kind: str | None, out_dir: str | None) -> None:
     """Print the JSON Schema (draft 2020-12) of each file kind, for editors.
 
     KIND is programme (scorecard.yaml), provider or record; without it, all three
-    are printed as one JSON object keyed by kind. To get completion and help in
-    VS Code (YAML extension), put a line such as
-    "# yaml-language-server: $schema=../schema/record.schema.json" at the top of a file.
+    are printed as one JSON object keyed by kind. `scorecard init` writes them
+    into .schemas/ at the repository's root (refresh them with
+    `scorecard schema --out .schemas`) and starts each data file with a line
+    that points at its schema, for VS Code's YAML extension and other editors
+    using yaml-language-server; in evaluations/records/<provider>/<period>.yaml:
+
+    \b
+    # yaml-language-server: $schema=../../../.schemas/record.schema.json
     """
     from scorecard.data.schema.jsonschema import FILE_NAMES, all_schemas, json_schema
 

@@ -13,6 +13,7 @@ break or start a GitHub workflow command (``::``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -192,4 +193,22 @@ def to_json(problems: Iterable[Problem]) -> str:
         }
         for p in sorted_problems(problems)
     ]
+    return json_text(items)
+
+
+def to_gitlab(problems: Iterable[Problem]) -> str:
+    """A GitLab Code Quality report (a JSON list), so that merge requests show
+    each problem beside its line. The fingerprint is stable across runs for
+    the same problem at the same place."""
+    items = []
+    for p in sorted_problems(problems):
+        key = f"{p.location.file}:{p.location.line}:{p.location.column}:{p.message}"
+        items.append({
+            "description": one_line(p.text()),
+            "check_name": one_line(f"scorecard-{p.field or 'file'}"),
+            "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+            "severity": "major" if p.severity == "error" else "minor",
+            "location": {"path": one_line(p.location.file),
+                         "lines": {"begin": max(p.location.line, 1)}},
+        })
     return json_text(items)

@@ -20,11 +20,13 @@ Two layers, so that one mistake does not open a hole:
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -90,11 +92,97 @@ class _Tame(Treeprocessor):
         parent.remove(image)
 
 
+# --- lists as GitHub and GitLab write them -------------------------------------
+# Python-Markdown wants a blank line before a list and four spaces per level of
+# nesting; people used to GitHub write a list straight after a paragraph and
+# nest by two spaces (CommonMark: a sub-item starts under its parent's text).
+# This rewrites such lists into Python-Markdown's form before it parses them.
+# One pass over the lines, so the time grows with the length of the text.
+
+_ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])( +|$)(.*)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_RULE = re.compile(r" {0,3}([-*_])( *\1){2,} *")
+
+
+class _CommonMarkLists(Preprocessor):
+    """Blank line before a list that follows a paragraph; sub-items indented by
+    their parent's text width (two spaces under ``- ``) nested four spaces deep."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        columns: list[int] = []  # where the text of each open item starts
+        fence: str | None = None
+        # blank; text (a paragraph outside lists); list (an item or its text);
+        # list-blank (a blank line inside a list); list-paragraph (a later
+        # paragraph of an item)
+        previous = "blank"
+        loose = False  # a blank line has come inside the current list
+        for raw in lines:
+            line = raw.expandtabs(4)
+            indent = len(line) - len(line.lstrip(" "))
+            shift = 4 * len(columns) - (columns[-1] if columns else 0)
+            if fence is not None:  # inside fenced code: only moved with its item
+                out.append(" " * max(0, indent + shift) + line.lstrip(" ") if columns else raw)
+                if line.strip().startswith(fence):
+                    fence = None
+                continue
+            if not line.strip():
+                out.append("")
+                if previous in ("list", "list-paragraph"):
+                    previous, loose = "list-blank", True
+                elif previous != "list-blank":
+                    previous = "blank"
+                continue
+            item = _ITEM.fullmatch(line)
+            if item and not _RULE.fullmatch(line) and self._starts_list(item, previous):
+                depth = len(columns)
+                while columns and indent < columns[-1]:
+                    columns.pop()
+                if ((previous == "text" and not columns) or previous == "list-paragraph"
+                        or (loose and len(columns) < depth - 1)):
+                    out.append("")  # a list may follow a paragraph directly
+                gap = len(item[3]) if 0 < len(item[3]) <= 4 else 1
+                out.append(" " * (4 * len(columns)) + item[2] + " " * gap + item[4])
+                columns.append(indent + len(item[2]) + gap)
+                previous = "list"
+                continue
+            if columns and previous == "list-blank":
+                while columns and indent < columns[-1]:
+                    columns.pop()
+                if columns:  # a paragraph of its own inside the item: indented
+                    shift = 4 * len(columns) - columns[-1]
+                    out.append(" " * max(0, indent + shift) + line.lstrip(" "))
+                    previous = "list-paragraph"
+                else:
+                    out.append(raw)
+                    previous, loose = "text", False
+            elif columns:  # the item's text goes on: a lazy line, as Markdown allows
+                out.append(line.lstrip(" "))
+            else:
+                out.append(raw)
+                previous, loose = "text", False
+            opened = _FENCE.match(line.lstrip(" ") if columns else line)
+            if opened:
+                fence = opened[1]
+        return out
+
+    @staticmethod
+    def _starts_list(item: re.Match[str], previous: str) -> bool:
+        """CommonMark: a list interrupts a paragraph only when its first item has
+        text and, if numbered, starts at 1 (so "2026. A good year" stays text)."""
+        if previous != "text":
+            return True
+        if not item[4].strip():
+            return False
+        return not item[2][0].isdigit() or item[2][:-1] == "1"
+
+
 class _SafeExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_Tame(md), "scorecard_tame", 1)
+        md.preprocessors.register(_CommonMarkLists(md), "scorecard_lists", 5)
 
 
 _CONVERTERS: list[markdown.Markdown] = []

@@ -86,7 +86,7 @@ class Checker:
         return self.doc.raw.get(path)
 
     def wrong(self, path: tuple[Any, ...], spec: Spec, value: Any) -> Any:
-        """Report a value of the wrong kind; YAML 1.1 re-typing gets its own message."""
+        """Report a value of the wrong kind; YAML re-typing gets its own message."""
         raw = self.raw(path)
         if spec.wants_text and not isinstance(value, str | list | dict):
             text = raw if raw is not None else _scalar_text(value)

@@ -9,9 +9,13 @@ values ourselves by walking the nodes, so that:
 - aliases cannot blow up memory or loop forever (a node budget and a check for
   cycles);
 - every value, item and key gets its 1-based line and column;
-- the original text of every plain scalar that YAML 1.1 turned into something
-  other than text is kept, so that messages can say "YAML read no as the
-  boolean false".
+- plain scalars are typed by YAML 1.2's rules, as editors with
+  yaml-language-server read them (``no``, ``on``, ``0755`` and ``1:30`` are what
+  they look like), so that a file the editor accepts is one ``validate``
+  accepts;
+- the original text of every plain scalar that YAML turned into something
+  other than text is kept, so that messages can say "YAML read true as the
+  boolean true".
 
 The package is in three parts:
 

@@ -6,7 +6,7 @@ plain ones, keys written twice, loops and too many alias expansions.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -14,6 +14,7 @@ from scorecard.data.model import Source, YamlPath
 from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
 from scorecard.data.yaml.scalars import (
+    IMPLICIT_RESOLVERS,
     KIND_WORDS,
     MAP,
     MERGE,
@@ -25,9 +26,24 @@ from scorecard.data.yaml.scalars import (
 )
 
 try:  # libyaml's composer is several times faster than the pure-Python one
-    _Loader: type[Any] = yaml.CSafeLoader
+    _Base: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+def yaml_1_2(base: type[Any]) -> type[Any]:
+    """``base`` (a PyYAML loader) typing plain scalars by YAML 1.2's rules, as
+    editors read them (see ``scalars``)."""
+
+    class Loader(base):  # type: ignore[misc]
+        yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, Any]]]] = {}
+
+    for tag, pattern, first in IMPLICIT_RESOLVERS:
+        Loader.add_implicit_resolver(tag, pattern, first)
+    return Loader
+
+
+_Loader = yaml_1_2(_Base)
 
 MAX_BYTES = 2 * 1024 * 1024  # files over this are refused before parsing
 MAX_NODES = 100_000  # values built from one file, counting each alias expansion

@@ -1,4 +1,12 @@
-"""YAML's plain scalars: their tags, their values from text, and what they are in words."""
+"""YAML's plain scalars: their tags, their values from text, and what they are in words.
+
+Plain scalars are typed by YAML 1.2's core schema, as editors with
+yaml-language-server read them: ``no``, ``on`` and ``yes`` are text, ``0755``
+is 755 and ``1:30`` is text (YAML 1.1 made them false, true, 493 and 90). Only
+``true``/``false``, ``null``/``~``, numbers as JSON writes them (and ``0o``/``0x``
+integers) are not text; and, beyond the core schema, a date such as
+``2026-11-26`` is a date (an editor checks it as text of that form).
+"""
 
 from __future__ import annotations
 
@@ -28,7 +36,20 @@ _DATETIME_RE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d*))?"
     r"(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?))?$"
 )
-_BOOL_TRUE = frozenset({"yes", "true", "on", "y"})
+
+# (tag, pattern, first characters): YAML 1.2's core schema, plus dates
+IMPLICIT_RESOLVERS: tuple[tuple[str, re.Pattern[str], list[str | None]], ...] = (
+    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")),
+    (INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")),
+    (FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), list("-+0123456789.")),
+    (NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
+    (TIMESTAMP, re.compile(
+        r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+        r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?)$"), list("0123456789")),
+    (MERGE, re.compile(r"^<<$"), ["<"]),
+)
 
 
 class ScalarError(ValueError):
@@ -36,6 +57,8 @@ class ScalarError(ValueError):
 
 
 def _int(text: str) -> int:
+    """A whole number by YAML 1.2's rules (``0755`` is 755; ``0o755`` is octal).
+    An explicit ``!!int`` tag may still carry YAML 1.1's forms, read the same way."""
     t = text.replace("_", "")
     sign = 1
     if t[:1] in "+-":
@@ -43,17 +66,9 @@ def _int(text: str) -> int:
         t = t[1:]
     if not t:
         raise ScalarError(text)
-    if t.startswith(("0b", "0B")):
-        return sign * int(t[2:], 2)
-    if t.startswith(("0x", "0X")):
-        return sign * int(t[2:], 16)
-    if ":" in t:  # base 60, as in 12:30 -> 750
-        total = 0
-        for part in t.split(":"):
-            total = total * 60 + int(part)
-        return sign * total
-    if t != "0" and t.startswith("0"):  # YAML 1.1 octal, as in 0755 -> 493
-        return sign * int(t, 8)
+    for prefix, base in (("0b", 2), ("0o", 8), ("0x", 16)):
+        if t.lower().startswith(prefix):
+            return sign * int(t[2:], base)
     return sign * int(t)
 
 
@@ -67,11 +82,6 @@ def _float(text: str) -> float:
         return sign * math.inf
     if t == ".nan":
         return math.nan
-    if ":" in t:
-        total = 0.0
-        for part in t.split(":"):
-            total = total * 60 + float(part)
-        return sign * total
     return sign * float(t)
 
 
@@ -111,7 +121,7 @@ def _null(text: str) -> None:
 
 
 def _bool(text: str) -> bool:
-    return text.lower() in _BOOL_TRUE
+    return text.lower() == "true"
 
 
 SCALARS: dict[str, Any] = {
@@ -133,7 +143,7 @@ def short_tag(tag: str) -> str:
 
 
 def describe_scalar(raw: str, value: Any) -> str:
-    """What YAML 1.1 made of a plain scalar, in words: "the boolean false"."""
+    """What YAML made of a plain scalar, in words: "the boolean false"."""
     if value is None:
         return "nothing (null)"
     if value is True or value is False:
