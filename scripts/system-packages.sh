@@ -4,7 +4,8 @@
 # with HarfBuzz: fast and deterministic). With --test, also what the test suite
 # uses: Chromium (page checks in a real browser), Poppler (PDFs to text and
 # images), Node.js (the real yaml-language-server and gitlab-ci-local) and
-# rsync (gitlab-ci-local copies the project with it).
+# rsync (gitlab-ci-local copies the project with it) and openssl (test
+# certificates for the SMTP-over-TLS tests).
 #
 # Works as root (no sudo needed, none installed) and as a user with sudo.
 # On a machine without apt-get it does nothing and says so.
@@ -12,7 +13,7 @@ set -eu
 
 packages="python3-venv python3-pip git libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 if [ "${1:-}" = "--test" ]; then
-  packages="$packages chromium chromium-driver poppler-utils rsync"
+  packages="$packages chromium chromium-driver poppler-utils rsync openssl"
   # Node.js 18.20 or later; keep one that is there already (it may come with its own npm)
   command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
 fi

@@ -5,7 +5,6 @@ SSL_CERT_FILE), and refused when the certificate is not trusted."""
 from __future__ import annotations
 
 import os
-import shutil
 import ssl
 import subprocess
 import sys
@@ -19,9 +18,6 @@ from buildrepo import Repo
 from mailroom import Inbox, delivery_repo, free_port, log_lines
 
 ROOT = Path(__file__).resolve().parents[2]
-
-pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")
-
 
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
