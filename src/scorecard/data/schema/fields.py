@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from scorecard.data.periods import guess_cadence
+from scorecard.data.periods import (
+    DAY_RANGE_WORDS,
+    FIRST_DAY,
+    FIRST_YEAR,
+    LAST_DAY,
+    LAST_YEAR,
+    guess_cadence,
+)
 from scorecard.data.problems import Problem
 from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
 from scorecard.data.yaml.scalars import describe_scalar
@@ -205,52 +212,96 @@ class Choice(Spec):
         return {"type": "string", "enum": list(self.options)}
 
 
+LARGEST = 1_000_000_000_000
+"""No number in the data may be larger than this (a million million), in either
+direction: every figure stays exact in floating point and in the documents' words."""
+
+MAGNITUDE_FIX = "Check for extra digits or a misplaced decimal point."
+
+
+def limit_text(value: float) -> str:
+    """A limit as people write it: ``3650``, ``1,000,000,000,000``, ``0.5``."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return _number_text(value)
+
+
+def is_number(value: Any) -> bool:
+    """A YAML number (not true or false), whole or with a point; NaN and infinity too."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 @dataclass(frozen=True)
 class Number(Spec):
-    """A number; ``whole`` for whole numbers only."""
+    """A number; ``whole`` for whole numbers only. Every number lies between
+    -LARGEST and LARGEST unless ``minimum`` and ``maximum`` narrow it; ``fix``
+    is the likely fix for a number outside its range."""
 
     whole: bool = False
     minimum: float | None = None
     maximum: float | None = None
     above: float | None = None  # exclusive minimum
+    fix: str | None = None
+
+    @property
+    def lowest(self) -> float:
+        return self.minimum if self.minimum is not None else -LARGEST
+
+    @property
+    def highest(self) -> float:
+        return self.maximum if self.maximum is not None else LARGEST
 
     def expect(self) -> str:
         noun = "a whole number" if self.whole else "a number"
         lo, hi = self.minimum, self.maximum
         if lo is not None and hi is not None:
-            return f"{noun} from {_number_text(lo)} to {_number_text(hi)}"
+            return f"{noun} from {limit_text(lo)} to {limit_text(hi)}"
         if lo is not None:
-            return f"{noun} of {_number_text(lo)} or more"
+            return f"{noun} of {limit_text(lo)} or more"
         if self.above is not None:
-            return f"{noun} above {_number_text(self.above)}"
+            return f"{noun} above {limit_text(self.above)}"
         if hi is not None:
-            return f"{noun} of {_number_text(hi)} or less"
+            return f"{noun} of {limit_text(hi)} or less"
         return noun
 
-    def fits(self, value: Any) -> bool:
-        if isinstance(value, bool) or not isinstance(value, int | float):
+    def expect_range(self) -> str:
+        """What is expected, with both limits: for a number outside them."""
+        noun = "a whole number" if self.whole else "a number"
+        if self.above is not None and self.minimum is None:
+            return (f"{noun} above {limit_text(self.above)} and at most "
+                    f"{limit_text(self.highest)}")
+        return f"{noun} from {limit_text(self.lowest)} to {limit_text(self.highest)}"
+
+    def is_kind(self, value: Any) -> bool:
+        """A number of the right kind, whatever its size."""
+        if not is_number(value):
             return False
-        if isinstance(value, float) and (self.whole or not math.isfinite(value)):
-            return False
-        if self.minimum is not None and value < self.minimum:
-            return False
-        if self.maximum is not None and value > self.maximum:
+        return not (isinstance(value, float) and (self.whole or not math.isfinite(value)))
+
+    def in_range(self, value: float) -> bool:
+        if value < self.lowest or value > self.highest:
             return False
         return not (self.above is not None and value <= self.above)
 
+    def fits(self, value: Any) -> bool:
+        return self.is_kind(value) and self.in_range(value)
+
     def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
-        if not self.fits(value):
+        if not self.is_kind(value):
             return ctx.wrong(path, self, value)
+        if not self.in_range(value):
+            ctx.error(path, f"expected {self.expect_range()}, found {found(value, ctx.raw(path))}",
+                      self.fix or MAGNITUDE_FIX)
+            return INVALID
         return value
 
     def json(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"type": "integer" if self.whole else "number"}
-        if self.minimum is not None:
-            result["minimum"] = self.minimum
-        if self.maximum is not None:
-            result["maximum"] = self.maximum
+        result: dict[str, Any] = {"type": "integer" if self.whole else "number",
+                                  "minimum": self.lowest, "maximum": self.highest}
         if self.above is not None:
             result["exclusiveMinimum"] = self.above
+            if self.minimum is None:
+                del result["minimum"]
         return result
 
 
@@ -269,11 +320,17 @@ class Boolean(Spec):
 
 
 ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The days the data may name: years 1900 to 2999 (as for periods), for editors.
+DAY_PATTERN = r"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+DAY_FIX = "Check the year."
 
 
 @dataclass(frozen=True)
 class Day(Spec):
-    """A calendar day: a YAML date, or the same written in quotes."""
+    """A calendar day from FIRST_DAY to LAST_DAY: a YAML date, or the same in quotes.
+    ``fix`` is the likely fix for a day outside that range."""
+
+    fix: str = DAY_FIX
 
     def expect(self) -> str:
         return "a day written as YYYY-MM-DD"
@@ -283,18 +340,21 @@ class Day(Spec):
             ctx.error(path, f"expected {self.expect()}, found {found(value, ctx.raw(path))}",
                       "Leave out the time of day.")
             return INVALID
-        if isinstance(value, date):
-            return value
         if isinstance(value, str) and ISO_DAY_RE.match(value.strip()):
             try:
-                return date.fromisoformat(value.strip())
+                value = date.fromisoformat(value.strip())
             except ValueError:
                 ctx.error(path, f"{value.strip()} is not a real day")
                 return INVALID
-        return ctx.wrong(path, self, value)
+        if not isinstance(value, date):
+            return ctx.wrong(path, self, value)
+        if not FIRST_DAY <= value <= LAST_DAY:
+            ctx.error(path, f"expected {DAY_RANGE_WORDS}, found {found(value)}", self.fix)
+            return INVALID
+        return value
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "pattern": ISO_DAY_RE.pattern}
+        return {"type": "string", "format": "date", "pattern": DAY_PATTERN}
 
 
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$"
@@ -308,7 +368,8 @@ class PeriodText(Spec):
         return "a period such as 2026-Q3, 2026-07, 2026-H2 or 2026"
 
     def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2999:
+        if isinstance(value, int) and not isinstance(value, bool) \
+                and FIRST_YEAR <= value <= LAST_YEAR:
             return str(value)
         if isinstance(value, str) and guess_cadence(value) is not None:
             return value
@@ -319,7 +380,7 @@ class PeriodText(Spec):
 
     def json(self) -> dict[str, Any]:
         return {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN},
-                          {"type": "integer", "minimum": 1900, "maximum": 2999}]}
+                          {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}]}
 
 
 MARKDOWN = "Markdown"
