@@ -3,7 +3,7 @@
 ``Spec`` is one kind of value: it says what it expects, checks a parsed value
 (reporting plain-language problems to a ``Checker``) and describes itself as
 JSON Schema. Here are the kinds that hold one value (text, ids, choices,
-numbers, days, periods) and the words the messages share (``found``,
+numbers; days and periods are in ``days``) and the words the messages share (``found``,
 ``did_you_mean``); ``compound`` has the kinds that hold other values.
 """
 
@@ -16,15 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from scorecard.data.periods import (
-    DAY_RANGE_WORDS,
-    FIRST_DAY,
-    FIRST_YEAR,
-    LAST_DAY,
-    LAST_YEAR,
-    guess_cadence,
-)
 from scorecard.data.problems import Problem
+from scorecard.data.schema.characters import LONGEST_TEXT, character_problem
 from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
 from scorecard.data.yaml.scalars import describe_scalar
 
@@ -155,10 +148,26 @@ class Text(Spec):
         if not value.strip() and not self.allow_empty:
             ctx.error(path, "expected text, found empty text")
             return INVALID
-        return value
+        return value if text_fits(value, path, ctx) else INVALID
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string"} if self.allow_empty else {"type": "string", "minLength": 1}
+        result: dict[str, Any] = {"type": "string", "maxLength": LONGEST_TEXT}
+        return result if self.allow_empty else {**result, "minLength": 1}
+
+
+def text_fits(text: str, path: tuple[Any, ...], ctx: Checker, *, key: bool = False) -> bool:
+    """Whether the documents can show ``text``: not too long, every character drawable.
+    Reports the problem when not."""
+    if len(text) > LONGEST_TEXT:
+        ctx.error(path, f"expected text of at most {LONGEST_TEXT:,} characters, found "
+                  f"{len(text):,}", "Shorten it, or keep the long version elsewhere and "
+                  "link to it.", key=key)
+        return False
+    problem = character_problem(text)
+    if problem is not None:
+        ctx.error(path, problem[0], problem[1], key=key)
+        return False
+    return True
 
 
 def slugify(text: str) -> str:
@@ -317,70 +326,6 @@ class Boolean(Spec):
 
     def json(self) -> dict[str, Any]:
         return {"type": "boolean"}
-
-
-ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# The days the data may name: years 1900 to 2999 (as for periods), for editors.
-DAY_PATTERN = r"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$"
-DAY_FIX = "Check the year."
-
-
-@dataclass(frozen=True)
-class Day(Spec):
-    """A calendar day from FIRST_DAY to LAST_DAY: a YAML date, or the same in quotes.
-    ``fix`` is the likely fix for a day outside that range."""
-
-    fix: str = DAY_FIX
-
-    def expect(self) -> str:
-        return "a day written as YYYY-MM-DD"
-
-    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
-        if isinstance(value, datetime):
-            ctx.error(path, f"expected {self.expect()}, found {found(value, ctx.raw(path))}",
-                      "Leave out the time of day.")
-            return INVALID
-        if isinstance(value, str) and ISO_DAY_RE.match(value.strip()):
-            try:
-                value = date.fromisoformat(value.strip())
-            except ValueError:
-                ctx.error(path, f"{value.strip()} is not a real day")
-                return INVALID
-        if not isinstance(value, date):
-            return ctx.wrong(path, self, value)
-        if not FIRST_DAY <= value <= LAST_DAY:
-            ctx.error(path, f"expected {DAY_RANGE_WORDS}, found {found(value)}", self.fix)
-            return INVALID
-        return value
-
-    def json(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "pattern": DAY_PATTERN}
-
-
-PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$"
-
-
-@dataclass(frozen=True)
-class PeriodText(Spec):
-    """A period label in any cadence's form; ``2026`` may be written as a number."""
-
-    def expect(self) -> str:
-        return "a period such as 2026-Q3, 2026-07, 2026-H2 or 2026"
-
-    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) \
-                and FIRST_YEAR <= value <= LAST_YEAR:
-            return str(value)
-        if isinstance(value, str) and guess_cadence(value) is not None:
-            return value
-        if isinstance(value, str):
-            ctx.error(path, f"expected {self.expect()}, found {found(value)}")
-            return INVALID
-        return ctx.wrong(path, self, value)
-
-    def json(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN},
-                          {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}]}
 
 
 MARKDOWN = "Markdown"

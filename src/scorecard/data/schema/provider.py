@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from scorecard.data.schema.compound import Field, ListOf, Obj
-from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Day, Number, Slug, Text
+from scorecard.data.schema.days import Day
+from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Number, Slug, Text
 from scorecard.data.schema.programme import CADENCE_SPEC, DAY_COUNT
 
 SERVICE = Obj(fields=(
