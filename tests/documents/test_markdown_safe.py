@@ -199,6 +199,8 @@ def test_nesting_too_deep_keeps_its_words() -> None:
         html = render_markdown(text)
         assert words(html)[-2:] == ["last", "words"], text[:10]
         assert html.count("<li>") + html.count("<blockquote>") <= 16
+        # and the next text renders as ever (a parser left half-way would lose its <p>)
+        assert render_markdown("*hi*") == Markup("<p><em>hi</em></p>")
 
 
 def _seconds(text: str) -> float:

@@ -256,6 +256,7 @@ def render_markdown(text: str) -> Markup:
     try:
         html = _converter().convert(_hide_unclosable(text))
     except RecursionError:  # nesting too deep for Python-Markdown's block parser
+        _CONVERTERS.clear()  # its parser state is left half-way: never reuse it
         html = _plain(text)
     return Markup(_CLEANER.clean(html).translate(_RESTORE).strip())
 
