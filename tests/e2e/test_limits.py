@@ -35,6 +35,11 @@ CASES = [
     (PROG, "weight: 60", "weight: 1.0e+308", PROG + ":15:13",
      "categories.weight: expected a number above 0 and at most 1,000, found 1.0e+308. "
      + WEIGHT_FIX),
+    # 1e308 without a point is text to YAML 1.1, which surprised people
+    (PROG, "weight: 60", "weight: 1e308", PROG + ":15:13",
+     'categories.weight: expected a number above 0, found "1e308". YAML reads 1e308 as '
+     "text, not a number: write it in digits, or with a point and a signed exponent "
+     "(1.0e+3 for 1e3)."),
     # "        weight: " is 16 characters
     (PROG, "weight: 2", "weight: " + "9" * 400, PROG + ":25:17",
      "categories.criteria.weight: expected a number above 0 and at most 1,000, found "

@@ -240,6 +240,17 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _reads_as_number(text: str) -> bool:
+    """Whether Python would read ``text`` as a finite number that YAML 1.1 reads as text
+    (``1e3``, ``1E-5``: no point, or no sign in the exponent)."""
+    if "e" not in text.lower():
+        return False
+    try:
+        return math.isfinite(float(text.strip()))
+    except ValueError:
+        return False
+
+
 @dataclass(frozen=True)
 class Number(Spec):
     """A number; ``whole`` for whole numbers only. Every number lies between
@@ -296,6 +307,11 @@ class Number(Spec):
         return self.is_kind(value) and self.in_range(value)
 
     def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
+        if isinstance(value, str) and _reads_as_number(value):
+            ctx.error(path, f"expected {self.expect()}, found {found(value)}",
+                      f"YAML reads {value.strip()} as text, not a number: write it in digits, "
+                      "or with a point and a signed exponent (1.0e+3 for 1e3).")
+            return INVALID
         if not self.is_kind(value):
             return ctx.wrong(path, self, value)
         if not self.in_range(value):
