@@ -111,62 +111,65 @@ shown_texts = st.one_of(drawable_texts.map("".join), drawable_texts.map(" word "
                         ).filter(str.strip).map(quoted)
 
 
-KINDS: dict[int, st.SearchStrategy[str]] = {}  # by id() of the edge strategy
+
+def where(edge: st.SearchStrategy[str], kind: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Half the time a value near the edges of what a place accepts (so that many
+    examples get built), else a hostile one of its kind, or of any kind."""
+    return st.one_of(edge, edge, kind, values)
 
 
-def where_values(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    """Half the time a value near the edges of what the place accepts (so that
-    many examples get built), else a hostile one of its kind, or of any kind."""
-    return st.one_of(strategy, strategy, KINDS[id(strategy)], values)
+DAY_COUNTS = where(day_counts, numbers)
+WEIGHTS = where(weights, numbers)
+MEASURES = where(measures, numbers)
+RATINGS = where(ratings, numbers)
+DAYS = where(in_range_days, days)
+TEXTS = where(shown_texts, texts)
 
 
-# The places a value goes: (file, the text there, how the new value replaces it).
+# The places a value goes: (file, what the value replaces there, its values).
 def place(old: str, key: str) -> Callable[[str], tuple[str, str]]:
     return lambda value: (old, f"{key}: {value}")
 
 
 PLACES: list[tuple[str, Callable[[str], tuple[str, str]], st.SearchStrategy[str]]] = [
-    ("scorecard.yaml", place("grace_days: 30", "grace_days"), day_counts),
-    ("scorecard.yaml", place("weight: 60", "weight"), weights),
-    ("scorecard.yaml", place("weight: 2", "weight"), weights),
-    ("scorecard.yaml", place("target: 99.9", "target"), measures),
-    ("scorecard.yaml", place("floor: 120", "floor"), measures),
-    ("scorecard.yaml", place("max: 5", "max"), day_counts),
-    ("scorecard.yaml", place("organisation: Northwind Freight", "organisation"), shown_texts),
-    ("scorecard.yaml", place("name: Availability", "name"), shown_texts),
-    ("providers/acme.yaml", place("name: Acme Managed IT Ltd", "name"), shown_texts),
-    ("providers/acme.yaml", place("short_name: Acme", "short_name"), shown_texts),
-    ("providers/acme.yaml", place("title: Weekend on-call cover", "title"), shown_texts),
-    ("providers/acme.yaml", place("due: 2026-09-30", "due"), in_range_days),
-    ("providers/acme.yaml", place("raised: 2026-08-01", "raised"), in_range_days),
+    ("scorecard.yaml", place("grace_days: 30", "grace_days"), DAY_COUNTS),
+    ("scorecard.yaml", place("weight: 60", "weight"), WEIGHTS),
+    ("scorecard.yaml", place("weight: 2", "weight"), WEIGHTS),
+    ("scorecard.yaml", place("target: 99.9", "target"), MEASURES),
+    ("scorecard.yaml", place("floor: 120", "floor"), MEASURES),
+    ("scorecard.yaml", place("max: 5", "max"), DAY_COUNTS),
+    ("scorecard.yaml", place("organisation: Northwind Freight", "organisation"), TEXTS),
+    ("scorecard.yaml", place("name: Availability", "name"), TEXTS),
+    ("providers/acme.yaml", place("name: Acme Managed IT Ltd", "name"), TEXTS),
+    ("providers/acme.yaml", place("short_name: Acme", "short_name"), TEXTS),
+    ("providers/acme.yaml", place("title: Weekend on-call cover", "title"), TEXTS),
+    ("providers/acme.yaml", place("due: 2026-09-30", "due"), DAYS),
+    ("providers/acme.yaml", place("raised: 2026-08-01", "raised"), DAYS),
     ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\ncontract:\n  start: "
-                                   "2024-01-01\n  notice_days"), day_counts),
+                                   "2024-01-01\n  notice_days"), DAY_COUNTS),
     ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\ncontract:\n  end"),
-     in_range_days),
+     DAYS),
     ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\nexit_plan:\n  status: "
-                                   "drafted\n  reviewed"), in_range_days),
+                                   "drafted\n  reviewed"), DAYS),
     ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\ncontract:\n  "
-                                   "annual_value"), measures),
-    ("records/acme/2026-Q3.yaml", place("availability: 99.95", "availability"), measures),
-    ("records/acme/2026-Q3.yaml", place("p1-response: 42", "p1-response"), measures),
-    ("records/acme/2026-Q3.yaml", place("communication: 4", "communication"), ratings),
-    ("records/acme/2026-Q3.yaml", place("evaluated: 2026-10-06", "evaluated"), in_range_days),
+                                   "annual_value"), MEASURES),
+    ("records/acme/2026-Q3.yaml", place("availability: 99.95", "availability"), MEASURES),
+    ("records/acme/2026-Q3.yaml", place("p1-response: 42", "p1-response"), MEASURES),
+    ("records/acme/2026-Q3.yaml", place("communication: 4", "communication"), RATINGS),
+    ("records/acme/2026-Q3.yaml", place("evaluated: 2026-10-06", "evaluated"), DAYS),
     ("records/acme/2026-Q3.yaml",
-     place("p1-response: Two weekend incidents waited over an hour.", "p1-response"), shown_texts),
+     place("p1-response: Two weekend incidents waited over an hour.", "p1-response"), TEXTS),
     ("records/acme/2026-Q3.yaml", place("services_used: [service-desk]",
-                                        "services_used: [service-desk]\nsummary"), shown_texts),
+                                        "services_used: [service-desk]\nsummary"), TEXTS),
     ("records/acme/2026-Q3.yaml", place("services_used: [service-desk]",
                                         "services_used: [service-desk]\nprovider_response"),
-     shown_texts),
-    ("records/globex/2026-07.yaml", place("lead: Tom Berg", "lead"), shown_texts),
+     TEXTS),
+    ("records/globex/2026-07.yaml", place("lead: Tom Berg", "lead"), TEXTS),
 ]
-
-KINDS.update({id(day_counts): numbers, id(weights): numbers, id(measures): numbers,
-              id(ratings): numbers, id(in_range_days): days, id(shown_texts): texts})
 
 edits = st.lists(
     st.sampled_from(range(len(PLACES))).flatmap(
-        lambda i: where_values(PLACES[i][2]).map(lambda v: (i, v))),
+        lambda i: PLACES[i][2].map(lambda v: (i, v))),
     min_size=1, max_size=2, unique_by=lambda e: e[0],
 )
 
@@ -221,7 +224,7 @@ def test_hostile_values_give_problems_with_places_or_build(chosen: list[tuple[in
 
 
 @FEW_PDFS
-@given(summary=texts, name=texts)
+@given(summary=TEXTS, name=TEXTS)
 def test_hostile_text_that_validates_makes_real_pdfs(summary: str, name: str) -> None:
     chosen = [(8, name), (22, summary)]  # the provider's name, the record's summary
     with repo_with(chosen) as repo:
