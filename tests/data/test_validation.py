@@ -98,7 +98,7 @@ def test_wrong_type(data: DataFolder) -> None:
     data.edit(PROG, "grace_days: 30", "grace_days: thirty")
     assert data.problems() == [(
         E + PROG + ":3:13",
-        'grace_days: expected a whole number of 0 or more, found "thirty"',
+        'grace_days: expected a whole number from 0 to 3,650, found "thirty"',
     )]
 
 
@@ -358,7 +358,9 @@ def test_weight_that_is_not_positive(data: DataFolder) -> None:
     data.edit(PROG, "weight: 60", "weight: 0")
     assert data.problems() == [(
         E + PROG + ":15:13",
-        "categories.weight: expected a number above 0, found 0",
+        "categories.weight: expected a number above 0 and at most 1,000, found 0. Weights only "
+        "count against each other: 3 and 1 give the same shares as 300 and 100. To leave "
+        "something out, remove it.",
     )]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from markupsafe import Markup
@@ -177,3 +178,96 @@ def test_autoescape_keeps_rendered_markup() -> None:
 ])
 def test_lists_render_as_github_renders_them(text: str, html: str) -> None:
     assert str(render_markdown(text)) == html
+# --- no word lost, nothing internal leaks, linear time -----------------------------
+
+
+def words(html: str) -> list[str]:
+    """The words a reader sees: the text without tags, split on white space."""
+    return re.sub(r"<[^>]*>", " ", html).split()
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("one ![a](x.png) two ![b](y.png) three", "one a two b three"),
+    ("one ![a](x.png) two ![b](y.png) three ![c](z.png) four", "one a two b three c four"),
+    ("![a](x.png)![b](y.png) tail", "ab tail"),
+    ("*em* ![a](x.png) mid ![b](y.png) end ![c](z.png)", "em a mid b end c"),
+    ("> ![q](x) r ![s](y) t", "q r s t"),
+    ("- ![a](x) b ![c](y) d", "a b c d"),
+    ("[![i](x) txt](https://a.example) and ![j](y) k", "i txt and j k"),
+])
+def test_images_in_a_paragraph_keep_every_word(text: str, shown: str) -> None:
+    html = render_markdown(text)
+    assert "img" not in tags_in(html)
+    assert " ".join(words(html)) == shown
+
+
+PLACEHOLDERS = ["\x02klzzwxh:0000\x03", "\x02wzxhzdk:0\x03", "\x02amp\x03", "\x02hzzhzkh:0\x03",
+                "\x07 bell", "\x1b[31m red", "\x00", "\x85",
+                "\ufdd0", "\ufdd1", "\ufdd2"]
+CONTEXTS = ["{}", "a {} b", "`{}`", "[{}](https://a.example)", "![{}](x)", "# {}",
+            "| a |\n|---|\n| {} |", "    {}", "*{}*", "![`{}`](x)", "<{}>", "&{};",
+            "[x](https://a.example/{})", "[{}", "({}", "- {}\n  > {}"]
+
+
+@pytest.mark.parametrize("context", CONTEXTS)
+@pytest.mark.parametrize("placeholder", PLACEHOLDERS)
+def test_text_like_internal_placeholders_never_leaks_control_characters(
+    placeholder: str, context: str
+) -> None:
+    html = render_markdown(context.format(placeholder, placeholder))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef]", html), repr(html)
+
+
+def test_brackets_that_cannot_close_show_as_written() -> None:
+    assert render_markdown("[" * 5 + "a ( b") == Markup("<p>[[[[[a ( b</p>")
+    assert render_markdown("x ] y [z") == Markup("<p>x ] y [z</p>")
+    # links still work, with brackets and parentheses inside them
+    html = render_markdown("see [the [full] report](https://a.example/r_(1)) [[[deep]]]")
+    assert hrefs_in(html) == ["https://a.example/r_(1)"]
+    assert " ".join(words(html)) == "see the [full] report [[[deep]]]"
+
+
+def test_nesting_too_deep_keeps_its_words() -> None:
+    for text in ("- " * 3000 + "last words", ">" * 3000 + " last words",
+                 "1. " * 3000 + "last words"):
+        html = render_markdown(text)
+        assert words(html)[-2:] == ["last", "words"], text[:10]
+        assert html.count("<li>") + html.count("<blockquote>") <= 16
+        # and the next text renders as ever (a parser left half-way would lose its <p>)
+        assert render_markdown("*hi*") == Markup("<p><em>hi</em></p>")
+
+
+def _seconds(text: str) -> float:
+    """The fastest of five renders of ``text``, in seconds (after one to warm up)."""
+    render_markdown(text)
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        render_markdown(text)
+        times.append(time.perf_counter() - start)
+    return max(min(times), 0.001)  # below a millisecond, a timer measures noise
+
+
+HOSTILE_GROWTH = {
+    "open brackets": "[",
+    "image starts": "![",
+    "nested brackets": "[[]]",
+    "link starts": "[a](",
+    "open targets": "[a](x' ",
+    "references": "[a][b",
+    "open parentheses": "(",
+    "quotes": "> ",
+    "words": "word ",
+}
+
+
+@pytest.mark.parametrize("unit", HOSTILE_GROWTH.values(), ids=HOSTILE_GROWTH.keys())
+def test_free_text_renders_in_time_linear_in_its_length(unit: str) -> None:
+    """Eight times the text takes about eight times as long, not sixty-four (the
+    square: 10,000 '[' took 30 s). Up to 16,000 characters, inside validate's 20,000.
+    The bound sits well above linear so that a loaded machine does not fail it, and
+    well below the square, which it exists to catch."""
+    small = unit * (2000 // len(unit))
+    large = unit * (16000 // len(unit))
+    ratio = _seconds(large) / _seconds(small)
+    assert ratio < 32, f"{ratio:.1f} times as long for 8 times the text"

@@ -54,3 +54,13 @@ def test_round_half_away_never_gives_negative_zero() -> None:
 def test_display_refuses_nan() -> None:
     with pytest.raises(ValueError):
         display(float("nan"))
+
+
+@pytest.mark.parametrize(
+    ("value", "digits"), [(1e308, 4), (-1.7976931348623157e308, 2), (1e22, 0), (5e-324, 4)]
+)
+def test_round_half_away_takes_any_finite_float(value: float, digits: int) -> None:
+    # Too large for the default decimal context (28 digits), which raised
+    # InvalidOperation; such floats have no fraction left to round.
+    expected = value if abs(value) >= 1 else 0.0
+    assert round_half_away(value, digits) == expected

@@ -16,12 +16,12 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from pathlib import PurePosixPath
 
 from scorecard.authoring.skeleton import scalar
-from scorecard.data.periods import Cadence, Period, period_of
+from scorecard.data.periods import Cadence, Period, period_of, shift
 from scorecard.data.schema.jsonschema import FILE_NAMES, all_schemas
 
 DATA_DIR = "evaluations"
@@ -140,7 +140,7 @@ def example_evaluated(today: date) -> date:
     Two weeks after its period ended, so that the example is on time rather
     than late; ``today`` when that is still to come.
     """
-    return min(today, example_period(today).end + timedelta(days=14))
+    return min(today, shift(example_period(today).end, 14))
 
 
 def scaffold_files(

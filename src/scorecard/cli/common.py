@@ -111,18 +111,24 @@ def data_options(func: F) -> F:
 
 
 class DayType(click.ParamType[date]):
-    """A day written as YYYY-MM-DD."""
+    """A day written as YYYY-MM-DD, inside the years the data may name."""
 
     name = "DAY"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
+        from scorecard.data.periods import DAY_RANGE_WORDS, FIRST_DAY, LAST_DAY
+
         try:
-            return date.fromisoformat(str(value))
+            day = date.fromisoformat(str(value))
         except ValueError:
             message = f"{value!r} is not a day; write it as YYYY-MM-DD, e.g. 2026-11-26."
             self.fail(message, param, ctx)
+        if not FIRST_DAY <= day <= LAST_DAY:
+            self.fail(f"{day.isoformat()} is out of range; expected {DAY_RANGE_WORDS}.",
+                      param, ctx)
+        return day
 
 
 DAY = DayType()

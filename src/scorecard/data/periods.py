@@ -5,8 +5,23 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal, get_args
+
+# The years the data may name, in periods and in days; and the days themselves.
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
+FIRST_DAY = date(FIRST_YEAR, 1, 1)
+LAST_DAY = date(LAST_YEAR, 12, 31)
+DAY_RANGE_WORDS = f"a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
+def shift(day: date, days: int) -> date:
+    """``day`` moved by ``days`` (back when negative), held inside the calendar
+    Python knows (years 1 to 9999) instead of failing at its edges."""
+    ordinal = day.toordinal() + days
+    return date.fromordinal(min(max(ordinal, date.min.toordinal()), date.max.toordinal()))
+
 
 Cadence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 CADENCES: tuple[Cadence, ...] = get_args(Cadence)
@@ -65,7 +80,7 @@ class Period:
 
     def due(self, grace_days: int) -> date:
         """The day the evaluation of this period is due."""
-        return self.end + timedelta(days=grace_days)
+        return shift(self.end, grace_days)
 
     def next(self) -> Period:
         if self.index == PER_YEAR[self.cadence]:
@@ -106,7 +121,7 @@ def parse_period(text: str, cadence: Cadence) -> Period | None:
         return None
     year = int(match.group(1))
     index = int(match.group(2)) if cadence != "yearly" else 1
-    if year < 1900 or year > 2999:
+    if year < FIRST_YEAR or year > LAST_YEAR:
         return None
     return Period(year, index, cadence)
 

@@ -30,7 +30,8 @@ Value = float | None
 Points = Sequence[tuple[str, Value]]
 Bands = Sequence[tuple[str, float]]
 
-FONT = '"Scorecard Sans", Inter, "Source Sans 3", system-ui, Arial, sans-serif'
+FONT = ('"Scorecard Sans", "Scorecard Fallback", Inter, "Source Sans 3", system-ui, Arial, '
+        'sans-serif')
 INK = "#1b1f24"
 MUTED = "#545d68"
 RULE = "#c9cfd6"

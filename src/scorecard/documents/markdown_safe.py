@@ -16,15 +16,28 @@ Two layers, so that one mistake does not open a hole:
 2. nh3 (ammonia) cleans the result with a strict allowlist of tags and
    attributes; links keep an ``href`` only when it is ``http(s)://`` or
    ``mailto:``, and always get ``rel="noopener noreferrer"``.
+
+Free text renders in time linear in its length, and no word is lost.
+Python-Markdown looks for the closing bracket of every ``[`` (and the closing
+parenthesis of every link target) to the end of the paragraph, which takes
+time that grows with the square of its length: 10,000 ``[`` took 30 seconds.
+So before converting, brackets that cannot close (and those nested more than
+two deep) and parentheses that cannot close are hidden behind stand-ins that
+Markdown treats as letters, and put back after cleaning, so that they show
+as written; and the link patterns look at most ``LINK_WINDOW`` characters
+ahead for the end of a link's text and of its target. Control characters are
+removed first: the documents cannot show them, and ``validate`` refuses them.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from html import escape as html_escape
 
 import markdown
 import nh3
+from markdown import inlinepatterns as ip
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -69,27 +82,138 @@ _CLEANER = nh3.Cleaner(
 )
 
 
+#: Elements nested deeper than this (lists in lists in quotes...) keep only their words.
+DEEPEST_NESTING = 16
+
+
 class _Tame(Treeprocessor):
-    """Replace images by their alt text and demote headings to h3-h6."""
+    """Replace images by their alt text, demote headings to h3-h6, and flatten
+    what is nested deeper than ``DEEPEST_NESTING`` into its words."""
 
     def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
-            for index, child in enumerate(list(parent)):
-                if child.tag == "img":
-                    self._replace_image(parent, index, child)
-                elif child.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-                    level = min(int(child.tag[1]) + 2, 6)
-                    child.tag = f"h{level}"
+        self._flatten(root)
+        for parent in list(root.iter()):
+            if any(child.tag == "img" for child in parent):
+                self._drop_images(parent)
+            if parent.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                parent.tag = f"h{min(int(parent.tag[1]) + 2, 6)}"
 
     @staticmethod
-    def _replace_image(parent: etree.Element, index: int, image: etree.Element) -> None:
-        text = (image.get("alt") or "") + (image.tail or "")
-        if index == 0:
-            parent.text = (parent.text or "") + text
-        else:
-            before = parent[index - 1]
-            before.tail = (before.tail or "") + text
-        parent.remove(image)
+    def _flatten(root: etree.Element) -> None:
+        """An element at the deepest nesting gets all the words inside it as its text."""
+        stack = [(root, 0)]
+        while stack:
+            element, depth = stack.pop()
+            if depth < DEEPEST_NESTING:
+                stack.extend((child, depth + 1) for child in element)
+            elif len(element):
+                words = " ".join(" ".join(element.itertext()).split())
+                for child in list(element):
+                    element.remove(child)
+                element.text = words
+
+    @staticmethod
+    def _drop_images(parent: etree.Element) -> None:
+        """Each image becomes its alt text, followed by the text after it, in place:
+        in one pass over the children as they were, so no word moves or goes."""
+        kept: etree.Element | None = None  # the last child that stays
+        for child in list(parent):
+            if child.tag != "img":
+                kept = child
+                continue
+            text = (child.get("alt") or "") + (child.tail or "")
+            if kept is None:
+                parent.text = (parent.text or "") + text
+            else:
+                kept.tail = (kept.tail or "") + text
+            parent.remove(child)
+
+
+# --- linear time -----------------------------------------------------------------
+
+#: How far the link patterns look ahead for the end of a link's text or target.
+LINK_WINDOW = 1000
+
+# Stand-ins for brackets and parentheses that cannot be part of a link: Unicode
+# noncharacters, which no text may hold (``validate`` refuses them; they are
+# removed from the input first) and Markdown treats as letters.
+_STAND_INS = {"[": "\ufdd0", "]": "\ufdd1", "(": "\ufdd2"}
+_RESTORE = str.maketrans({v: k for k, v in _STAND_INS.items()})
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef]")
+_TOKENS = re.compile(r"\\.|[\[\]()]", re.DOTALL)
+_DEEPEST = 2  # brackets nested deeper than this cannot start a link: [a [b [c]]]
+
+
+def _hide_unclosable(text: str) -> str:
+    """``text`` with stand-ins for each ``[`` or ``(`` that has no closing partner,
+    and for each pair of brackets nested more than ``_DEEPEST`` deep; in one pass."""
+    hide: list[int] = []
+    brackets: list[int] = []
+    parens: list[int] = []
+    for token in _TOKENS.finditer(text):
+        char, at = token.group(), token.start()
+        if char == "[":
+            brackets.append(at)
+        elif char == "]" and brackets:
+            opened = brackets.pop()
+            if len(brackets) >= _DEEPEST:
+                hide += (opened, at)
+        elif char == "(":
+            parens.append(at)
+        elif char == ")" and parens:
+            parens.pop()
+    hide += brackets + parens
+    if not hide:
+        return text
+    chars = list(text)
+    for at in hide:
+        chars[at] = _STAND_INS[chars[at]]
+    return "".join(chars)
+
+
+class _Window(ip.LinkInlineProcessor):
+    """The link patterns, looking at most ``LINK_WINDOW`` characters ahead."""
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:
+        text, end, handled = super().getText(data[index:index + LINK_WINDOW], 0)
+        return text, index + end, handled
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        href, title, end, handled = super().getLink(data[index:index + LINK_WINDOW], 0)
+        return href, title, index + end, handled
+
+
+class _Reference(_Window, ip.ReferenceInlineProcessor):
+    def evalId(self, data: str, index: int, text: str) -> tuple[str | None, int, bool]:
+        found, end, handled = super().evalId(data[index:index + LINK_WINDOW], 0, text)
+        return found, index + end, handled
+
+
+class _Image(_Window, ip.ImageInlineProcessor):
+    pass
+
+
+class _ShortReference(_Reference, ip.ShortReferenceInlineProcessor):
+    pass
+
+
+class _ImageReference(_Reference, ip.ImageReferenceInlineProcessor):
+    pass
+
+
+class _ShortImageReference(_ImageReference, ip.ShortImageReferenceInlineProcessor):
+    pass
+
+
+# Python-Markdown's link patterns: each one's name, replacement, pattern and priority.
+_WINDOWED: dict[str, tuple[type[ip.InlineProcessor], str, int]] = {
+    "reference": (_Reference, ip.REFERENCE_RE, 170),
+    "link": (_Window, ip.LINK_RE, 160),
+    "image_link": (_Image, ip.IMAGE_LINK_RE, 150),
+    "image_reference": (_ImageReference, ip.IMAGE_REFERENCE_RE, 140),
+    "short_reference": (_ShortReference, ip.REFERENCE_RE, 130),
+    "short_image_ref": (_ShortImageReference, ip.IMAGE_REFERENCE_RE, 125),
+}
 
 
 # --- lists as GitHub and GitLab write them -------------------------------------
@@ -181,6 +305,9 @@ class _SafeExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        for name, (processor, pattern, priority) in _WINDOWED.items():
+            assert name in md.inlinePatterns, name  # replaced, never added twice
+            md.inlinePatterns.register(processor(pattern, md), name, priority)
         md.treeprocessors.register(_Tame(md), "scorecard_tame", 1)
         md.preprocessors.register(_CommonMarkLists(md), "scorecard_lists", 5)
 
@@ -210,7 +337,19 @@ def render_markdown(text: str) -> Markup:
     as it is. Raw HTML in ``text`` is shown as text; images become their alt
     text; links are kept only to ``http(s)`` and ``mailto`` addresses.
     """
+    text = _HIDDEN.sub("", text)
     if not text.strip():
         return Markup("")
-    html = _converter().convert(text)
-    return Markup(_CLEANER.clean(html).strip())
+    try:
+        html = _converter().convert(_hide_unclosable(text))
+    except RecursionError:  # nesting too deep for Python-Markdown's block parser
+        _CONVERTERS.clear()  # its parser state is left half-way: never reuse it
+        html = _plain(text)
+    return Markup(_CLEANER.clean(html).translate(_RESTORE).strip())
+
+
+def _plain(text: str) -> str:
+    """``text`` as plain paragraphs, every word kept, no Markdown."""
+    paragraphs = (p.strip() for p in re.split(r"\n\s*\n", text))
+    return "\n".join("<p>" + html_escape(p).replace("\n", "<br>\n") + "</p>"
+                     for p in paragraphs if p)

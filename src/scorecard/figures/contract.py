@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from scorecard.data.model import Band, Contract, ExitPlan
+from scorecard.data.periods import shift
 from scorecard.figures.results import ContractStatus, Evaluation, ExitReadiness
 
 __all__ = [
@@ -27,7 +28,7 @@ def notice_deadline(contract: Contract) -> date | None:
     """``contract.end`` minus ``notice_days``; None when the contract has no end."""
     if contract.end is None:
         return None
-    return contract.end - timedelta(days=contract.notice_days)
+    return shift(contract.end, -contract.notice_days)
 
 
 def contract_status(contract: Contract, as_of: date) -> ContractStatus:
@@ -88,7 +89,7 @@ def exit_readiness(
         and exit_plan.status != "none"
         and (
             exit_plan.reviewed is None
-            or exit_plan.reviewed < as_of - timedelta(days=EXIT_REVIEW_DAYS)
+            or exit_plan.reviewed < shift(as_of, -EXIT_REVIEW_DAYS)
         )
     )
     return ExitReadiness(

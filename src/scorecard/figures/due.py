@@ -20,11 +20,11 @@ Groups (``Urgency``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from scorecard.data.model import Action, Provider, display_name
-from scorecard.data.periods import Period
+from scorecard.data.periods import Period, shift
 from scorecard.figures.actions import is_open_on
 from scorecard.figures.contract import EXIT_REVIEW_DAYS
 from scorecard.figures.results import Portfolio, ProviderResult
@@ -174,7 +174,7 @@ def _exit_items(result: ProviderResult, as_of: date) -> list[DueItem]:
         plan = result.provider.exit_plan
         reviewed = plan.reviewed if plan is not None else None
         # The day the plan became stale: a year after its last review.
-        day = reviewed + timedelta(days=EXIT_REVIEW_DAYS) if reviewed is not None else None
+        day = shift(reviewed, EXIT_REVIEW_DAYS) if reviewed is not None else None
         days = (day - as_of).days if day is not None else None
         items.append(DueItem("info", "exit-plan-stale", result.provider, day, days, lead))
     return items

@@ -9,7 +9,7 @@ float (its ``repr``), which is the number a person reads.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 __all__ = ["display", "round_half_away"]
 
@@ -24,7 +24,9 @@ def round_half_away(x: float, digits: int = 0) -> float:
         return x
     # Decimal's ROUND_HALF_UP rounds halves away from zero (on magnitude).
     exponent = Decimal(1).scaleb(-digits)
-    rounded = Decimal(repr(float(x))).quantize(exponent, rounding=ROUND_HALF_UP)
+    # Enough digits for any float (up to about 1.8e308) at any number of decimals asked for.
+    context = Context(prec=400 + max(digits, 0), Emax=999_999, Emin=-999_999)
+    rounded = Decimal(repr(float(x))).quantize(exponent, rounding=ROUND_HALF_UP, context=context)
     result = float(rounded)
     return 0.0 if result == 0 else result
 

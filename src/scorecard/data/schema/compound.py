@@ -18,6 +18,7 @@ from scorecard.data.schema.fields import (
     did_you_mean,
     found,
     slugify,
+    text_fits,
 )
 from scorecard.data.yaml.document import INVALID
 from scorecard.data.yaml.scalars import describe_scalar
@@ -95,6 +96,8 @@ class MapOf(Spec):
                       f"this key should be {self.key_words}.",
                       f'Write it in quotes: "{shown(text)}".', key=True)
             return False
+        if isinstance(self.key, Text) and isinstance(key, str):
+            return text_fits(key, path, ctx, key=True)
         if isinstance(self.key, Slug) and not SLUG_RE.match(str(key)):
             suggestion = slugify(str(key))
             ctx.error(path, f"expected {self.key_words}: {SLUG_WORDS}, found {found(key)}",

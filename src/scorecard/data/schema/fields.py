@@ -3,7 +3,7 @@
 ``Spec`` is one kind of value: it says what it expects, checks a parsed value
 (reporting plain-language problems to a ``Checker``) and describes itself as
 JSON Schema. Here are the kinds that hold one value (text, ids, choices,
-numbers, days, periods) and the words the messages share (``found``,
+numbers; days and periods are in ``days``) and the words the messages share (``found``,
 ``did_you_mean``); ``compound`` has the kinds that hold other values.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from scorecard.data.periods import guess_cadence
 from scorecard.data.problems import Problem, shown
+from scorecard.data.schema.characters import LONGEST_TEXT, character_problem
 from scorecard.data.yaml.document import INVALID, YamlDoc, field_name
 from scorecard.data.yaml.scalars import describe_scalar
 
@@ -154,10 +154,26 @@ class Text(Spec):
         if not value.strip() and not self.allow_empty:
             ctx.error(path, "expected text, found empty text")
             return INVALID
-        return value
+        return value if text_fits(value, path, ctx) else INVALID
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string"} if self.allow_empty else {"type": "string", "minLength": 1}
+        result: dict[str, Any] = {"type": "string", "maxLength": LONGEST_TEXT}
+        return result if self.allow_empty else {**result, "minLength": 1}
+
+
+def text_fits(text: str, path: tuple[Any, ...], ctx: Checker, *, key: bool = False) -> bool:
+    """Whether the documents can show ``text``: not too long, every character drawable.
+    Reports the problem when not."""
+    if len(text) > LONGEST_TEXT:
+        ctx.error(path, f"expected text of at most {LONGEST_TEXT:,} characters, found "
+                  f"{len(text):,}", "Shorten it, or keep the long version elsewhere and "
+                  "link to it.", key=key)
+        return False
+    problem = character_problem(text)
+    if problem is not None:
+        ctx.error(path, problem[0], problem[1], key=key)
+        return False
+    return True
 
 
 def slugify(text: str) -> str:
@@ -211,52 +227,112 @@ class Choice(Spec):
         return {"type": "string", "enum": list(self.options)}
 
 
+LARGEST = 1_000_000_000_000
+"""No number in the data may be larger than this (a million million), in either
+direction: every figure stays exact in floating point and in the documents' words."""
+
+MAGNITUDE_FIX = "Check for extra digits or a misplaced decimal point."
+
+
+def limit_text(value: float) -> str:
+    """A limit as people write it: ``3650``, ``1,000,000,000,000``, ``0.5``."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return _number_text(value)
+
+
+def is_number(value: Any) -> bool:
+    """A YAML number (not true or false), whole or with a point; NaN and infinity too."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _reads_as_number(text: str) -> bool:
+    """Whether Python would read ``text`` as a finite number that YAML 1.1 reads as text
+    (``1e3``, ``1E-5``: no point, or no sign in the exponent)."""
+    if "e" not in text.lower():
+        return False
+    try:
+        return math.isfinite(float(text.strip()))
+    except ValueError:
+        return False
+
+
 @dataclass(frozen=True)
 class Number(Spec):
-    """A number; ``whole`` for whole numbers only."""
+    """A number; ``whole`` for whole numbers only. Every number lies between
+    -LARGEST and LARGEST unless ``minimum`` and ``maximum`` narrow it; ``fix``
+    is the likely fix for a number outside its range."""
 
     whole: bool = False
     minimum: float | None = None
     maximum: float | None = None
     above: float | None = None  # exclusive minimum
+    fix: str | None = None
+
+    @property
+    def lowest(self) -> float:
+        return self.minimum if self.minimum is not None else -LARGEST
+
+    @property
+    def highest(self) -> float:
+        return self.maximum if self.maximum is not None else LARGEST
 
     def expect(self) -> str:
         noun = "a whole number" if self.whole else "a number"
         lo, hi = self.minimum, self.maximum
         if lo is not None and hi is not None:
-            return f"{noun} from {_number_text(lo)} to {_number_text(hi)}"
+            return f"{noun} from {limit_text(lo)} to {limit_text(hi)}"
         if lo is not None:
-            return f"{noun} of {_number_text(lo)} or more"
+            return f"{noun} of {limit_text(lo)} or more"
         if self.above is not None:
-            return f"{noun} above {_number_text(self.above)}"
+            return f"{noun} above {limit_text(self.above)}"
         if hi is not None:
-            return f"{noun} of {_number_text(hi)} or less"
+            return f"{noun} of {limit_text(hi)} or less"
         return noun
 
-    def fits(self, value: Any) -> bool:
-        if isinstance(value, bool) or not isinstance(value, int | float):
+    def expect_range(self) -> str:
+        """What is expected, with both limits: for a number outside them."""
+        noun = "a whole number" if self.whole else "a number"
+        if self.above is not None and self.minimum is None:
+            return (f"{noun} above {limit_text(self.above)} and at most "
+                    f"{limit_text(self.highest)}")
+        return f"{noun} from {limit_text(self.lowest)} to {limit_text(self.highest)}"
+
+    def is_kind(self, value: Any) -> bool:
+        """A number of the right kind, whatever its size."""
+        if not is_number(value):
             return False
-        if isinstance(value, float) and (self.whole or not math.isfinite(value)):
-            return False
-        if self.minimum is not None and value < self.minimum:
-            return False
-        if self.maximum is not None and value > self.maximum:
+        return not (isinstance(value, float) and (self.whole or not math.isfinite(value)))
+
+    def in_range(self, value: float) -> bool:
+        if value < self.lowest or value > self.highest:
             return False
         return not (self.above is not None and value <= self.above)
 
+    def fits(self, value: Any) -> bool:
+        return self.is_kind(value) and self.in_range(value)
+
     def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
-        if not self.fits(value):
+        if isinstance(value, str) and _reads_as_number(value):
+            ctx.error(path, f"expected {self.expect()}, found {found(value)}",
+                      f"YAML reads {value.strip()} as text, not a number: write it in digits, "
+                      "or with a point and a signed exponent (1.0e+3 for 1e3).")
+            return INVALID
+        if not self.is_kind(value):
             return ctx.wrong(path, self, value)
+        if not self.in_range(value):
+            ctx.error(path, f"expected {self.expect_range()}, found {found(value, ctx.raw(path))}",
+                      self.fix or MAGNITUDE_FIX)
+            return INVALID
         return value
 
     def json(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"type": "integer" if self.whole else "number"}
-        if self.minimum is not None:
-            result["minimum"] = self.minimum
-        if self.maximum is not None:
-            result["maximum"] = self.maximum
+        result: dict[str, Any] = {"type": "integer" if self.whole else "number",
+                                  "minimum": self.lowest, "maximum": self.highest}
         if self.above is not None:
             result["exclusiveMinimum"] = self.above
+            if self.minimum is None:
+                del result["minimum"]
         return result
 
 
@@ -272,60 +348,6 @@ class Boolean(Spec):
 
     def json(self) -> dict[str, Any]:
         return {"type": "boolean"}
-
-
-ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@dataclass(frozen=True)
-class Day(Spec):
-    """A calendar day: a YAML date, or the same written in quotes."""
-
-    def expect(self) -> str:
-        return "a day written as YYYY-MM-DD"
-
-    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
-        if isinstance(value, datetime):
-            ctx.error(path, f"expected {self.expect()}, found {found(value, ctx.raw(path))}",
-                      "Leave out the time of day.")
-            return INVALID
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str) and ISO_DAY_RE.match(value.strip()):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                ctx.error(path, f"{shown(value.strip())} is not a real day")
-                return INVALID
-        return ctx.wrong(path, self, value)
-
-    def json(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "pattern": ISO_DAY_RE.pattern}
-
-
-PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$"
-
-
-@dataclass(frozen=True)
-class PeriodText(Spec):
-    """A period label in any cadence's form; ``2026`` may be written as a number."""
-
-    def expect(self) -> str:
-        return "a period such as 2026-Q3, 2026-07, 2026-H2 or 2026"
-
-    def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2999:
-            return str(value)
-        if isinstance(value, str) and guess_cadence(value) is not None:
-            return value
-        if isinstance(value, str):
-            ctx.error(path, f"expected {self.expect()}, found {found(value)}")
-            return INVALID
-        return ctx.wrong(path, self, value)
-
-    def json(self) -> dict[str, Any]:
-        return {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN},
-                          {"type": "integer", "minimum": 1900, "maximum": 2999}]}
 
 
 MARKDOWN = "Markdown"

@@ -6,6 +6,14 @@ from scorecard.data.periods import CADENCES
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
 from scorecard.data.schema.fields import Choice, Number, Slug, Text
 
+WEIGHT = Number(above=0, maximum=1000, fix=(
+    "Weights only count against each other: 3 and 1 give the same shares as 300 and 100."
+    " To leave something out, remove it."))
+DAY_COUNT = Number(whole=True, minimum=0, maximum=3650, fix=(
+    "Count in days: 30 is about a month, 365 a year; 3650 (ten years) is the most."))
+RATING = Number(whole=True, minimum=-1000, maximum=1000, fix=(
+    "A scale such as 1 to 5 or 0 to 10 is easiest to rate on."))
+
 MEASURE = Obj(
     description="Makes the criterion measured: the record gives one number in this unit.",
     fields=(
@@ -22,7 +30,8 @@ CRITERION = Obj(fields=(
     Field("id", Slug(), True, "Unique across the whole programme; records use it in scores.",
           "availability"),
     Field("name", Text(), True, "The criterion as reports name it.", "Availability"),
-    Field("weight", Number(above=0), False, "Weight inside its category (above 0).", default=1),
+    Field("weight", WEIGHT, False, "Weight inside its category (above 0, at most 1000).",
+          default=1),
     Field("explain", Text(), False, "A plain-language gloss shown beside the name."),
     Field("measure", MEASURE, False,
           "Present: a measured criterion. Absent: a rated one, judged on the scale."),
@@ -31,8 +40,8 @@ CRITERION = Obj(fields=(
 CATEGORY = Obj(fields=(
     Field("id", Slug(), True, "The category's id.", "service"),
     Field("name", Text(), True, "The category as reports name it.", "Service delivery"),
-    Field("weight", Number(above=0), False,
-          "Relative weight of the category (above 0).", default=1),
+    Field("weight", WEIGHT, False,
+          "Relative weight of the category (above 0, at most 1000).", default=1),
     Field("criteria", ListOf(item=CRITERION, min_items=1), True,
           "What is evaluated in this category (at least one).", "[...]"),
 ))
@@ -40,9 +49,9 @@ CATEGORY = Obj(fields=(
 SCALE = Obj(
     description="The rating scale for judged criteria (default 1 to 5).",
     fields=(
-        Field("min", Number(whole=True), False, "The lowest rating.", default=1),
-        Field("max", Number(whole=True), False, "The highest rating.", default=5),
-        Field("labels", MapOf(key=Number(whole=True), value=Text(), key_words="a rating"),
+        Field("min", RATING, False, "The lowest rating.", default=1),
+        Field("max", RATING, False, "The highest rating.", default=5),
+        Field("labels", MapOf(key=RATING, value=Text(), key_words="a rating"),
               False, "What each rating means, e.g. {1: Unacceptable, 5: Outstanding}."),
     ),
 )
@@ -80,8 +89,9 @@ PROGRAMME = Obj(
         Field("title", Text(), False, "The title of the reports.", default="Provider scorecards"),
         Field("cadence", CADENCE_SPEC, False, "How often providers are evaluated.",
               default="quarterly"),
-        Field("grace_days", Number(whole=True, minimum=0), False,
-              "An evaluation is due this many days after its period ends.", default=30),
+        Field("grace_days", DAY_COUNT, False,
+              "An evaluation is due this many days after its period ends (0 to 3650).",
+              default=30),
         Field("min_coverage", Number(minimum=0, maximum=1), False,
               "Below this share of weight scored, no band is given (0 to 1).", default=0.5),
         Field("scale", SCALE, False, "The rating scale for judged criteria."),

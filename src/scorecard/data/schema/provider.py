@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from scorecard.data.schema.compound import Field, ListOf, Obj, OneOrList
-from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Day, Number, Slug, Text
-from scorecard.data.schema.programme import CADENCE_SPEC
+from scorecard.data.schema.days import Day
+from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Number, Slug, Text
+from scorecard.data.schema.programme import CADENCE_SPEC, DAY_COUNT
 
 SERVICE = Obj(fields=(
     Field("id", Slug(), True, "The service's id; records name it in services_used.",
@@ -16,9 +17,10 @@ CONTRACT = Obj(
     description="INTERNAL: the contract's dates and value.",
     fields=(
         Field("start", Day(), False, "The day the contract started."),
-        Field("end", Day(), False, "The day the contract ends."),
-        Field("notice_days", Number(whole=True, minimum=0), False,
-              "Days of notice needed before the end.", default=0),
+        Field("end", Day(fix="Check the year; leave end out if the contract has no end day."),
+              False, "The day the contract ends."),
+        Field("notice_days", DAY_COUNT, False,
+              "Days of notice needed before the end (0 to 3650).", default=0),
         Field("auto_renew", Boolean(), False, "Whether it renews unless notice is given."),
         Field("annual_value", Number(minimum=0), False, "What it costs a year."),
         Field("currency", Text(), False, "The currency of annual_value, e.g. EUR."),

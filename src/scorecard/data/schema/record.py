@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj
-from scorecard.data.schema.fields import MARKDOWN, Checker, Day, PeriodText, Slug, Spec, Text
+from scorecard.data.schema.days import Day, PeriodText
+from scorecard.data.schema.fields import MARKDOWN, Checker, Slug, Spec, Text
 from scorecard.data.yaml.document import INVALID
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from typing import Any
 
 from scorecard.data.periods import EXAMPLES, parse_period
 from scorecard.data.problems import Problem, shown
-from scorecard.data.schema.fields import SLUG_RE, did_you_mean, found
+from scorecard.data.schema.fields import MAGNITUDE_FIX, SLUG_RE, Number, did_you_mean, found
 from scorecard.data.validation.drafts import Drafts, RecordFile, Rule, _error
 from scorecard.data.yaml.document import INVALID
 
@@ -88,6 +87,10 @@ def scores_name_criteria(d: Drafts) -> Iterator[Problem]:
                 yield _unknown_criterion(d, r, ("scores", cid), cid)
 
 
+# A measured value: any finite number of sane size.
+MEASURED = Number()
+
+
 def measured_scores_are_numbers(d: Drafts) -> Iterator[Problem]:
     for r in d.records:
         for cid, value in r.mapping("scores").items():
@@ -102,18 +105,30 @@ def measured_scores_are_numbers(d: Drafts) -> Iterator[Problem]:
                              "so it needs one number, "
                              "not ratings by evaluator",
                              f"Write the measured value, e.g. {shown(cid)}: {c.measure.target:g}")
-            elif isinstance(value, bool) or not isinstance(value, int | float) \
-                    or not math.isfinite(value):
-                hint = None
-                if isinstance(value, str):
-                    digits = value.replace(unit, "").strip() if unit else value
-                    try:
-                        hint = f"Write the number alone: {shown(cid)}: {float(digits):g}"
-                    except ValueError:
-                        hint = "Leave it out, or write null, if it was not measured."
+            elif MEASURED.is_kind(value) and not MEASURED.in_range(value):
+                yield _error(r.doc.at(path), path,
+                             f"expected {MEASURED.expect_range()} ({unit}), found "
+                             f"{found(value, r.doc.raw.get(path))}", MAGNITUDE_FIX)
+            elif not MEASURED.is_kind(value):
+                hint = _number_hint(cid, value, unit) if isinstance(value, str) else None
                 yield _error(r.doc.at(path), path,
                              f"expected a number ({shown(unit)}), found "
                              f"{found(value, r.doc.raw.get(path))}", hint)
+
+
+def _number_hint(cid: str, value: str, unit: str) -> str:
+    """How to write a number given as text (``"99.5 %"``), in a form YAML reads as one."""
+    digits = value.replace(unit, "").strip() if unit else value
+    try:
+        number = float(digits)
+    except ValueError:
+        return "Leave it out, or write null, if it was not measured."
+    if not MEASURED.fits(number):
+        return MAGNITUDE_FIX
+    text = str(int(number)) if number.is_integer() else repr(number)
+    if "e" in text:  # 1e-05: YAML reads that as text; write the digits out
+        text = f"{number:.20f}".rstrip("0")
+    return f"Write the number alone: {shown(cid)}: {text}"
 
 
 def ratings_on_the_scale(d: Drafts) -> Iterator[Problem]:

@@ -192,7 +192,7 @@ def _categories(evaluation: Evaluation, programme: Programme) -> tuple[CategoryL
         CategoryLine(
             id=cat.category.id,
             name=cat.category.name,
-            weight_percent=display(100 * cat.category.weight / total),
+            weight_percent=display(100 * (cat.category.weight / total)),
             score=_score(cat.score),
             criteria=tuple(
                 _criterion_line(cr, programme, evaluation.period, notes.get(cr.criterion.id))

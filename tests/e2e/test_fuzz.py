@@ -1,0 +1,243 @@
+"""Fuzzing: hostile YAML values and Markdown put into a real data folder.
+
+Hypothesis writes generated values into the small fixture (tests/fixtures/small),
+in the places people edit: numbers, days, day counts, weights, names, notes and
+summaries in Markdown, and a contract and an exit plan added to a provider.
+For each example, in a fresh git repository:
+
+- ``validate`` either finds no problem, or gives problems that each name the
+  file, line and column;
+- when it finds none, ``build --no-pdf`` and ``due`` succeed;
+- nothing ever ends in a traceback (``run_cli`` lets exceptions through, so one
+  fails the test with the example that caused it).
+
+Bounded and reproducible for CI: a fixed number of examples, derandomized (the
+same examples on every run), no example database, no deadline per example.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from conftest import SMALL, GitRepo, make_repo, run_cli
+
+FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,
+                suppress_health_check=[HealthCheck.too_slow])
+FEW_PDFS = settings(FUZZ, max_examples=4)
+
+# --- hostile values, as YAML text -----------------------------------------------
+
+HOSTILE_CHARACTERS = (
+    "\x00\x02\x03\x07\x1b\x7f\x85\u200b\u200d\u202e\u2066\u2028\ufeff\ufdd0\ue000"
+    "😀🎉🇳🇱👩‍💻株式会社한국어Zoë Müller Ελληνικά Россия ½€“”•—"
+    "[]()!*_`#>|<&\\:\"'{},-~%@"
+)
+MARKDOWN_PIECES = (
+    "[", "]", "(", ")", "![a](x.png)", "![b](https://x.example/b.png)", "[l](https://a.example)",
+    "[r][1]\n\n[1]: javascript:alert(1)", "<script>alert(1)</script>", "`code`", "```\nx\n```",
+    "**b**", "_i_", "# h", "> q", "- item", "1. item", "| a |\n|---|\n| b |", "\n\n", "  \n",
+    "\x02klzzwxh:0000\x03", "\x02wzxhzdk:0\x03", "klzzwxh:0", "&amp;", "&#0;", "\\", "\t",
+)
+
+
+def quoted(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's too)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+DRAWABLE_PIECES = [p for p in MARKDOWN_PIECES if "\x02" not in p]
+
+drawable_texts = st.lists(st.sampled_from(DRAWABLE_PIECES), min_size=1, max_size=12)
+texts = st.one_of(
+    drawable_texts.map("".join),
+    drawable_texts.map(" word ".join),
+    st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=12).map("".join),
+    st.text(alphabet=HOSTILE_CHARACTERS, max_size=40),
+    st.builds(lambda piece, n: piece * n, st.sampled_from(["[", "![", "[a](", "> ", "- ", "*"]),
+              st.integers(1, 3000)),
+    st.text(max_size=30),
+).map(quoted)
+
+
+def yaml_float(x: float) -> str:
+    if x != x:
+        return ".nan"
+    if x in (float("inf"), float("-inf")):
+        return ".inf" if x > 0 else "-.inf"
+    return f"{x:.6e}"  # 1.000000e+308: a point and a signed exponent, as YAML 1.1 wants
+
+
+numbers = st.one_of(
+    st.integers(0, 3650).map(str),
+    st.floats(0.001, 1000).map(lambda x: f"{x:.6e}"),
+    st.integers(-(10**30), 10**30).map(str),
+    st.integers(-(10**400), 10**400).map(str),
+    st.sampled_from(["0", "-1", "1000", "1001", "3650", "3651", "1000000000000",
+                     "1000000000001", "1.0e+308", "-1.0e+308", "1.0e-320", ".inf", "-.inf",
+                     ".nan", "0x7fffffff", "1_000", "12:30", "0o17", "true", "null", "~", ""]),
+    st.floats(allow_nan=True, allow_infinity=True).map(yaml_float),
+)
+days = st.one_of(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)).map(date.isoformat),
+    st.dates().map(date.isoformat),
+    st.sampled_from(["1899-12-31", "1900-01-01", "2999-12-31", "3000-01-01", "9999-12-31",
+                     "0001-01-01", "2026-02-30", "2026-13-01", "2026-10-06 10:00:00",
+                     '"2026-10-06"', "yesterday"]),
+)
+values = st.one_of(numbers, days, texts)
+
+# Values at or near the edges of what validate accepts, so that many examples get built.
+ratings = st.integers(1, 5).map(str)
+day_counts = st.one_of(st.integers(0, 3650), st.sampled_from([0, 1, 3649, 3650])).map(str)
+weights = st.one_of(st.floats(1e-300, 1000), st.sampled_from([1e-320, 0.001, 999.999, 1000.0])
+                    ).map(lambda x: f"{x:.6e}")
+measures = st.one_of(st.floats(-1e12, 1e12), st.integers(-(10**12), 10**12),
+                     st.sampled_from([-1e12, 1e12, 1e-320, 0.0])).map(
+    lambda x: f"{x:.6e}" if isinstance(x, float) else str(x))
+in_range_days = st.one_of(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)),
+    st.sampled_from([date(1900, 1, 1), date(2999, 12, 31), date(2000, 2, 29)]),
+).map(date.isoformat)
+shown_texts = st.one_of(drawable_texts.map("".join), drawable_texts.map(" word ".join),
+                        st.text(alphabet=HOSTILE_CHARACTERS[40:], min_size=1, max_size=40)
+                        ).filter(str.strip).map(quoted)
+
+
+
+def where(edge: st.SearchStrategy[str], kind: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Half the time a value near the edges of what a place accepts (so that many
+    examples get built), else a hostile one of its kind, or of any kind."""
+    return st.one_of(edge, edge, kind, values)
+
+
+DAY_COUNTS = where(day_counts, numbers)
+WEIGHTS = where(weights, numbers)
+MEASURES = where(measures, numbers)
+RATINGS = where(ratings, numbers)
+DAYS = where(in_range_days, days)
+TEXTS = where(shown_texts, texts)
+
+
+# The places a value goes: (file, what the value replaces there, its values).
+def place(old: str, key: str) -> Callable[[str], tuple[str, str]]:
+    return lambda value: (old, f"{key}: {value}")
+
+
+PLACES: list[tuple[str, Callable[[str], tuple[str, str]], st.SearchStrategy[str]]] = [
+    ("scorecard.yaml", place("grace_days: 30", "grace_days"), DAY_COUNTS),
+    ("scorecard.yaml", place("weight: 60", "weight"), WEIGHTS),
+    ("scorecard.yaml", place("weight: 2", "weight"), WEIGHTS),
+    ("scorecard.yaml", place("target: 99.9", "target"), MEASURES),
+    ("scorecard.yaml", place("floor: 120", "floor"), MEASURES),
+    ("scorecard.yaml", place("max: 5", "max"), DAY_COUNTS),
+    ("scorecard.yaml", place("organisation: Northwind Freight", "organisation"), TEXTS),
+    ("scorecard.yaml", place("name: Availability", "name"), TEXTS),
+    ("providers/acme.yaml", place("name: Acme Managed IT Ltd", "name"), TEXTS),
+    ("providers/acme.yaml", place("short_name: Acme", "short_name"), TEXTS),
+    ("providers/acme.yaml", place("title: Weekend on-call cover", "title"), TEXTS),
+    ("providers/acme.yaml", place("due: 2026-09-30", "due"), DAYS),
+    ("providers/acme.yaml", place("raised: 2026-08-01", "raised"), DAYS),
+    ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\ncontract:\n  start: "
+                                   "2024-01-01\n  notice_days"), DAY_COUNTS),
+    ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\ncontract:\n  end"),
+     DAYS),
+    ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\nexit_plan:\n  status: "
+                                   "drafted\n  reviewed"), DAYS),
+    ("providers/acme.yaml", place("lead: Priya Shah", "lead: Priya Shah\ncontract:\n  "
+                                   "annual_value"), MEASURES),
+    ("records/acme/2026-Q3.yaml", place("availability: 99.95", "availability"), MEASURES),
+    ("records/acme/2026-Q3.yaml", place("p1-response: 42", "p1-response"), MEASURES),
+    ("records/acme/2026-Q3.yaml", place("communication: 4", "communication"), RATINGS),
+    ("records/acme/2026-Q3.yaml", place("evaluated: 2026-10-06", "evaluated"), DAYS),
+    ("records/acme/2026-Q3.yaml",
+     place("p1-response: Two weekend incidents waited over an hour.", "p1-response"), TEXTS),
+    ("records/acme/2026-Q3.yaml", place("services_used: [service-desk]",
+                                        "services_used: [service-desk]\nsummary"), TEXTS),
+    ("records/acme/2026-Q3.yaml", place("services_used: [service-desk]",
+                                        "services_used: [service-desk]\nprovider_response"),
+     TEXTS),
+    ("records/globex/2026-07.yaml", place("lead: Tom Berg", "lead"), TEXTS),
+]
+
+edits = st.lists(
+    st.sampled_from(range(len(PLACES))).flatmap(
+        lambda i: PLACES[i][2].map(lambda v: (i, v))),
+    min_size=1, max_size=2, unique_by=lambda e: e[0],
+)
+
+# --- one example ----------------------------------------------------------------
+
+
+@contextmanager
+def repo_with(chosen: list[tuple[int, str]]) -> Iterator[GitRepo]:
+    """The small fixture with the chosen values in their places, committed."""
+    with tempfile.TemporaryDirectory(prefix="scorecard-fuzz-") as tmp:
+        root = Path(tmp) / "repo"
+        repo = make_repo(root, SMALL)
+        for index, value in chosen:
+            rel, edit, _ = PLACES[index]
+            old, new = edit(value)
+            path = repo.data / rel
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        repo.commit("Hostile values")
+        yield repo
+
+
+def check_example(repo: GitRepo, *build_args: str) -> bool:
+    """The three promises for one example; whether it was valid (and so was built)."""
+    data = str(repo.data)
+    checked = run_cli("validate", "--data", data, "--format", "json")
+    assert checked.exit_code in (0, 1), checked.output
+    problems = json.loads(checked.stdout)
+    errors = [p for p in problems if p["severity"] == "error"]
+    for p in problems:
+        assert p["file"] and p["line"] and p["column"], p
+        assert p["file"].endswith(".yaml"), p
+    assert (checked.exit_code == 1) == bool(errors)
+    event("refused by validate" if errors else "valid, so built")
+    if errors:
+        return False
+    built = repo.build("--as-of", "2026-11-26", "--jobs", "1", *build_args)
+    assert built.exit_code == 0, built.output
+    assert "Traceback" not in built.output
+    due = run_cli("due", "--data", data, "--as-of", "2026-11-26", "--format", "json")
+    assert due.exit_code == 0, due.output
+    assert json.loads(due.stdout)["as_of"] == "2026-11-26"
+    return True
+
+
+@FUZZ
+@given(chosen=edits)
+def test_hostile_values_give_problems_with_places_or_build(chosen: list[tuple[int, str]]) -> None:
+    with repo_with(chosen) as repo:
+        if check_example(repo, "--no-pdf"):
+            assert (repo.reports / "index.html").is_file()
+
+
+@FEW_PDFS
+@given(summary=TEXTS, name=TEXTS)
+def test_hostile_text_that_validates_makes_real_pdfs(summary: str, name: str) -> None:
+    chosen = [(8, name), (22, summary)]  # the provider's name, the record's summary
+    with repo_with(chosen) as repo:
+        if check_example(repo, "--provider", "acme", "--period", "2026-Q3",
+                         "--audience", "provider"):
+            assert (repo.reports / "acme" / "2026-Q3" / "provider.pdf").stat().st_size > 0
+
+
+def test_the_places_fit_the_fixture() -> None:
+    """Every place's text is in its file once, so each edit lands where it says."""
+    for rel, edit, _ in PLACES:
+        old, _new = edit("x")
+        assert (SMALL / rel).read_text(encoding="utf-8").count(old) >= 1, (rel, old)
+    assert PLACES[8][1]("x")[0] == "name: Acme Managed IT Ltd"
+    assert PLACES[22][1]("x")[1].endswith("summary: x")
+
