@@ -135,6 +135,7 @@ class Programme(Located):
     min_coverage: float = 0.5
     scale: Scale = field(default_factory=lambda: Scale(labels=DEFAULT_SCALE_LABELS))
     bands: tuple[Band, ...] = ()  # sorted by min, highest first
+    concentration_share: float = 0.5  # INTERNAL: a provider above this share of spend is flagged
 
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion, in programme order."""
@@ -154,6 +155,19 @@ class Programme(Located):
 class Service(Located):
     id: str
     name: str
+    annual_value: float | None = None  # INTERNAL: what this service costs a year
+
+
+DecisionStatus = Literal["renew", "renegotiate", "exit", "notice-given"]
+
+
+@dataclass(frozen=True)
+class Decision(Located):
+    """INTERNAL: what we decided about the contract's next term, and when."""
+
+    status: DecisionStatus
+    day: date
+    note: str | None = None  # Markdown, INTERNAL
 
 
 @dataclass(frozen=True)
@@ -164,6 +178,7 @@ class Contract(Located):
     auto_renew: bool = False
     annual_value: float | None = None
     currency: str | None = None
+    decision: Decision | None = None  # INTERNAL
 
 
 ExitStatus = Literal["none", "drafted", "tested"]
