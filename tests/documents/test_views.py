@@ -225,7 +225,8 @@ def test_portfolio_rows_in_rank_order(portfolio: Portfolio) -> None:
     assert acme.exit_plan == "Review overdue" and acme.exit_attention
     assert acme.team_href == "acme/2026-Q3/team.html" and globex.team_href is None
     assert [a.area for a in page.areas] == ["Managed infrastructure"]
-    assert page.attention and page.attention[0].group == "Overdue"
+    # v1.1: decisions to take come first, then what is overdue
+    assert [a.group for a in page.attention[:2]] == ["Decisions to take", "Overdue"]
     assert page.chart.startswith("<svg")
 
 

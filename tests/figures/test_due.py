@@ -298,3 +298,34 @@ def test_bad_day_is_a_usage_error(data_dir: Path) -> None:
     code, _, err = _run("--data", str(data_dir), "--as-of", "26/11/2026")
     assert code == 2
     assert "YYYY-MM-DD" in err
+
+
+# --- v1.1: the portfolio's order, and leaving without a plan ---------------------
+
+
+def test_a_contract_renewing_by_itself_without_plan_comes_before_an_overdue_evaluation() -> None:
+    from factories import category, dataset, measured, programme, provider
+    from scorecard.data.model import Contract, Decision, ExitPlan
+    from scorecard.figures.compute import compute
+    from scorecard.figures.due import due_items, portfolio_order
+
+    prog = programme(category("service", 1, measured("availability", 99.9)))
+    as_of = date(2026, 11, 26)
+    # renews by itself: end 2027-03-31, 90 days' notice: deadline 2026-12-31, 35 days away
+    renews = provider("renews", contract=Contract(
+        start=date(2026, 1, 1), end=date(2027, 3, 31), notice_days=90, auto_renew=True))
+    # contract from 2025-01-01, no records: 2025-Q1 .. 2026-Q3 are overdue
+    late = provider("late", contract=Contract(start=date(2025, 1, 1), end=date(2029, 1, 1)))
+    # decided to leave, no exit plan: flagged, dated the contract's end
+    leaving = provider("leaving", exit_plan=ExitPlan(status="none"), contract=Contract(
+        start=date(2026, 1, 1), end=date(2027, 2, 28), notice_days=60,
+        decision=Decision("notice-given", date(2026, 11, 2))))
+    items = portfolio_order(due_items(compute(dataset(prog, [late, leaving, renews]), as_of)))
+    firsts = [(i.kind, i.provider.id, i.day, i.days) for i in items[:3]]
+    # 2027-02-28 - 60 days = 2026-12-30 deadline, window opens 2026-09-01: the decision settles
+    assert firsts == [
+        ("contract-decision", "renews", date(2026, 12, 31), 35),
+        ("leaving-without-plan", "leaving", date(2027, 2, 28), 94),
+        ("evaluation-overdue", "late", date(2025, 4, 30), -575),
+    ]
+    assert items[1].urgency == "soon"

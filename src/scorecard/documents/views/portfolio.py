@@ -22,7 +22,7 @@ from scorecard.documents.views.common import (
     _score,
     _trend_words,
 )
-from scorecard.figures.due import GROUP_TITLES
+from scorecard.figures.due import GROUP_TITLES, Urgency
 from scorecard.figures.results import Portfolio, ProviderResult
 from scorecard.words.due import attention
 from scorecard.words.portfolio import portfolio_summary
@@ -146,6 +146,16 @@ def _row(result: ProviderResult, programme: Programme, team_href: str | None) ->
     )
 
 
+DECISIONS_TITLE = "Decisions to take"
+
+
+def _group(kind: str, urgency: Urgency) -> str:
+    """Contract decisions come first, under their own heading (outputs.md v1.1, page one)."""
+    if kind in ("contract-decision", "leaving-without-plan"):
+        return DECISIONS_TITLE
+    return GROUP_TITLES[urgency]
+
+
 def portfolio_view(
     portfolio: Portfolio,
     *,
@@ -178,7 +188,7 @@ def portfolio_view(
         as_of=portfolio.as_of,
         sentence=" ".join(portfolio_summary(portfolio)),
         attention=tuple(
-            AttentionLine(GROUP_TITLES[item.urgency], item.urgency, item.due, item.sentence)
+            AttentionLine(_group(item.kind, item.urgency), item.urgency, item.due, item.sentence)
             for item in attention(portfolio)
         ),
         rows=tuple(_row(r, programme, hrefs.get(r.provider.id)) for r in ordered),
