@@ -1,0 +1,107 @@
+"""INTERNAL. The renewal brief's negotiation points, each built from one of its figures.
+
+scoring.md v1.1: a point is made only when its figure says something, and no
+point is ever made from text written in the data (notes, summaries, titles of
+actions are not used here; names of criteria, services and providers are).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.data.model import display_name
+from scorecard.figures.renewal import MissedTarget, RenewalFigures
+from scorecard.figures.rounding import display, round_half_away
+from scorecard.words.numbers import count_word, counted, noun_form, number_text, value_text
+from scorecard.words.spend import money, unused_sentence
+
+__all__ = ["MAX_MISSED_POINTS", "NegotiationPoint", "gap_words", "negotiation_points"]
+
+MAX_MISSED_POINTS = 3
+# The term's score change is a point from this many points on (under 1 is "about the same").
+TREND_POINTS = 1
+
+
+@dataclass(frozen=True)
+class NegotiationPoint:
+    text: str
+    section: str  # the brief's section whose figure it comes from (an HTML id)
+
+
+def gap_words(gap: float, unit: str) -> str:
+    """A mean gap in its unit: ``25 minutes``, ``0.35 points`` (for %), ``1.5 hours``."""
+    digits = 2 if unit == "%" else (0 if abs(gap) >= 10 else 1)
+    rounded = round_half_away(gap, digits)
+    if unit == "%":
+        return f"{number_text(rounded)} {noun_form(1 if rounded == 1 else 2, 'point')}"
+    return value_text(rounded, unit)
+
+
+def _missed_point(m: MissedTarget, noun: str, they: str) -> NegotiationPoint:
+    periods = noun_form(m.measured, noun, f"{noun}s")
+    name = m.criterion.name[0].lower() + m.criterion.name[1:]
+    text = (
+        f"{they} missed the target for {name} in {m.missed} of {m.measured} {periods}, "
+        f"by {gap_words(m.mean_gap, m.unit)} on average."
+    )
+    return NegotiationPoint(text, "targets")
+
+
+def _trend_point(f: RenewalFigures, they: str) -> NegotiationPoint | None:
+    change = f.term_change
+    if change is None or f.first_score is None or f.last_score is None:
+        return None
+    if abs(change) < TREND_POINTS:
+        return None
+    first, last = display(f.first_score), display(f.last_score)
+    verb = "fell" if change < 0 else "rose"
+    return NegotiationPoint(
+        f"{they} score {verb} from {first} to {last} out of 100 over the contract so far.",
+        "scores",
+    )
+
+
+def _actions_point(f: RenewalFigures) -> NegotiationPoint | None:
+    a = f.actions
+    if not a.open:
+        return None
+    n = len(a.open)
+    text = f"{count_word(n)} {noun_form(n, 'problem')} we raised {'is' if n == 1 else 'are'} "
+    text += "still open"
+    if a.overdue:
+        text += f", {len(a.overdue)} of them overdue"
+    text += "."
+    if a.median_days_to_fix is not None:
+        text += f" Fixes took {counted(display(a.median_days_to_fix), 'day')} (median)."
+    return NegotiationPoint(text, "problems")
+
+
+def _peer_point(f: RenewalFigures, name: str) -> NegotiationPoint | None:
+    peer = f.best_peer
+    if peer is None or peer.score is None or f.score is None or peer.score <= f.score:
+        return None
+    if display(peer.score) <= display(f.score):
+        return None
+    other = display_name(peer.result.provider)
+    text = f"{other}, in the same area, scores {display(peer.score)} against {display(f.score)}"
+    if peer.spend is not None:
+        text += f" for {money(peer.spend.annual_value, peer.spend.currency)} a year"
+    return NegotiationPoint(text + ".", "peers")
+
+
+def negotiation_points(f: RenewalFigures) -> tuple[NegotiationPoint, ...]:
+    """What to ask for, in plain words, most telling first: targets missed most often,
+    services paid for and unused, the trend over the term, open problems, the best peer."""
+    name = display_name(f.result.provider)
+    noun = f.term[-1].period.noun if f.term else "period"
+    points = [
+        _missed_point(m, noun, name) for m in f.missed if m.often
+    ][:MAX_MISSED_POINTS]
+    contract = f.result.provider.contract
+    currency = contract.currency if contract is not None else None
+    points += [NegotiationPoint(unused_sentence(u, currency), "scope")
+               for u in f.leverage.unused]
+    for point in (_trend_point(f, f"{name}'s"), _actions_point(f), _peer_point(f, name)):
+        if point is not None:
+            points.append(point)
+    return tuple(points)
