@@ -29,8 +29,14 @@ class NegotiationPoint:
 
 
 def gap_words(gap: float, unit: str) -> str:
-    """A mean gap in its unit: ``25 minutes``, ``0.35 points`` (for %), ``1.5 hours``."""
-    digits = 2 if unit == "%" else (0 if abs(gap) >= 10 else 1)
+    """A mean gap in its unit: ``25 minutes``, ``1.9 points`` and ``0.06 points`` (for %),
+    ``1.5 hours``: whole from 10 on, one decimal from 1 on, else two (for %) or one."""
+    if abs(gap) >= 10:
+        digits = 0
+    elif abs(gap) >= 1 or unit != "%":
+        digits = 1
+    else:
+        digits = 2
     rounded = round_half_away(gap, digits)
     if unit == "%":
         return f"{number_text(rounded)} {noun_form(1 if rounded == 1 else 2, 'point')}"
@@ -40,8 +46,10 @@ def gap_words(gap: float, unit: str) -> str:
 def _missed_point(m: MissedTarget, noun: str, they: str) -> NegotiationPoint:
     periods = noun_form(m.measured, noun, f"{noun}s")
     name = m.criterion.name[0].lower() + m.criterion.name[1:]
+    how_often = (f"in all {m.measured} {periods}" if m.missed == m.measured and m.measured > 1
+                 else f"in {m.missed} of {m.measured} {periods}")
     text = (
-        f"{they} missed the target for {name} in {m.missed} of {m.measured} {periods}, "
+        f"{they} missed the target for {name} {how_often}, "
         f"by {gap_words(m.mean_gap, m.unit)} on average."
     )
     return NegotiationPoint(text, "targets")
@@ -83,10 +91,11 @@ def _peer_point(f: RenewalFigures, name: str) -> NegotiationPoint | None:
     if display(peer.score) <= display(f.score):
         return None
     other = display_name(peer.result.provider)
-    text = f"{other}, in the same area, scores {display(peer.score)} against {display(f.score)}"
+    ours, theirs = display(f.score), display(peer.score)
+    text = f"{other}, in the same area, scores {theirs} to {name}'s {ours}."
     if peer.spend is not None:
-        text += f" for {money(peer.spend.annual_value, peer.spend.currency)} a year"
-    return NegotiationPoint(text + ".", "peers")
+        text += f" We pay {other} {money(peer.spend.annual_value, peer.spend.currency)} a year."
+    return NegotiationPoint(text, "peers")
 
 
 def negotiation_points(f: RenewalFigures) -> tuple[NegotiationPoint, ...]:
