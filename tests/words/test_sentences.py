@@ -585,7 +585,9 @@ DEMO_AS_OF = date(2026, 11, 26)
 # (the voice, "That is 65 days from now."); every other public name makes sentences.
 WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_text",
                 "value_text", "AttentionItem", "counted", "days_from_now", "noun_form",
-                "ordinal", "Voice", "voice_of"}
+                "ordinal", "Voice", "voice_of",
+                # v1.1: pieces of the spend and renewal sentences
+                "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence"}
 
 
 def sentence_module_names() -> set[str]:
@@ -641,6 +643,26 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
 
     add("due_sentence", [due_sentence(i) for i in due_items(portfolio)])
     add("portfolio_summary", portfolio_summary(portfolio))
+    # v1.1: spend, dependence, unused services, decisions, negotiation points
+    from scorecard.figures.renewal import renewal_figures
+    from scorecard.figures.spend import leverage
+    from scorecard.words.renewal import negotiation_points
+    from scorecard.words.spend import (
+        decision_sentences,
+        dependence_sentences,
+        spend_sentences,
+        unused_sentences,
+    )
+
+    lev = leverage(portfolio)
+    add("spend_sentences", spend_sentences(lev))
+    add("dependence_sentences", dependence_sentences(lev))
+    for each in lev.providers:
+        add("unused_sentences", unused_sentences(each))
+        add("decision_sentences", decision_sentences(each.provider, each.leaving_without_plan))
+        figures = renewal_figures(portfolio, each.provider.provider.id)
+        if figures is not None:
+            add("negotiation_points", [p.text for p in negotiation_points(figures)])
     return texts, used
 
 

@@ -171,7 +171,10 @@ def _entry(raw: object) -> ManifestEntry | None:
         return None
     if document == "renewal" and aud != "team":
         return None  # a renewal brief is internal
-    return ManifestEntry(path, aud, provider, period, form, digest, document)
+    if document is not None and document != "renewal" and document != aud:
+        return None  # a provider, team or portfolio document has that audience
+    return ManifestEntry(path, aud, provider, period, form, digest,
+                         "renewal" if document == "renewal" else None)
 
 
 def _parse(data: bytes) -> tuple[Manifest | None, int]:

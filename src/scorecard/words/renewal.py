@@ -15,7 +15,7 @@ from scorecard.figures.rounding import display, round_half_away
 from scorecard.words.numbers import count_word, counted, noun_form, number_text, value_text
 from scorecard.words.spend import money, unused_sentence
 
-__all__ = ["MAX_MISSED_POINTS", "NegotiationPoint", "gap_words", "negotiation_points"]
+__all__ = ["NegotiationPoint", "gap_words", "negotiation_points"]
 
 MAX_MISSED_POINTS = 3
 # The term's score change is a point from this many points on (under 1 is "about the same").

@@ -17,7 +17,6 @@ from scorecard.figures.rounding import display, round_half_away
 from scorecard.words.numbers import day_words, join_words
 
 __all__ = [
-    "DECISION_WORDS",
     "decision_sentences",
     "dependence_sentences",
     "money",
