@@ -16,7 +16,7 @@ from scorecard.figures.results import (
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.words.numbers import day_words, join_words
 
-__all__ = [
+__all__ = [  # DECISION_WORDS too, for labels
     "decision_sentences",
     "dependence_sentences",
     "money",
@@ -77,24 +77,34 @@ def dependence_sentences(lev: PortfolioLeverage) -> list[str]:
     return sentences
 
 
-def unused_sentence(unused: UnusedService, currency: str | None) -> str:
-    """"We pay EUR 18,000 a year for Out-of-hours support and have not used it since ..."."""
+def unused_sentence(unused: UnusedService, currency: str | None,
+                    provider_name: str | None = None) -> str:
+    """"We pay EUR 18,000 a year for Out-of-hours support and have not used it since ...".
+
+    ``provider_name``: say whom we pay ("We pay Acme EUR 18,000 ..."), for the portfolio.
+    """
     name = unused.service.name
     since = (
         f"have not used it since {unused.last_used.describe()}"
         if unused.last_used is not None
         else "did not use it in the last year"
     )
+    whom = f"{provider_name} " if provider_name else ""
     if unused.annual_value is not None:
-        return f"We pay {money(unused.annual_value, currency)} a year for {name} and {since}."
-    return f"We {since.replace('it', name, 1)}."
+        cost = money(unused.annual_value, currency)
+        return f"We pay {whom}{cost} a year for {name} and {since}."
+    of = f" from {provider_name}" if provider_name else ""
+    return f"We {since.replace('it', name + of, 1)}."
 
 
-def unused_sentences(lev: Leverage) -> list[str]:
-    """Every contracted service unused for a year, with what it costs when known."""
-    contract = lev.provider.provider.contract
-    currency = contract.currency if contract is not None else None
-    return [unused_sentence(u, currency) for u in lev.unused]
+def unused_sentences(lev: Leverage, *, named: bool = False) -> list[str]:
+    """Every contracted service unused for a year, with what it costs when known.
+
+    ``named``: name the provider in each sentence (the portfolio)."""
+    provider = lev.provider.provider
+    currency = provider.contract.currency if provider.contract is not None else None
+    who = display_name(provider) if named else None
+    return [unused_sentence(u, currency, who) for u in lev.unused]
 
 
 def decision_sentences(result: ProviderResult, leaving_without_plan: bool) -> list[str]:
