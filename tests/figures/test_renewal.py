@@ -123,14 +123,25 @@ def test_negotiation_points_match_their_figures() -> None:
         # ooh not named in any record of 2025-Q4 .. 2026-Q3; last used in 2024-Q4
         ("scope", "We pay EUR 18,000 a year for Out-of-hours support and have not used it "
                   "since the fourth quarter of 2024."),
-        # 83.33 -> 83, 86.11 -> 86: up about 3 points
-        ("scores", "Acme's score rose from 83 to 86 out of 100 over the contract so far."),
+        # 83.33 -> 86.11 is a rise: no point to press (the term sentence says it)
         ("problems", "Two problems we raised are still open, 1 of them overdue. "
                      "Fixes took 30 days (median)."),
         # globex 100 against acme's latest 86.11
         ("peers", "Globex, in the same area, scores 100 to Acme's 86. "
                   "We pay Globex EUR 120,000 a year."),
     ]
+
+
+def test_a_fall_over_the_term_is_a_point() -> None:
+    f = renewal_figures(_portfolio(), "acme")
+    assert f is not None
+    # as if the term had started at 90: 86.11 - 90 = -3.89, a fall of about 4 points
+    fell = replace(f, first_score=90.0)
+    assert [p.text for p in negotiation_points(fell) if p.section == "scores"] == [
+        "Acme's score fell from 90 to 86 out of 100 over the contract so far."]
+    # a fall under 1 point is "about the same": no point (86.11 - 86.9 = -0.79)
+    flat = replace(f, first_score=86.9)
+    assert [p for p in negotiation_points(flat) if p.section == "scores"] == []
 
 
 def test_no_point_without_a_figure_that_says_something() -> None:

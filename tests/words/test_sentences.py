@@ -652,6 +652,7 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
         dependence_sentences,
         spend_sentences,
         unused_sentences,
+        year_of_use_sentence,
     )
 
     lev = leverage(portfolio)
@@ -659,6 +660,7 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
     add("dependence_sentences", dependence_sentences(lev))
     for each in lev.providers:
         add("unused_sentences", unused_sentences(each))
+        add("year_of_use_sentence", year_of_use_sentence(each))
         add("decision_sentences", decision_sentences(each.provider, each.leaving_without_plan))
         figures = renewal_figures(portfolio, each.provider.provider.id)
         if figures is not None:

@@ -75,3 +75,22 @@ def test_decision_sentences() -> None:
         "On 1 October 2026 we decided to give notice.",
         "There is no exit plan for leaving. Draft one now.",
     ]
+
+
+def test_why_no_service_is_called_unused() -> None:
+    from factories import record
+    from scorecard.words.spend import year_of_use_sentence
+
+    acme = provider("acme", services=["desk"])
+    none_recorded = leverage(compute(dataset(PROG, [acme]), AS_OF)).of("acme")
+    assert none_recorded is not None
+    assert year_of_use_sentence(none_recorded) == (
+        "Not every period of the last year has a record of the services we used. "
+        "So no service is called unused yet.")
+    # the four quarters 2025-Q4 .. 2026-Q3 all record desk
+    records = [record(q, date(2026, 10, 10), {"availability": 99.9}, services_used=["desk"])
+               for q in ("2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3")]
+    used = leverage(compute(dataset(PROG, [acme], records), AS_OF)).of("acme")
+    assert used is not None and used.unused == ()
+    assert year_of_use_sentence(used) == (
+        "We used every contracted service at least once in the last year.")

@@ -18,7 +18,7 @@ from scorecard.words.spend import money, unused_sentence
 __all__ = ["NegotiationPoint", "gap_words", "negotiation_points"]
 
 MAX_MISSED_POINTS = 3
-# The term's score change is a point from this many points on (under 1 is "about the same").
+# A fall of the term's score is a point from this many points on (under 1 is "about the same").
 TREND_POINTS = 1
 
 
@@ -59,12 +59,12 @@ def _trend_point(f: RenewalFigures, they: str) -> NegotiationPoint | None:
     change = f.term_change
     if change is None or f.first_score is None or f.last_score is None:
         return None
-    if abs(change) < TREND_POINTS:
+    # Interpretation: a rise is no point to press; the brief's term sentence says it.
+    if change > -TREND_POINTS:
         return None
     first, last = display(f.first_score), display(f.last_score)
-    verb = "fell" if change < 0 else "rose"
     return NegotiationPoint(
-        f"{they} score {verb} from {first} to {last} out of 100 over the contract so far.",
+        f"{they} score fell from {first} to {last} out of 100 over the contract so far.",
         "scores",
     )
 
@@ -76,7 +76,9 @@ def _actions_point(f: RenewalFigures) -> NegotiationPoint | None:
     n = len(a.open)
     text = f"{count_word(n)} {noun_form(n, 'problem')} we raised {'is' if n == 1 else 'are'} "
     text += "still open"
-    if a.overdue:
+    if a.overdue and n == 1:
+        text += ", and it is overdue"
+    elif a.overdue:
         text += f", {len(a.overdue)} of them overdue"
     text += "."
     if a.median_days_to_fix is not None:

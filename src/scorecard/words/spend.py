@@ -24,6 +24,7 @@ __all__ = [  # DECISION_WORDS too, for labels
     "spend_sentences",
     "unused_sentence",
     "unused_sentences",
+    "year_of_use_sentence",
 ]
 
 DECISION_WORDS = {
@@ -117,3 +118,18 @@ def decision_sentences(result: ProviderResult, leaving_without_plan: bool) -> li
     if leaving_without_plan:
         sentences.append("There is no exit plan for leaving. Draft one now.")
     return sentences
+
+
+def year_of_use_sentence(lev: Leverage) -> str:
+    """When no service is unused for a year: why (all used, or the year is not all recorded)."""
+    result = lev.provider
+    complete = bool(lev.year) and all(
+        (e := result.evaluation(p)) is not None and e.record.services_used is not None
+        for p in lev.year
+    )
+    if not result.provider.services:
+        return "No services are listed for this contract."
+    if not complete:
+        return ("Not every period of the last year has a record of the services we used. "
+                "So no service is called unused yet.")
+    return "We used every contracted service at least once in the last year."

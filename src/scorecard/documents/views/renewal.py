@@ -22,7 +22,13 @@ from scorecard.figures.results import Portfolio, Spend
 from scorecard.words.contract import contract_sentences
 from scorecard.words.numbers import counted, day_words
 from scorecard.words.renewal import NegotiationPoint, gap_words, negotiation_points
-from scorecard.words.spend import decision_sentences, money, share_text, unused_sentences
+from scorecard.words.spend import (
+    decision_sentences,
+    money,
+    share_text,
+    unused_sentences,
+    year_of_use_sentence,
+)
 
 __all__ = ["RenewalPage", "renewal_view"]
 
@@ -86,6 +92,7 @@ class RenewalPage:
     contract: ContractLine | None
     exit: ExitLine
     decision_sentence: str
+    decision_note: str | None  # Markdown, INTERNAL: the settled decision's note
 
 
 def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple[TermRow, ...]:
@@ -227,9 +234,10 @@ def renewal_view(
         problems_sentence=problems_sentence,
         services=_service_rows(f),
         scope_sentence=" ".join(unused_sentences(f.leverage))
-        or "We used every contracted service in the last year, or did not record it.",
+        or year_of_use_sentence(f.leverage),
         peers=_peer_rows(f, bands),
         contract=_contract_line(result, programme),
         exit=_exit_line(result, portfolio),
         decision_sentence=" ".join(decision_sentences(result, f.leverage.leaving_without_plan)),
+        decision_note=status.decided.note if status and status.decided else None,
     )

@@ -154,6 +154,7 @@ class TeamPage:
     # v1.1 (INTERNAL): services paid for and unused for a year; the contract decision
     unused: tuple[str, ...] = ()
     decision_sentence: str = ""
+    decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -360,9 +361,11 @@ def _leverage_words(portfolio: Portfolio, result: ProviderResult) -> dict[str, A
     lev = leverage(portfolio).of(result.provider.id)
     if lev is None:
         return {}
+    decided = result.contract.decided if result.contract is not None else None
     return {
         "unused": tuple(unused_sentences(lev)),
         "decision_sentence": " ".join(decision_sentences(result, lev.leaving_without_plan)),
+        "decision_note": decided.note if decided is not None else None,
     }
 
 
