@@ -250,7 +250,28 @@ def test_json_output(data_dir: Path) -> None:
         -119, "Priya Shah", "2026-Q2", None)
     assert data["items"][1]["action"] == "a-1"
     assert data["items"][2]["group_title"] == "Due within 30 days"
+    # v1.1: a renewal decision says whether the contract renews by itself; others say null
+    assert data["items"][2]["auto_renew"] is True and data["items"][0]["auto_renew"] is None
     assert data["items"][6]["day"] == "2026-01-10"
+
+
+def test_a_decision_taken_in_the_window_leaves_due(data_dir: Path) -> None:
+    acme = data_dir / "providers" / "acme.yaml"
+    # deadline 2026-12-01 (2026-12-31 - 30 days); the window opened 2026-08-03
+    # (2026-12-01 - 120: 30 to 11-01, 61 to 10-01, 91 to 09-01, 120 to 08-03)
+    text = acme.read_text(encoding="utf-8")
+    acme.write_text(text.replace("  auto_renew: true\n", "  auto_renew: true\n"
+                                 "  decision: {status: renew, day: 2026-08-03}\n"),
+                    encoding="utf-8")
+    _, out, _ = _run("--data", str(data_dir), "--as-of", "2026-11-26", "--format", "json")
+    kinds = [i["kind"] for i in json.loads(out)["items"]]
+    assert "contract-decision" not in kinds and "notice-passed" not in kinds
+    # a day earlier it was before the window: the decision is still due
+    acme.write_text(text.replace("  auto_renew: true\n", "  auto_renew: true\n"
+                                 "  decision: {status: renew, day: 2026-08-02}\n"),
+                    encoding="utf-8")
+    _, out, _ = _run("--data", str(data_dir), "--as-of", "2026-11-26", "--format", "json")
+    assert "contract-decision" in [i["kind"] for i in json.loads(out)["items"]]
 
 
 def test_nothing_due(data_dir: Path) -> None:
