@@ -516,7 +516,7 @@ def test_team_documents_do_hold_the_markers(built: Built, tmp_path: Path) -> Non
     found = _content_leaks(text, built.known, pid)
     for expected in (INTERNAL, ALTERNATIVE, CURRENCY, END_WORDS, "Eve Qxrater's rating"):
         assert expected in found, expected
-    assert all(p.search(text) for p in WORDS.values())
+    assert all(p.search(text) for w, p in WORDS.items() if w in V1_WORDS)
 
 
 def test_every_team_document_holds_the_internal_summary(built: Built) -> None:
