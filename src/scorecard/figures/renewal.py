@@ -18,6 +18,7 @@ from scorecard.figures.results import (
     Evaluation,
     Leverage,
     Portfolio,
+    PortfolioLeverage,
     ProviderResult,
     Spend,
 )
@@ -176,11 +177,12 @@ def term_actions(result: ProviderResult, start: date | None, as_of: date) -> Ter
     )
 
 
-def _peers(portfolio: Portfolio, result: ProviderResult) -> tuple[Peer, ...]:
+def _peers(
+    portfolio: Portfolio, result: ProviderResult, lev: PortfolioLeverage
+) -> tuple[Peer, ...]:
     area = result.provider.service_area
     if not area:
         return ()
-    lev = leverage(portfolio)
     peers = []
     for other in portfolio.areas.get(area, ()):
         if other.provider.id == result.provider.id:
@@ -195,7 +197,8 @@ def _peers(portfolio: Portfolio, result: ProviderResult) -> tuple[Peer, ...]:
 def renewal_figures(portfolio: Portfolio, provider_id: str) -> RenewalFigures | None:
     """The brief's figures for one provider; None when it has no contract."""
     result = portfolio.provider(provider_id)
-    lev = leverage(portfolio).of(provider_id)
+    everyone = leverage(portfolio)
+    lev = everyone.of(provider_id)
     if result is None or lev is None or result.provider.contract is None:
         return None
     start = result.provider.contract.start
@@ -212,6 +215,6 @@ def renewal_figures(portfolio: Portfolio, provider_id: str) -> RenewalFigures | 
         last_score=scores[-1] if scores else None,
         missed=missed_targets(term),
         actions=term_actions(result, start, portfolio.as_of),
-        peers=_peers(portfolio, result),
+        peers=_peers(portfolio, result, everyone),
         score=latest.overall if latest is not None else None,
     )
