@@ -532,3 +532,43 @@ def test_duplicate_service_ids(data: DataFolder) -> None:
         E + ACME + ":7:10",
         "services.id: the service id 'service-desk' is used twice (first on line 6)",
     ) in data.problems()
+
+
+# --- v1.1: service value, contract decision, concentration share ----------------------
+
+
+def test_v11_spend_and_decision_fields_load(data: DataFolder) -> None:
+    data.edit(ACME, "  - {id: backup, name: Backup and recovery}\n",
+              "  - {id: backup, name: Backup and recovery, annual_value: 18000}\n"
+              "contract:\n  end: 2027-03-31\n  notice_days: 90\n  annual_value: 240000\n"
+              "  currency: EUR\n  decision: {status: notice-given, day: 2026-11-02, "
+              "note: Told them.}\n")
+    data.edit(PROG, "organisation:", "concentration_share: 0.4\norganisation:")
+    dataset, problems = data.load()
+    assert problems == [] and dataset is not None
+    acme = dataset.providers["acme"]
+    assert acme.services[1].annual_value == 18000.0
+    assert acme.contract is not None and acme.contract.decision is not None
+    decision = acme.contract.decision
+    assert (decision.status, str(decision.day), decision.note) == (
+        "notice-given", "2026-11-02", "Told them.")
+    assert dataset.programme.concentration_share == 0.4
+
+
+def test_a_decision_status_that_is_not_one_of_the_four(data: DataFolder) -> None:
+    data.edit(ACME, "actions:", "contract:\n  decision: {status: extend, day: 2026-11-02}\n"
+              "actions:")
+    # line 9 ("  decision: {status: " is 21 characters: the value starts at column 22)
+    ((where, text),) = data.problems()
+    assert where == E + ACME + ":9:22"
+    assert text == ("contract.decision.status: expected one of renew, renegotiate, exit or "
+                    "notice-given, found \"extend\"; did you mean 'exit'?")
+
+
+def test_a_decision_without_a_day_and_a_share_above_one(data: DataFolder) -> None:
+    data.edit(ACME, "actions:", "contract:\n  decision: {status: renew}\nactions:")
+    data.edit(PROG, "organisation:", "concentration_share: 1.5\norganisation:")
+    texts = [t for _, t in data.problems()]
+    assert any("contract.decision" in t and "day" in t for t in texts), texts
+    assert any(t.startswith("concentration_share: expected a number from 0 to 1, found 1.5")
+               for t in texts), texts

@@ -131,3 +131,21 @@ def test_scores_outside_0_100_stay_on_the_chart() -> None:
     widths = [float(r.get("width", "0")) for r in rects]
     assert min(widths) == 0  # -5 drawn as 0
     assert "120" in texts(svg)  # the true value is still written
+
+
+def test_portfolio_bars_never_cut_a_provider_name() -> None:
+    long = "Northgate Infrastructure Solutions Ltd"
+    odd = "Zyx" + "q" * 40  # one word longer than a line
+    svg = portfolio_bars([(long, 49.0), (odd, 60.0), ("Acme", 80.0)], BANDS)
+    words = texts(svg)
+    assert "…" not in "".join(words)
+    # every character of each name is written, over as many lines as it needs
+    assert "Northgate Infrastructure" in words and "Solutions Ltd" in words
+    assert "".join(w for w in words if w.startswith(("Zyx", "qq"))) == odd
+    # the labels fit inside the drawing: none starts left of x = 0
+    root = parse(svg)
+    width = float(root.get("width") or 0)
+    for text in root.iter(f"{SVG}text"):
+        if text.get("text-anchor") == "end":
+            assert float(text.get("x") or 0) - 5.6 * len(text.text or "") >= 0 - 1
+            assert float(text.get("x") or 0) <= width

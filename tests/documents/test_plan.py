@@ -24,13 +24,20 @@ def test_plan_paths_and_audiences() -> None:
     portfolio = sample.portfolio()
     docs = documents.plan(portfolio, provenance=PROV)
     # acme: 2026-Q1 and 2026-Q3; globex: 2026-Q2 and 2026-Q3; two documents each.
+    # globex's decision is due (deadline 2027-01-30, 65 days away): its renewal brief too.
     assert [d.html_path for d in docs] == [
         "acme/2026-Q1/provider.html", "acme/2026-Q1/team.html",
         "acme/2026-Q3/provider.html", "acme/2026-Q3/team.html",
         "globex/2026-Q2/provider.html", "globex/2026-Q2/team.html",
         "globex/2026-Q3/provider.html", "globex/2026-Q3/team.html",
+        "globex/renewal.html",
         "portfolio.html", "index.html",
     ]  # fmt: skip
+    brief = docs[8]
+    assert (brief.audience, brief.document, brief.provider, brief.period, brief.template) == (
+        "team", "renewal", "globex", None, "renewal.html"
+    )
+    assert brief.pdf_path == "globex/renewal.pdf"
     first = docs[0]
     assert (first.audience, first.provider, first.period, first.template) == (
         "provider", "acme", "2026-Q1", "provider.html"
@@ -51,6 +58,19 @@ def test_plan_narrowed() -> None:
     assert all(d.pdf_path is None for d in docs)
     only_index = documents.plan(portfolio, provenance=PROV, providers={"nobody"})
     assert only_index == ()  # nothing to list, so no index either
+
+
+def test_audience_renewal_builds_every_brief() -> None:
+    portfolio = sample.portfolio()
+    # acme's notice deadline has passed (no decision due), yet --audience renewal makes its brief
+    docs = documents.plan(portfolio, provenance=PROV, audiences={"renewal"}, pdf=False)
+    assert [(d.html_path, d.audience, d.document) for d in docs] == [
+        ("acme/renewal.html", "team", "renewal"),
+        ("globex/renewal.html", "team", "renewal"),
+    ]
+    # provider documents only: no brief
+    provider_only = documents.plan(portfolio, provenance=PROV, audiences={"provider"})
+    assert all(d.document == "provider" for d in provider_only)
 
 
 def test_contexts_hold_only_the_view() -> None:
@@ -89,7 +109,8 @@ def test_every_demo_document_renders_strictly(demo: Portfolio) -> None:
     env = make_environment()
     docs = documents.plan(demo, provenance=PROV)
     planned = {d.html_path for d in docs} | {d.pdf_path for d in docs if d.pdf_path}
-    assert len(docs) == 2 * 38 + 2  # 38 demo records, the portfolio, the index
+    # 38 demo records, Northgate's renewal brief (its decision is due), the portfolio, the index
+    assert len(docs) == 2 * 38 + 1 + 2
     for doc in docs:
         html = render_template(env, doc.template, doc.context())
         label = "Shared with" if doc.audience == "provider" else "Internal: do not forward"

@@ -225,7 +225,8 @@ def test_portfolio_rows_in_rank_order(portfolio: Portfolio) -> None:
     assert acme.exit_plan == "Review overdue" and acme.exit_attention
     assert acme.team_href == "acme/2026-Q3/team.html" and globex.team_href is None
     assert [a.area for a in page.areas] == ["Managed infrastructure"]
-    assert page.attention and page.attention[0].group == "Overdue"
+    # v1.1: decisions to take come first, then what is overdue
+    assert [a.group for a in page.attention[:2]] == ["Decisions to take", "Overdue"]
     assert page.chart.startswith("<svg")
 
 
@@ -247,3 +248,87 @@ def test_index_groups_by_provider_and_period(portfolio: Portfolio) -> None:
     assert q3.documents[1].audience_label == "Internal: do not forward"
     assert q3.documents[1].pdf == "acme/2026-Q3/team.pdf"
     assert [d.html for d in page.portfolio] == ["portfolio.html"]
+
+
+# --- v1.1: spend and dependence, unused cost, decisions, the renewal brief -------------
+
+
+def _with_spend() -> Portfolio:
+    """The sample with spend: acme EUR 300,000 (its network, EUR 12,000, unused in
+    2026-Q1 and Q3), globex EUR 100,000 and a decision to renew on 2026-11-02."""
+    data = sample.dataset()
+    acme, globex = data.providers["acme"], data.providers["globex"]
+    assert acme.contract is not None and globex.contract is not None
+    from scorecard.data.model import Decision, Service
+
+    acme = dataclasses.replace(
+        acme,
+        contract=dataclasses.replace(acme.contract, annual_value=300_000, currency="EUR"),
+        services=(*acme.services[:2], Service("network", "Network", annual_value=12_000)),
+    )
+    globex = dataclasses.replace(globex, contract=dataclasses.replace(
+        globex.contract, annual_value=100_000, currency="EUR",
+        decision=Decision("renew", date(2026, 11, 2), note="Renew for two years.")))
+    providers = {"acme": acme, "globex": globex}
+    return compute(Dataset(data.programme, providers, data.records), sample.AS_OF)
+
+
+def test_portfolio_spend_and_dependence() -> None:
+    page = portfolio_view(_with_spend(), provenance=PROV)
+    # EUR 300,000 + 100,000 = 400,000: acme 75% (above half), globex 25%
+    assert page.spend_sentence == "We spend EUR 400,000 a year on our providers."
+    assert page.dependence == (
+        "Acme gets 75% of what we spend in EUR. That is more than half, so we depend on it.",)
+    acme, globex = page.spend_rows  # largest spend first
+    assert (acme.spend, acme.share, acme.flags) == (
+        "EUR 300,000 a year", "75% of EUR spend", ("Above the concentration share",))
+    assert (globex.spend, globex.share, globex.flags) == ("EUR 100,000 a year",
+                                                          "25% of EUR spend", ())
+    # acme's year (2025-Q4 .. 2026-Q3) has no record for 2025-Q4 and 2026-Q2: no unused claim
+    assert page.unused == () and acme.unused_cost is None
+    # globex's deadline 2027-01-30, window opened 2026-10-02: the renewal of 2026-11-02 settles it
+    row = next(r for r in page.rows if r.provider_id == "globex")
+    assert row.contract == "Decided on 2 November 2026: renew the contract"
+    assert not row.contract_attention
+    assert "Decisions to take" not in {a.group for a in page.attention}
+
+
+def test_team_page_says_what_was_decided(portfolio: Portfolio) -> None:
+    spent = _with_spend()
+    globex = spent.provider("globex")
+    assert globex is not None and globex.latest is not None
+    team = team_view(globex, globex.latest, spent, provenance=PROV, amendments=())
+    assert team.decision_sentence == "On 2 November 2026 we decided to renew the contract."
+    assert team.decision_note == "Renew for two years."
+    assert team.contract is not None and team.contract.status == "Decided: renew"
+    assert team.contract.sentence == (
+        "The contract runs until 31 March 2027. The last day to give notice is 30 January 2027.")
+
+
+def test_renewal_view_of_the_sample() -> None:
+    from scorecard.documents.views.renewal import renewal_view
+
+    page = renewal_view(_with_spend(), "acme", provenance=PROV)
+    assert page.meta.audience == "team" and page.meta.internal
+    assert page.meta.audience_label == "Internal: do not forward"
+    assert (page.deadline, page.days_left, page.auto_renew) == (date(2026, 10, 2), -55, True)
+    assert page.value == "EUR 300,000 a year"
+    # term: 2026-Q1 (75) and 2026-Q3 (56.33); availability and p1-response missed once of 2
+    assert [r.period for r in page.term] == ["2026-Q1", "2026-Q3"]
+    assert [(m.criterion, m.missed, m.mean_gap) for m in page.missed] == [
+        ("Availability", "1 of 2 quarters", "0.7 points"),
+        ("First response to urgent tickets", "1 of 2 quarters", "12 minutes"),
+    ]
+    texts = [p.text for p in page.points]
+    # 1 of 2 is at least a third: both missed targets are points; the fall of 75 -> 56
+    assert texts[:2] == [
+        "Acme missed the target for availability in 1 of 2 quarters, by 0.7 points on average.",
+        "Acme missed the target for first response to urgent tickets in 1 of 2 quarters, "
+        "by 12 minutes on average.",
+    ]
+    assert "Acme's score fell from 75 to 56 out of 100 over the contract so far." in texts
+    # globex has no short name; 87.5 shows as 88, 56.33 as 56
+    assert ("Globex Services, in the same area, scores 88 to Acme's 56. "
+            "We pay Globex Services EUR 100,000 a year.") in texts
+    peers = [(p.name, p.score, p.this) for p in page.peers]
+    assert peers == [("Globex Services", 88, False), ("Acme Managed IT Ltd", 56, True)]

@@ -158,8 +158,10 @@ FIELDS = {
     "measure": {"unit", "target", "floor", "better"},
     "provider": {"id", "name", "short_name", "service_area", "cadence", "lead", "contact",
                  "services", "contract", "exit_plan", "actions"},
-    "service": {"id", "name"},
-    "contract": {"start", "end", "notice_days", "auto_renew", "annual_value", "currency"},
+    "service": {"id", "name", "annual_value"},  # annual_value: v1.1
+    "contract": {"start", "end", "notice_days", "auto_renew", "annual_value", "currency",
+                 "decision"},  # decision: v1.1
+    "decision": {"status", "day", "note"},
     "exit_plan": {"status", "reviewed", "alternatives", "budget"},
     "action": {"id", "kind", "title", "raised", "owner", "due", "status", "closed", "note",
                "internal_note"},
@@ -189,6 +191,8 @@ def test_every_field_is_one_the_format_knows() -> None:
     for provider in PROVIDERS.values():
         fields_ok("provider", provider)
         fields_ok("contract", provider["contract"])
+        if "decision" in provider["contract"]:
+            fields_ok("decision", provider["contract"]["decision"])
         if "exit_plan" in provider:
             fields_ok("exit_plan", provider["exit_plan"])
         for service in provider["services"]:
@@ -370,6 +374,41 @@ def test_contract_deadlines_one_due_soon_one_passed() -> None:
               if d < TODAY <= PROVIDERS[pid]["contract"]["end"]]
     assert passed == ["sentinel-bay"]
     assert deadlines["sentinel-bay"] == date(2026, 11, 2)
+
+
+# --- v1.1: the renewal story ---------------------------------------------------------
+
+
+def test_one_decision_already_taken_inside_its_window() -> None:
+    decided = {pid: p["contract"]["decision"] for pid, p in PROVIDERS.items()
+               if "decision" in p["contract"]}
+    assert list(decided) == ["sentinel-bay"]
+    decision = decided["sentinel-bay"]
+    assert decision["status"] == "renegotiate" and decision["day"] == date(2026, 10, 20)
+    # the window opens 120 days before the deadline of 2026-11-02:
+    # 2 Nov -> 2 Oct is 31 days, -> 2 Sep 61, -> 2 Aug 92, -> 2 Jul 123, so 5 Jul is 120
+    opens = date(2026, 11, 2) - timedelta(days=120)
+    assert opens == date(2026, 7, 5) and opens <= decision["day"] <= TODAY
+
+
+def test_one_area_has_a_single_provider() -> None:
+    areas: dict[str, list[str]] = {}
+    for pid, p in PROVIDERS.items():
+        areas.setdefault(p["service_area"], []).append(pid)
+    assert [a for a, pids in areas.items() if len(pids) == 1] == ["Security operations"]
+
+
+def test_one_paid_for_service_unused_for_a_year() -> None:
+    # the year up to 2026-11-26: the quarters 2025-Q4, 2026-Q1, 2026-Q2 and 2026-Q3
+    year = ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
+    costed = {(pid, s["id"]): s["annual_value"] for pid, p in PROVIDERS.items()
+              for s in p["services"] if "annual_value" in s}
+    assert costed == {("northgate", "disaster-recovery"): 85000}
+    used = {q: RECORDS["northgate"][q]["services_used"] for q in year}
+    assert all("disaster-recovery" not in u for u in used.values())
+    # and every other northgate service was used in at least one of those quarters
+    every = {s["id"] for s in PROVIDERS["northgate"]["services"]}
+    assert every - set().union(*used.values()) == {"disaster-recovery"}
 
 
 def test_exit_plans_in_every_state_one_stale() -> None:

@@ -17,6 +17,15 @@ them, through ``manifest.json``'s ``audience``. Then:
   "contract", "notice", "renew", "exit plan", "drafted" or "rank";
 - the team documents DO hold the markers, and a template that leaks (given
   with ``--templates``) is caught, so the searches above can fail.
+
+v1.1: every service gets a marked ``annual_value`` and every contract a
+``decision`` with a marked note; a third build makes every renewal brief
+(``--audience renewal``, with PDFs). Then no provider document holds a service's
+cost, the decision's note or status, words of spend, dependence or negotiation
+("we pay", "spend", "unused", "negotiate", "renegotiate", "alternative
+provider"), or any sentence of a renewal brief; the briefs are listed as
+``team`` documents of kind ``renewal``, hold the markers, and say "Internal: do
+not forward" on every page.
 """
 
 from __future__ import annotations
@@ -58,8 +67,14 @@ SUBJECT = "MKSUBJECTQX correct the figures"
 ANNUAL_VALUE = 987654321
 EXIT_BUDGET = 876543219
 NOTICE_DAYS = 173
-MARKERS = (CURRENCY, ALTERNATIVE, ACTION_NOTE, CRITERION_NOTE, INTERNAL, AUTHOR, SUBJECT)
-NUMBERS = ("987654321", "987,654,321", "876543219", "876,543,219", f"{NOTICE_DAYS} days")
+SERVICE_VALUE = 765432189  # v1.1: every service's annual_value
+DECISION_NOTE = "MKDECISIONNOTEQX"  # v1.1: contract.decision.note
+MARKERS = (CURRENCY, ALTERNATIVE, ACTION_NOTE, CRITERION_NOTE, INTERNAL, AUTHOR, SUBJECT,
+           DECISION_NOTE)
+NUMBERS = ("987654321", "987,654,321", "876543219", "876,543,219", f"{NOTICE_DAYS} days",
+           "765432189", "765,432,189")
+# The decision's day (before the window opens in 2030, so it settles nothing).
+DECIDED = date(2026, 6, 17)
 
 # Contract and exit-plan days. Every provider's contract ends on END; its
 # notice deadline is END - 173 days: 13 July 2031 back to 13 February is
@@ -81,7 +96,7 @@ STARTS = {
 }
 DAYS = (
     END.isoformat(), END_WORDS, DEADLINE_ISO, DEADLINE_WORDS,
-    REVIEWED.isoformat(), REVIEWED_WORDS,
+    REVIEWED.isoformat(), REVIEWED_WORDS, DECIDED.isoformat(), "17 June 2026",
     *(d.isoformat() for d, _ in STARTS.values()), *(w for _, w in STARTS.values()),
 )
 
@@ -111,6 +126,16 @@ WORDS = {
     "drafted": re.compile(r"\bdrafted\b", re.IGNORECASE),
     "rank": re.compile(r"\brank(s|ed|ing)?\b", re.IGNORECASE),
 }
+V1_WORDS = frozenset(WORDS)
+WORDS |= {
+    # v1.1: spend, dependence, unused scope with its cost, decisions, negotiation
+    "we pay": re.compile(r"\bwe\s+pay\b", re.IGNORECASE),
+    "spend": re.compile(r"\bspen[dt]\w*", re.IGNORECASE),
+    "unused": re.compile(r"\bunused\b", re.IGNORECASE),
+    "negotiate": re.compile(r"\b(re)?negotiat\w*", re.IGNORECASE),
+    "alternative": re.compile(r"\balternative\s+provider", re.IGNORECASE),
+    "a year": re.compile(r"\ba\s+year\b", re.IGNORECASE),
+}
 # Fields whose contents are internal (format.md); everything else is shared.
 INTERNAL_KEYS = frozenset({"contract", "exit_plan", "internal_note", "internal_notes", "internal"})
 
@@ -129,7 +154,10 @@ def _mark_provider(path: Path) -> None:
     contract.update(
         start=STARTS[data["id"]][0], end=END, notice_days=NOTICE_DAYS, auto_renew=True,
         currency=CURRENCY, annual_value=ANNUAL_VALUE,
+        decision={"status": "renegotiate", "day": DECIDED, "note": DECISION_NOTE},
     )
+    for service in data.get("services", []):
+        service["annual_value"] = SERVICE_VALUE
     plan = data.setdefault("exit_plan", {})
     plan.update(
         status="drafted", reviewed=REVIEWED, budget=EXIT_BUDGET,
@@ -348,6 +376,7 @@ class Built:
     repo: GitRepo
     html: Path  # the full --no-pdf build
     pdf: Path  # --audience provider: every provider document, with its PDF
+    renewal: Path  # --audience renewal: every renewal brief, with its PDF
     known: Known
     records: set[tuple[str, str]]  # (provider id, period) of every record
     rated_record: tuple[str, str]  # (provider id, period) of the record with RATERS
@@ -389,10 +418,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     subprocess.run(["git", "commit", "--quiet", "--no-verify", "-am", SUBJECT], cwd=root,
                    env={**git_env(), **who}, check=True, capture_output=True)
 
-    built = Built(repo, root / "reports", root / "sent", _known(data),
+    built = Built(repo, root / "reports", root / "sent", root / "briefs", _known(data),
                   {(p.parent.name, p.stem) for p in records}, (target.parent.name, target.stem))
     _build(repo, built.html, "--no-pdf", "--jobs", "2")
     _build(repo, built.pdf, "--audience", "provider", "--jobs", "2")
+    _build(repo, built.renewal, "--audience", "renewal", "--jobs", "2")
     return built
 
 
@@ -460,7 +490,10 @@ def test_team_documents_do_hold_the_markers(built: Built, tmp_path: Path) -> Non
     """The searches above can fail: the same markers are in the internal documents."""
     pid, period = built.rated_record
     html = (built.html / pid / period / "team.html").read_text(encoding="utf-8")
-    for marker in (*MARKERS, "987,654,321", "876,543,219", f"{NOTICE_DAYS} days"):
+    # The decision's note is shown only once it settles the decision (not before 2030
+    # here); data.json holds it (test_renewal_briefs_and_team_documents_do_hold_...).
+    shown = tuple(m for m in MARKERS if m != DECISION_NOTE)
+    for marker in (*shown, "987,654,321", "876,543,219", f"{NOTICE_DAYS} days"):
         assert marker in html, marker
     for day in (END_WORDS, DEADLINE_WORDS, REVIEWED_WORDS, STARTS[pid][1]):
         assert day in html, day
@@ -469,13 +502,13 @@ def test_team_documents_do_hold_the_markers(built: Built, tmp_path: Path) -> Non
     # The checker's searches find them in the team page's text.
     visible = _visible(html)
     found = _content_leaks(visible, built.known, pid)
-    for expected in (*MARKERS, END_WORDS, DEADLINE_WORDS, "2031", "disagree",
+    for expected in (*shown, END_WORDS, DEADLINE_WORDS, "2031", "disagree",
                      "Eve Qxrater's rating", "Ada Qxrater's rating"):
         assert expected in found, expected
     # The team page ranks the provider against its peers: other names appear.
     assert any(n in found for o, names in built.known.names.items() if o != pid for n in names)
     words, _ = _word_leaks(visible, built.known)
-    assert {w.split(":")[0].strip("'") for w in words} == set(WORDS)
+    assert {w.split(":")[0].strip("'") for w in words} >= V1_WORDS
     # And in its PDF, made by the real build too.
     out = tmp_path / "team"
     _build(built.repo, out, "--audience", "team", "--provider", pid, "--period", period)
@@ -483,7 +516,7 @@ def test_team_documents_do_hold_the_markers(built: Built, tmp_path: Path) -> Non
     found = _content_leaks(text, built.known, pid)
     for expected in (INTERNAL, ALTERNATIVE, CURRENCY, END_WORDS, "Eve Qxrater's rating"):
         assert expected in found, expected
-    assert all(p.search(text) for p in WORDS.values())
+    assert all(p.search(text) for w, p in WORDS.items() if w in V1_WORDS)
 
 
 def test_every_team_document_holds_the_internal_summary(built: Built) -> None:
@@ -532,7 +565,8 @@ def test_the_checker_catches_a_planted_leak(built: Built, tmp_path: Path) -> Non
                      "html: Northgate", f"html text: {CURRENCY}"):
         assert expected in html, expected
     planted_words = {x.split(":")[0] for x in html if x.startswith("html word")}
-    assert planted_words == {"html word 'contract'", "html word 'renew'", "html word 'notice'"}
+    assert planted_words == {"html word 'contract'", "html word 'renew'", "html word 'notice'",
+                             "html word 'a year'"}  # v1.1: "987,654,321 ... a year"
     for expected in (f"pdf: {CURRENCY}", "pdf: 987,654,321", f"pdf: {END_WORDS}",
                      "pdf: Northgate Infrastructure Solutions Ltd",
                      f"pdf metadata: {CURRENCY}", "pdf metadata: Northgate"):
@@ -540,3 +574,82 @@ def test_the_checker_catches_a_planted_leak(built: Built, tmp_path: Path) -> Non
     assert any(x.startswith("pdf word 'contract'") for x in pdf), pdf
     assert any(x.startswith("pdf word 'renew'") for x in pdf), pdf
     assert "pdf metadata: 'contract'" in pdf  # the planted description
+
+
+# --- v1.1: spend, decisions, unused cost and the renewal brief -----------------------
+
+
+def _briefs(built: Built) -> list[dict[str, Any]]:
+    return [d for d in _manifest(built.renewal)["documents"] if d.get("document") == "renewal"]
+
+
+def test_renewal_briefs_are_team_documents_internal_on_every_page(built: Built) -> None:
+    docs = _manifest(built.renewal)["documents"]
+    providers = sorted(built.known.names)
+    assert len(providers) == 5
+    # --audience renewal: one brief per provider with a contract (all five), HTML and PDF
+    assert sorted((d["path"], d["audience"], d["document"], d["period"]) for d in docs) == sorted(
+        (f"{pid}/renewal.{fmt}", "team", "renewal", None)
+        for pid in providers for fmt in ("html", "pdf")
+    )
+    for doc in (d for d in docs if d["format"] == "pdf"):
+        path = built.renewal / doc["path"]
+        pages = len(PdfReader(path).pages)
+        assert 1 <= pages <= 3, (doc["path"], pages)
+        for page in range(1, pages + 1):
+            done = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path),
+                                   "-"], capture_output=True, check=True)
+            assert "Internal: do not forward" in done.stdout.decode("utf-8"), (path, page)
+    # A full build makes no brief here: no decision is due (every deadline is in 2031).
+    assert not [d for d in _manifest(built.html)["documents"] if d.get("document") == "renewal"]
+
+
+def test_renewal_briefs_and_team_documents_do_hold_the_new_markers(built: Built) -> None:
+    """The searches can fail: spend, unused cost and peers are in the internal documents."""
+    brief = _visible((built.renewal / "northgate" / "renewal.html").read_text(encoding="utf-8"))
+    found = _content_leaks(brief, built.known, "northgate")
+    for expected in (CURRENCY, "987,654,321", "765,432,189", "Castellan Managed Services B.V."):
+        assert expected in found, expected
+    # northgate's disaster recovery site is unused for a year: its cost is said
+    assert f"We pay {CURRENCY} 765,432,189 a year for Disaster recovery site" in brief
+    team = _visible((built.html / "northgate" / "2026-Q3" / "team.html").read_text("utf-8"))
+    assert "765,432,189" in team
+    portfolio = _visible((built.html / "portfolio.html").read_text(encoding="utf-8"))
+    assert "We pay Northgate" in portfolio and "no alternative provider" in portfolio
+    words = set()
+    for text in (brief, portfolio):
+        found_words, _ = _word_leaks(text, built.known)
+        words |= {w.split(":")[0].strip("'") for w in found_words}
+    assert words >= set(WORDS) - V1_WORDS
+    data = (built.html / "data.json").read_text(encoding="utf-8")
+    assert DECISION_NOTE in data and '"renegotiate"' in data and "765432189" in data
+
+
+def _brief_sentences(built: Built) -> set[str]:
+    """Every sentence-like text of every brief: points, sentences, table cells."""
+    texts: set[str] = set()
+    for doc in _briefs(built):
+        if doc["format"] != "html":
+            continue
+        html = (built.renewal / doc["path"]).read_text(encoding="utf-8")
+        main = html.split("<main>", 1)[1]
+        for chunk in re.findall(r"(?s)<(?:li|p)[^>]*>(.*?)</(?:li|p)>", main):
+            text = _visible(chunk)
+            if len(text) >= 30:  # whole sentences, not a "Yes" or a day
+                texts.add(text)
+    return texts
+
+
+def test_no_renewal_content_reaches_a_provider_document(built: Built) -> None:
+    sentences = _brief_sentences(built)
+    points = [t for t in sentences if "missed the target" in t or t.startswith("We pay")]
+    assert points  # the search has something to find
+    for out in (built.html, built.pdf):
+        for doc in provider_entries(out):
+            path = out / doc["path"]
+            text = _visible(path.read_text("utf-8")) if doc["format"] == "html" else (
+                _pdf_text(path))
+            assert "renewal brief" not in text.casefold(), doc["path"]
+            assert "What to ask for" not in text, doc["path"]
+            leaked = [t for t in sentences if t in text]
+            assert leaked == [], (doc["path"], leaked)

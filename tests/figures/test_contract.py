@@ -119,3 +119,51 @@ def test_stale_exit_plan() -> None:
     # no plan, or status none: nothing to go stale
     assert not exit_readiness(ExitPlan("none", reviewed=None), (), LOWEST, D).stale
     assert not exit_readiness(None, (), LOWEST, D).stale
+
+
+# --- v1.1: contract decisions ---------------------------------------------------
+# The deadline is 2026-10-02; the window opens 120 days before it:
+# 2026-10-02 - 2 = 09-30, - 30 = 08-31, - 31 = 07-31, - 31 = 06-30, - 26 = 06-04.
+WINDOW_OPENS = date(2026, 6, 4)
+
+
+def _decided(status: str, day: date) -> Contract:
+    from dataclasses import replace
+
+    from scorecard.data.model import Decision
+
+    return replace(CONTRACT, decision=Decision(status, day))  # type: ignore[arg-type]
+
+
+def test_decision_inside_the_window_clears_decision_due() -> None:
+    s = contract_status(_decided("renew", WINDOW_OPENS), date(2026, 9, 1))
+    assert s.window_opens == WINDOW_OPENS
+    assert s.decided is not None and s.decided.status == "renew"
+    assert not s.decision_due
+    # and after the deadline it is not "deadline passed" either
+    later = contract_status(_decided("renew", WINDOW_OPENS), date(2026, 10, 20))
+    assert later.decided is not None and not later.deadline_passed
+
+
+def test_decision_before_the_window_settles_nothing() -> None:
+    s = contract_status(_decided("renew", date(2026, 6, 3)), date(2026, 9, 1))
+    assert s.decided is None
+    assert s.decision_due
+
+
+def test_decision_dated_after_the_as_of_day_settles_nothing_yet() -> None:
+    s = contract_status(_decided("renew", date(2026, 9, 15)), date(2026, 9, 1))
+    assert s.decided is None and s.decision_due
+
+
+def test_leaving_without_a_plan_is_flagged() -> None:
+    from scorecard.figures.contract import leaving_without_plan
+
+    exit_ = contract_status(_decided("exit", date(2026, 7, 1)), date(2026, 9, 1))
+    notice = contract_status(_decided("notice-given", date(2026, 7, 1)), date(2026, 9, 1))
+    renew = contract_status(_decided("renew", date(2026, 7, 1)), date(2026, 9, 1))
+    assert leaving_without_plan(exit_, None)
+    assert leaving_without_plan(notice, ExitPlan(status="none"))
+    assert not leaving_without_plan(notice, ExitPlan(status="drafted"))
+    assert not leaving_without_plan(exit_, ExitPlan(status="tested"))
+    assert not leaving_without_plan(renew, None)

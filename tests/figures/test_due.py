@@ -250,7 +250,28 @@ def test_json_output(data_dir: Path) -> None:
         -119, "Priya Shah", "2026-Q2", None)
     assert data["items"][1]["action"] == "a-1"
     assert data["items"][2]["group_title"] == "Due within 30 days"
+    # v1.1: a renewal decision says whether the contract renews by itself; others say null
+    assert data["items"][2]["auto_renew"] is True and data["items"][0]["auto_renew"] is None
     assert data["items"][6]["day"] == "2026-01-10"
+
+
+def test_a_decision_taken_in_the_window_leaves_due(data_dir: Path) -> None:
+    acme = data_dir / "providers" / "acme.yaml"
+    # deadline 2026-12-01 (2026-12-31 - 30 days); the window opened 2026-08-03
+    # (2026-12-01 - 120: 30 to 11-01, 61 to 10-01, 91 to 09-01, 120 to 08-03)
+    text = acme.read_text(encoding="utf-8")
+    acme.write_text(text.replace("  auto_renew: true\n", "  auto_renew: true\n"
+                                 "  decision: {status: renew, day: 2026-08-03}\n"),
+                    encoding="utf-8")
+    _, out, _ = _run("--data", str(data_dir), "--as-of", "2026-11-26", "--format", "json")
+    kinds = [i["kind"] for i in json.loads(out)["items"]]
+    assert "contract-decision" not in kinds and "notice-passed" not in kinds
+    # a day earlier it was before the window: the decision is still due
+    acme.write_text(text.replace("  auto_renew: true\n", "  auto_renew: true\n"
+                                 "  decision: {status: renew, day: 2026-08-02}\n"),
+                    encoding="utf-8")
+    _, out, _ = _run("--data", str(data_dir), "--as-of", "2026-11-26", "--format", "json")
+    assert "contract-decision" in [i["kind"] for i in json.loads(out)["items"]]
 
 
 def test_nothing_due(data_dir: Path) -> None:
@@ -298,3 +319,34 @@ def test_bad_day_is_a_usage_error(data_dir: Path) -> None:
     code, _, err = _run("--data", str(data_dir), "--as-of", "26/11/2026")
     assert code == 2
     assert "YYYY-MM-DD" in err
+
+
+# --- v1.1: the portfolio's order, and leaving without a plan ---------------------
+
+
+def test_a_contract_renewing_by_itself_without_plan_comes_before_an_overdue_evaluation() -> None:
+    from factories import category, dataset, measured, programme, provider
+    from scorecard.data.model import Contract, Decision, ExitPlan
+    from scorecard.figures.compute import compute
+    from scorecard.figures.due import due_items, portfolio_order
+
+    prog = programme(category("service", 1, measured("availability", 99.9)))
+    as_of = date(2026, 11, 26)
+    # renews by itself: end 2027-03-31, 90 days' notice: deadline 2026-12-31, 35 days away
+    renews = provider("renews", contract=Contract(
+        start=date(2026, 1, 1), end=date(2027, 3, 31), notice_days=90, auto_renew=True))
+    # contract from 2025-01-01, no records: 2025-Q1 .. 2026-Q3 are overdue
+    late = provider("late", contract=Contract(start=date(2025, 1, 1), end=date(2029, 1, 1)))
+    # decided to leave, no exit plan: flagged, dated the contract's end
+    leaving = provider("leaving", exit_plan=ExitPlan(status="none"), contract=Contract(
+        start=date(2026, 1, 1), end=date(2027, 2, 28), notice_days=60,
+        decision=Decision("notice-given", date(2026, 11, 2))))
+    items = portfolio_order(due_items(compute(dataset(prog, [late, leaving, renews]), as_of)))
+    firsts = [(i.kind, i.provider.id, i.day, i.days) for i in items[:3]]
+    # 2027-02-28 - 60 days = 2026-12-30 deadline, window opens 2026-09-01: the decision settles
+    assert firsts == [
+        ("contract-decision", "renews", date(2026, 12, 31), 35),
+        ("leaving-without-plan", "leaving", date(2027, 2, 28), 94),
+        ("evaluation-overdue", "late", date(2025, 4, 30), -575),
+    ]
+    assert items[1].urgency == "soon"

@@ -289,3 +289,49 @@ def test_demo_export_has_every_key_of_the_example(demo: Portfolio) -> None:
     assert n_evaluations == sum(len(r.evaluations) for r in demo.providers) > 30
     # Same input twice: the same bytes.
     assert to_data_json(demo, PROVENANCE) == text
+
+
+# --- v1.1: spend, dependence, unused services, the decision -----------------------
+
+
+def test_spend_dependence_unused_and_decision() -> None:
+    from factories import category, dataset, measured, programme, provider, record
+    from scorecard.data.model import Contract, Decision, Service
+
+    prog = programme(category("service", 1, measured("availability", 99.9)))
+    acme = replace(
+        provider("acme", area="Network", contract=Contract(
+            start=date(2025, 1, 1), end=date(2027, 3, 31), notice_days=90, annual_value=300_000,
+            currency="EUR", decision=Decision("renegotiate", date(2026, 11, 2)))),
+        services=(Service("desk", "Desk"), Service("ooh", "Out of hours", annual_value=18_000)),
+    )
+    globex = provider("globex", area="Cloud", contract=Contract(
+        start=date(2025, 1, 1), end=date(2028, 1, 1), annual_value=100_000, currency="EUR"))
+    hooli = provider("hooli", area="Cloud", contract=Contract(
+        start=date(2025, 1, 1), end=date(2028, 1, 1), annual_value=10_000, currency="USD"))
+    year = ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
+    records = [record(q, date(2026, 10, 10), {"availability": 99.9}, services_used=["desk"])
+               for q in year]
+    portfolio = compute(dataset(prog, [acme, globex, hooli], records), date(2026, 11, 26))
+    data = to_data(portfolio, PROVENANCE)
+    by_id = {p["id"]: p for p in data["providers"]}
+    # EUR 300,000 + 100,000 = 400,000: acme 0.75, globex 0.25; USD 10,000: hooli 1.0
+    assert data["spend"]["totals"] == [
+        {"currency": "EUR", "total": 400000.0, "providers": 2},
+        {"currency": "USD", "total": 10000.0, "providers": 1},
+    ]
+    assert data["spend"]["single_provider_areas"] == ["Network"]
+    assert by_id["acme"]["spend"] == {"annual_value": 300000.0, "currency": "EUR", "share": 0.75}
+    assert by_id["globex"]["spend"]["share"] == 0.25
+    assert by_id["acme"]["dependence"] == [
+        "only provider in its area", "above the concentration share"]
+    assert by_id["globex"]["dependence"] == []
+    assert by_id["hooli"]["dependence"] == ["above the concentration share"]
+    assert by_id["acme"]["unused_services"] == [
+        {"id": "ooh", "annual_value": 18000, "last_used": None}]
+    # deadline 2026-12-31, window opens 2026-09-02: the decision of 2026-11-02 settles it
+    contract = by_id["acme"]["contract"]
+    assert contract["decision"] == {"status": "renegotiate", "day": "2026-11-02",
+                                    "settles": True, "note": None}
+    assert contract["decision_due"] is False and contract["window_opens"] == "2026-09-02"
+    assert by_id["globex"]["contract"]["decision"] is None

@@ -84,6 +84,7 @@ def test_first_publish_writes_files_and_a_manifest_with_their_sha256(tmp_path: P
     assert data["documents"][0] == {
         "path": "acme/2026-Q3/provider.pdf",
         "audience": "provider",
+        "document": "provider",  # v1.1
         "provider": "acme",
         "period": "2026-Q3",
         "format": "pdf",

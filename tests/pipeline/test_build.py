@@ -20,15 +20,17 @@ from conftest import COMMIT_DAY, DEMO, SMALL, GitRepo, make_repo, sha256_file, t
 # The demo data's records, counted by hand from evaluations/records/:
 # castellan 7 (2025-Q1..2026-Q3), deskone 8 (2024-Q3..2026-Q2), helpwise 9
 # (2026-01..2026-09), northgate 7, sentinel-bay 7: 7 + 8 + 9 + 7 + 7 = 38.
-# Each record gives a provider and a team scorecard, plus one portfolio:
-# 38 * 2 + 1 = 77 HTML documents.
+# Each record gives a provider and a team scorecard, plus one portfolio, plus
+# (v1.1) the renewal brief of northgate, whose decision is due (notice by
+# 2026-12-31, within 120 days of the commit day): 38 * 2 + 1 + 1 = 78 HTML documents.
 DEMO_RECORDS = 38
-DEMO_DOCUMENTS = DEMO_RECORDS * 2 + 1
+DEMO_DOCUMENTS = DEMO_RECORDS * 2 + 1 + 1
 
 
 def expected_documents(data: Path) -> set[str]:
-    """Every HTML document a full --no-pdf build of ``data`` makes, from its records."""
-    paths = {"portfolio.html"}
+    """Every HTML document a full --no-pdf build of ``data`` makes, from its records
+    (and the demo's one renewal brief)."""
+    paths = {"portfolio.html", "northgate/renewal.html"}
     for record in (data / "records").glob("*/*.yaml"):
         for audience in ("provider", "team"):
             paths.add(f"{record.parent.name}/{record.stem}/{audience}.html")
@@ -107,12 +109,16 @@ def test_manifest_lists_exactly_the_documents(demo_build: tuple[GitRepo, str]) -
         assert entry["format"] == "html"
         assert entry["sha256"] == sha256_file(out / path)
         if path == "portfolio.html":
-            assert (entry["audience"], entry["provider"], entry["period"]) == (
-                "portfolio", None, None,
+            assert (entry["audience"], entry["document"], entry["provider"], entry["period"]) == (
+                "portfolio", "portfolio", None, None,
+            )
+        elif path == "northgate/renewal.html":  # v1.1: internal, no period
+            assert (entry["audience"], entry["document"], entry["provider"], entry["period"]) == (
+                "team", "renewal", "northgate", None,
             )
         else:
             provider, period, name = path.split("/")
-            assert name == f"{entry['audience']}.html"
+            assert name == f"{entry['audience']}.html" == f"{entry['document']}.html"
             assert (entry["provider"], entry["period"]) == (provider, period)
             assert (repo.data / "records" / provider / f"{period}.yaml").is_file()
 

@@ -506,29 +506,30 @@ def test_no_evaluation_yet() -> None:
 
 def test_attention_most_urgent_first(portfolio: Portfolio) -> None:
     items = attention(portfolio)
+    # v1.1 (outputs.md, page one): a contract decision comes before what is overdue
     assert [(i.due, i.urgency, i.provider) for i in items] == [
+        (date(2027, 1, 30), "later", "globex"),  # globex contract decision, 65 days away
         (date(2026, 7, 30), "overdue", "acme"),  # acme 2026-Q2 evaluation
         (date(2026, 9, 30), "overdue", "acme"),  # a-1
         (date(2026, 12, 10), "soon", "globex"),  # g-1, 14 days away
         (date(2027, 1, 30), "later", "acme"),  # acme 2026-Q4 evaluation, 65 days away
-        (date(2027, 1, 30), "later", "globex"),  # globex contract decision
         (date(2027, 1, 30), "later", "globex"),  # globex 2026-Q4 evaluation
         (date(2026, 6, 1), "info", "acme"),  # exit plan stale since 2025-06-01 + 365 days
         (date(2026, 10, 2), "info", "acme"),  # notice deadline passed
     ]
-    assert items[0].sentence == (
+    assert items[1].sentence == (
         "The evaluation of Acme for the second quarter of 2026 was due on 30 July 2026. "
         "Priya Shah leads it."
     )
-    assert items[1].sentence == (
+    assert items[2].sentence == (
         "Acme: “Weekend on-call cover” was due on 30 September 2026. It is still open. "
         "Acme owns it."
     )
     # globex has no lead: the last record's lead (Tom Berg) owns what we must do.
-    assert items[2].sentence == (
+    assert items[3].sentence == (
         "Globex Services: “Asset list” is due by 10 December 2026. Tom Berg owns it."
     )
-    assert items[4].sentence == (
+    assert items[0].sentence == (
         "A decision on the contract with Globex Services is due by 30 January 2027. "
         "That is 65 days from now."
     )
@@ -584,7 +585,9 @@ DEMO_AS_OF = date(2026, 11, 26)
 # (the voice, "That is 65 days from now."); every other public name makes sentences.
 WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_text",
                 "value_text", "AttentionItem", "counted", "days_from_now", "noun_form",
-                "ordinal", "Voice", "voice_of"}
+                "ordinal", "Voice", "voice_of",
+                # v1.1: pieces of the spend and renewal sentences
+                "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence"}
 
 
 def sentence_module_names() -> set[str]:
@@ -640,6 +643,28 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
 
     add("due_sentence", [due_sentence(i) for i in due_items(portfolio)])
     add("portfolio_summary", portfolio_summary(portfolio))
+    # v1.1: spend, dependence, unused services, decisions, negotiation points
+    from scorecard.figures.renewal import renewal_figures
+    from scorecard.figures.spend import leverage
+    from scorecard.words.renewal import negotiation_points
+    from scorecard.words.spend import (
+        decision_sentences,
+        dependence_sentences,
+        spend_sentences,
+        unused_sentences,
+        year_of_use_sentence,
+    )
+
+    lev = leverage(portfolio)
+    add("spend_sentences", spend_sentences(lev))
+    add("dependence_sentences", dependence_sentences(lev))
+    for each in lev.providers:
+        add("unused_sentences", unused_sentences(each))
+        add("year_of_use_sentence", year_of_use_sentence(each))
+        add("decision_sentences", decision_sentences(each.provider, each.leaving_without_plan))
+        figures = renewal_figures(portfolio, each.provider.provider.id)
+        if figures is not None:
+            add("negotiation_points", [p.text for p in negotiation_points(figures)])
     return texts, used
 
 

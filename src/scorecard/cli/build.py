@@ -106,8 +106,9 @@ def _in_ci() -> bool:
               shell_complete=complete_period,
               help="Only this period's documents, e.g. 2026-Q3 (repeatable).")
 @click.option("--audience", "audiences", multiple=True,
-              type=click.Choice(["provider", "team", "portfolio"]),
-              help="Only documents for this audience (repeatable).")
+              type=click.Choice(["provider", "team", "portfolio", "renewal"]),
+              help="Only documents for this audience (repeatable); renewal: every "
+                   "provider's renewal brief, whether its decision is due or not.")
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="HTML only.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, help="A folder of templates tried before ours.")

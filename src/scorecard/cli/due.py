@@ -69,6 +69,8 @@ def _as_json(day: date, items: Any) -> str:
             "owner": i.owner,
             "period": i.period.label if i.period else None,
             "action": i.action.id if i.action else None,
+            "auto_renew": i.provider.contract.auto_renew
+            if i.kind == "contract-decision" and i.provider.contract is not None else None,
             "text": due_sentence(i),
         }
 

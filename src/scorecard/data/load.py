@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,6 +23,7 @@ from scorecard.data.model import (
     Contract,
     Criterion,
     Dataset,
+    Decision,
     Distribution,
     ExitPlan,
     Measure,
@@ -163,6 +165,7 @@ def build_programme(data: Mapping[str, Any], source: Source) -> Programme:
         cadence=_get(data, "cadence", "quarterly"),
         grace_days=_get(data, "grace_days", 30),
         min_coverage=_float(_get(data, "min_coverage"), 0.5),
+        concentration_share=_float(_get(data, "concentration_share"), 0.5),
         scale=_scale(data.get("scale"), source),
         bands=tuple(bands),
         distribution=_distribution(data.get("distribution"), source),
@@ -219,12 +222,28 @@ def _scale(data: Any, source: Source) -> Scale:
     return Scale(low, high, labels, source=source, path=("scale",))
 
 
+def _value(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _decision(data: Any, source: Source) -> Decision | None:
+    """A contract decision; None when absent or too flawed to judge (its problems are reported)."""
+    if not isinstance(data, dict):
+        return None
+    status, day = _get(data, "status"), _get(data, "day")
+    if status not in ("renew", "renegotiate", "exit", "notice-given") or not isinstance(day, date):
+        return None
+    return Decision(status, day, note=_get(data, "note"), source=source,
+                    path=("contract", "decision"))
+
+
 def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
     pid = _get(data, "id")
     if not pid:
         return None
     services = tuple(
-        Service(s["id"], _get(s, "name", s["id"]), source=source, path=("services", i))
+        Service(s["id"], _get(s, "name", s["id"]), annual_value=_value(_get(s, "annual_value")),
+                source=source, path=("services", i))
         for i, s in _items(data, "services") if _get(s, "id")
     )
     actions: list[Action] = []
@@ -255,6 +274,7 @@ def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
             auto_renew=_get(contract, "auto_renew", False),
             annual_value=_get(contract, "annual_value"),
             currency=_get(contract, "currency"),
+            decision=_decision(_get(contract, "decision"), source),
             source=source, path=("contract",),
         ),
         exit_plan=None if exit_plan is None else ExitPlan(

@@ -150,6 +150,7 @@ class Programme(Located):
     scale: Scale = field(default_factory=lambda: Scale(labels=DEFAULT_SCALE_LABELS))
     bands: tuple[Band, ...] = ()  # sorted by min, highest first
     distribution: Distribution | None = None  # None: no distribution block
+    concentration_share: float = 0.5  # INTERNAL: a provider above this share of spend is flagged
 
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion, in programme order."""
@@ -169,6 +170,19 @@ class Programme(Located):
 class Service(Located):
     id: str
     name: str
+    annual_value: float | None = None  # INTERNAL: what this service costs a year
+
+
+DecisionStatus = Literal["renew", "renegotiate", "exit", "notice-given"]
+
+
+@dataclass(frozen=True)
+class Decision(Located):
+    """INTERNAL: what we decided about the contract's next term, and when."""
+
+    status: DecisionStatus
+    day: date
+    note: str | None = None  # Markdown, INTERNAL
 
 
 @dataclass(frozen=True)
@@ -179,6 +193,7 @@ class Contract(Located):
     auto_renew: bool = False
     annual_value: float | None = None
     currency: str | None = None
+    decision: Decision | None = None  # INTERNAL
 
 
 ExitStatus = Literal["none", "drafted", "tested"]

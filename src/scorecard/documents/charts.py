@@ -63,6 +63,28 @@ def _fit(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
+def _wrap(label: str, limit: int) -> list[str]:
+    """``label`` in lines of at most ``limit`` characters, split at spaces; nothing is cut off
+    (a word longer than a line is split across lines)."""
+    lines: list[str] = []
+    line = ""
+    for word in label.split():
+        while len(word) > limit:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
 def _svg(width: float, height: float, title: str, summary: str, body: list[str]) -> Markup:
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" role="img" '
@@ -262,6 +284,17 @@ def score_history(
 # --- (b) and (c) horizontal bars -------------------------------------------
 
 
+def _label_lines(
+    items: Points, limit: int, wrap: bool, row: float
+) -> tuple[list[list[str]], float, float]:
+    """Each bar's label lines, the width of the label column and the row height."""
+    labels = [_wrap(label, limit) if wrap else [_fit(label, limit)] for label, _ in items]
+    longest = max((len(line) for lines in labels for line in lines), default=8)
+    label_w = longest * 5.6 + 8 if wrap else min(longest * 5.6 + 8, 210)
+    row = max(row, *(11.0 * len(lines) + 6 for lines in labels)) if labels else row
+    return labels, label_w, row
+
+
 def _bars(
     items: Points,
     *,
@@ -270,9 +303,10 @@ def _bars(
     width: float,
     row: float,
     label_limit: int,
+    wrap: bool = False,
 ) -> Markup:
-    label_w = min(max((len(_fit(label, label_limit)) for label, _ in items), default=8) * 5.6
-                  + 8, 210)
+    """``wrap``: long labels go on more lines (the row grows) instead of being shortened."""
+    labels, label_w, row = _label_lines(items, label_limit, wrap, row)
     left, right = label_w, 62.0
     top = 34.0 if bands else 8.0
     bottom = 22.0
@@ -301,10 +335,13 @@ def _bars(
     if not items:
         body.append(_text(left + plot_w / 2, top + row / 2 + 4, "No scores yet", anchor="middle",
                           size=11, fill=MUTED, italic=True))
-    for i, (label, value) in enumerate(items):
+    for i, (_label, value) in enumerate(items):
         y = top + row * i
         middle = y + row / 2 + 3.5
-        body.append(_text(left - 8, middle, _fit(label, label_limit), anchor="end", size=9.5))
+        lines = labels[i]
+        for k, line in enumerate(lines):
+            body.append(_text(left - 8, middle + 11 * (k - (len(lines) - 1) / 2), line,
+                              anchor="end", size=9.5))
         if value is None:
             body.append(_text(left + 4, middle, NOT_SCORED, size=9, fill=MUTED, italic=True))
             continue
@@ -342,4 +379,6 @@ def portfolio_bars(
         providers,
         key=lambda item: (item[1] is None, -(item[1] or 0.0), item[0].casefold(), item[0]),
     )
-    return _bars(ordered, title=title, bands=bands, width=width, row=22, label_limit=30)
+    # Provider names are never cut off: long ones wrap onto more lines.
+    return _bars(ordered, title=title, bands=bands, width=width, row=22, label_limit=30,
+                 wrap=True)

@@ -6,8 +6,13 @@ portfolio (internal) and the index (internal, HTML only)::
 
     acme/2026-Q3/provider.html  acme/2026-Q3/provider.pdf
     acme/2026-Q3/team.html      acme/2026-Q3/team.pdf
+    acme/renewal.html           acme/renewal.pdf      (v1.1, internal: see below)
     portfolio.html              portfolio.pdf
     index.html
+
+A renewal brief (``document`` ``renewal``, audience ``team``) is made for each
+provider with a contract whose decision is due, or for every provider with a
+contract when ``renewal`` is among the audiences asked for.
 
 Pure: planning reads no files and renders nothing. A :class:`Document`'s
 context is built only when asked for (:meth:`Document.context`), so that a
@@ -25,13 +30,18 @@ from scorecard.documents.templating import PageSize
 from scorecard.documents.views.index import IndexEntry, index_view
 from scorecard.documents.views.portfolio import portfolio_view
 from scorecard.documents.views.provider import provider_view
+from scorecard.documents.views.renewal import renewal_view
 from scorecard.documents.views.team import team_view
+from scorecard.figures.renewal import brief_due
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 
-__all__ = ["AUDIENCES", "Audience", "Document", "plan"]
+__all__ = ["AUDIENCES", "Audience", "Document", "DocumentKind", "plan"]
 
-Audience = Literal["provider", "team", "portfolio", "index"]
+# "renewal" is asked for like an audience (``--audience renewal``: every brief);
+# the briefs it makes have audience "team".
+Audience = Literal["provider", "team", "portfolio", "index", "renewal"]
 AUDIENCES: tuple[Audience, ...] = ("provider", "team", "portfolio", "index")
+DocumentKind = Literal["provider", "team", "portfolio", "index", "renewal"]
 
 Context = Mapping[str, Any]
 
@@ -53,6 +63,12 @@ class Document:
     template: str
     build_context: Callable[[], Context] = field(repr=False, compare=False)
     pdf: bool = True  # a PDF is made too
+    kind: DocumentKind | None = None  # manifest ``document``; None: the same as the audience
+
+    @property
+    def document(self) -> DocumentKind:
+        """What kind of document it is: provider, team, portfolio, index or renewal."""
+        return self.kind if self.kind is not None else self.audience
 
     @property
     def html_path(self) -> str:
@@ -123,6 +139,39 @@ def _portfolio_context(
     return build
 
 
+def _renewal_context(
+    portfolio: Portfolio, provider_id: str, provenance: Provenance, page_size: PageSize
+) -> Callable[[], Context]:
+    def build() -> Context:
+        page = renewal_view(portfolio, provider_id, provenance=provenance)
+        return {"meta": replace(page.meta, page_size=page_size), "v": page}
+
+    return build
+
+
+def _renewal_document(
+    portfolio: Portfolio, result: ProviderResult, provenance: Provenance, pdf: bool,
+    page_size: PageSize,
+) -> Document:
+    pid = result.provider.id
+    return Document(
+        stem=f"{pid}/renewal",
+        audience="team",
+        provider=pid,
+        period=None,
+        template="renewal.html",
+        build_context=_renewal_context(portfolio, pid, provenance, page_size),
+        pdf=pdf,
+        kind="renewal",
+    )
+
+
+def _wants_brief(result: ProviderResult, wanted: Collection[Audience]) -> bool:
+    if result.provider.contract is None:
+        return False
+    return "renewal" in wanted or ("team" in wanted and brief_due(result))
+
+
 def _index_context(
     portfolio: Portfolio,
     provenance: Provenance,
@@ -130,7 +179,7 @@ def _index_context(
     page_size: PageSize,
 ) -> Callable[[], Context]:
     entries = [
-        IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path)
+        IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path, d.document)
         for d in documents
     ]
 
@@ -263,6 +312,8 @@ def plan(
                 if document.audience == "team":
                     latest_team[pid] = document.html_path
             documents.extend(made)
+        if periods is None and _wants_brief(result, wanted):
+            documents.append(_renewal_document(portfolio, result, provenance, pdf, page_size))
     narrowed = providers is not None or periods is not None
     if "portfolio" in wanted and not narrowed:
         documents.append(_portfolio_document(portfolio, provenance, latest_team, pdf, page_size))

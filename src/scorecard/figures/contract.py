@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from scorecard.data.model import Band, Contract, ExitPlan
+from scorecard.data.model import Band, Contract, Decision, ExitPlan
 from scorecard.data.periods import shift
 from scorecard.figures.results import ContractStatus, Evaluation, ExitReadiness
 
@@ -15,7 +15,9 @@ __all__ = [
     "contract_status",
     "exit_readiness",
     "falling",
+    "leaving_without_plan",
     "notice_deadline",
+    "settling_decision",
 ]
 
 # A decision is due when the notice deadline is at most this many days away.
@@ -29,6 +31,31 @@ def notice_deadline(contract: Contract) -> date | None:
     if contract.end is None:
         return None
     return shift(contract.end, -contract.notice_days)
+
+
+def settling_decision(contract: Contract, as_of: date) -> Decision | None:
+    """scoring.md v1.1: the contract.decision that settles the decision, if any.
+
+    The window opens ``DECISION_WINDOW_DAYS`` before the notice deadline; a
+    decision dated on or after that day settles it. Interpretation: a decision
+    dated after the as-of day was not taken yet on that day, so it settles
+    nothing then.
+    """
+    decision, deadline = contract.decision, notice_deadline(contract)
+    if decision is None or deadline is None:
+        return None
+    opens = shift(deadline, -DECISION_WINDOW_DAYS)
+    return decision if opens <= decision.day <= as_of else None
+
+
+def leaving_without_plan(
+    status: ContractStatus | None, exit_plan: ExitPlan | None
+) -> bool:
+    """A settled decision to exit or give notice, with no exit plan or one in state none."""
+    if status is None or status.decided is None or status.ended:
+        return False
+    leaving = status.decided.status in ("exit", "notice-given")
+    return leaving and (exit_plan is None or exit_plan.status == "none")
 
 
 def contract_status(contract: Contract, as_of: date) -> ContractStatus:
@@ -45,14 +72,17 @@ def contract_status(contract: Contract, as_of: date) -> ContractStatus:
             days_to_deadline=None,
         )
     days = (deadline - as_of).days
+    decided = settling_decision(contract, as_of)
     return ContractStatus(
         notice_deadline=deadline,
-        # as_of <= deadline <= as_of + 120 days
-        decision_due=0 <= days <= DECISION_WINDOW_DAYS,
-        deadline_passed=days < 0 and not ended,
+        # as_of <= deadline <= as_of + 120 days, and not settled by a decision
+        decision_due=0 <= days <= DECISION_WINDOW_DAYS and decided is None,
+        deadline_passed=days < 0 and not ended and decided is None,
         ended=ended,
         auto_renew=contract.auto_renew,
         days_to_deadline=days,
+        decided=decided,
+        window_opens=shift(deadline, -DECISION_WINDOW_DAYS),
     )
 
 

@@ -11,6 +11,8 @@ Groups (``Urgency``):
   problems, contract decisions (the notice deadline).
 - ``later``: the same, due after that but within ``horizon`` days (120, the
   window in which a contract decision is due).
+- v1.1: a settled decision to exit or give notice with no exit plan
+  (``leaving-without-plan``) is ``soon``, dated the contract's end.
 - ``info``: a notice deadline that has passed (the contract runs on or ends;
   nothing can be done in time any more), an exit plan that is missing or
   stale. These need a person's attention but have no day they are late by,
@@ -26,7 +28,7 @@ from typing import Literal
 from scorecard.data.model import Action, Provider, display_name
 from scorecard.data.periods import Period, shift
 from scorecard.figures.actions import is_open_on
-from scorecard.figures.contract import EXIT_REVIEW_DAYS
+from scorecard.figures.contract import EXIT_REVIEW_DAYS, leaving_without_plan
 from scorecard.figures.results import Portfolio, ProviderResult
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "due_items",
     "has_overdue",
     "lead_of",
+    "portfolio_order",
 ]
 
 Urgency = Literal["overdue", "soon", "later", "info"]
@@ -54,6 +57,7 @@ DueKind = Literal[
     "notice-passed",
     "exit-plan-missing",
     "exit-plan-stale",
+    "leaving-without-plan",
 ]
 
 WINDOW_DAYS = 30
@@ -162,6 +166,11 @@ def _contract_items(result: ProviderResult, window: int, horizon: int) -> list[D
     if status.decision_due:
         urgency = _urgency(days, window, horizon) or "later"
         return [DueItem(urgency, "contract-decision", result.provider, deadline, days, lead)]
+    contract = result.provider.contract
+    if leaving_without_plan(status, result.provider.exit_plan) and contract is not None:
+        end = contract.end or deadline
+        return [DueItem("soon", "leaving-without-plan", result.provider, end,
+                        days + (end - deadline).days, lead)]
     return []
 
 
@@ -196,6 +205,39 @@ def due_items(
         items += _contract_items(result, window, horizon)
         items += _exit_items(result, as_of)
     return tuple(sorted(items, key=DueItem.sort_key))
+
+
+def _renews_unprepared(item: DueItem) -> bool:
+    contract, plan = item.provider.contract, item.provider.exit_plan
+    return (
+        contract is not None
+        and contract.auto_renew
+        and (plan is None or plan.status == "none")
+    )
+
+
+def portfolio_order(items: tuple[DueItem, ...]) -> tuple[DueItem, ...]:
+    """The portfolio's page-one order (outputs.md v1.1): what needs a decision first.
+
+    1. leaving without an exit plan, and contract decisions for contracts that
+       renew by themselves with no exit plan; 2. other contract decisions;
+    3. the rest by ``DueItem.sort_key`` (overdue, soon, later, for information).
+    Inside the first two groups: the nearest day first.
+    """
+
+    def key(item: DueItem) -> tuple[int, tuple[int, date, str, str, str]]:
+        if item.kind == "leaving-without-plan" or (
+            item.kind == "contract-decision" and _renews_unprepared(item)
+        ):
+            group = 0
+        elif item.kind == "contract-decision":
+            group = 1
+        else:
+            group = 2
+        base = item.sort_key()
+        return (group, (0, *base[1:]) if group < 2 else base)
+
+    return tuple(sorted(items, key=key))
 
 
 def has_overdue(items: tuple[DueItem, ...]) -> bool:

@@ -30,10 +30,13 @@ from scorecard.figures.results import (
     ActionSummary,
     CriterionResult,
     Evaluation,
+    Leverage,
     Portfolio,
+    PortfolioLeverage,
     ProviderResult,
 )
 from scorecard.figures.rounding import round_half_away
+from scorecard.figures.spend import leverage
 
 __all__ = ["DECIMALS", "to_data", "to_data_json"]
 
@@ -142,6 +145,41 @@ def _contract(result: ProviderResult) -> Json | None:
         "notice_days": contract.notice_days,
         "annual_value": contract.annual_value,
         "currency": contract.currency,
+        "window_opens": _day(status.window_opens),
+        "decision": _decision(result),
+    }
+
+
+def _decision(result: ProviderResult) -> Json | None:
+    """The recorded contract.decision; ``settles``: it clears the decision due (v1.1)."""
+    contract, status = result.provider.contract, result.contract
+    decision = contract.decision if contract is not None else None
+    if decision is None or status is None:
+        return None
+    return {
+        "status": decision.status,
+        "day": _day(decision.day),
+        "settles": status.decided is not None,
+        "note": decision.note,
+    }
+
+
+def _leverage(lev: Leverage | None) -> Json:
+    """v1.1: spend, dependence and unused services of one provider."""
+    spend = lev.spend if lev is not None else None
+    return {
+        "spend": None if spend is None else {
+            "annual_value": spend.annual_value,
+            "currency": spend.currency,
+            "share": _num(spend.share),
+        },
+        "dependence": list(lev.dependence) if lev is not None else [],
+        "unused_services": [
+            {"id": u.service.id, "annual_value": u.annual_value,
+             "last_used": _period(u.last_used)}
+            for u in (lev.unused if lev is not None else ())
+        ],
+        "leaving_without_plan": lev.leaving_without_plan if lev is not None else False,
     }
 
 
@@ -155,7 +193,7 @@ def _exit_plan(result: ProviderResult) -> Json:
     }
 
 
-def _provider(result: ProviderResult) -> Json:
+def _provider(result: ProviderResult, lev: PortfolioLeverage) -> Json:
     provider, rank, schedule = result.provider, result.rank, result.schedule
     return {
         "id": provider.id,
@@ -180,6 +218,7 @@ def _provider(result: ProviderResult) -> Json:
         "actions": _actions(result.actions),
         "contract": _contract(result),
         "exit_plan": _exit_plan(result),
+        **_leverage(lev.of(provider.id)),
         "evaluations": [_evaluation(e) for e in result.evaluations],
     }
 
@@ -188,6 +227,7 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
     """The export as plain Python data (dicts, lists, str, numbers, bool, None)."""
     programme = portfolio.programme
     areas: Mapping[str, tuple[ProviderResult, ...]] = portfolio.areas
+    lev = leverage(portfolio)
     return {
         "as_of": portfolio.as_of.isoformat(),
         "source": {
@@ -204,8 +244,14 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
         },
         "ranking": [r.provider.id for r in portfolio.ranking],
         "areas": {area: [r.provider.id for r in areas[area]] for area in sorted(areas)},
+        "spend": {
+            "totals": [{"currency": t.currency, "total": t.total, "providers": t.providers}
+                       for t in lev.totals],
+            "concentration_share": lev.concentration_share,
+            "single_provider_areas": list(lev.single_areas),
+        },
         "providers": [
-            _provider(r) for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
+            _provider(r, lev) for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
         ],
     }
 

@@ -16,6 +16,7 @@ from scorecard.data.model import (
     Band,
     Category,
     Criterion,
+    Decision,
     Programme,
     Provider,
     Record,
@@ -133,6 +134,10 @@ class ContractStatus:
     ended: bool  # contract end before the as-of day
     auto_renew: bool
     days_to_deadline: int | None  # negative when passed
+    # v1.1: the contract.decision dated on or after the decision window opened
+    # (and on or before the as-of day); it clears decision_due and deadline_passed.
+    decided: Decision | None = None
+    window_opens: date | None = None  # the notice deadline minus 120 days
 
 
 @dataclass(frozen=True)
@@ -189,4 +194,76 @@ class Portfolio:
         for p in self.providers:
             if p.provider.id == provider_id:
                 return p
+        return None
+
+
+# --- v1.1: spend, dependence, unused scope (INTERNAL) ------------------------
+
+
+@dataclass(frozen=True)
+class Spend:
+    """INTERNAL: a provider's yearly spend and its share of its currency's total."""
+
+    annual_value: float
+    currency: str | None  # None: not stated; such spend is its own group
+    share: float  # annual_value over the total of its currency (0..1)
+
+
+@dataclass(frozen=True)
+class UnusedService:
+    """INTERNAL: a contracted service no record named in the last year."""
+
+    service: Service
+    annual_value: float | None  # what it costs a year, when given
+    last_used: Period | None  # the latest period a record named it; None: never
+
+
+@dataclass(frozen=True)
+class Leverage:
+    """INTERNAL: one provider's spend, dependence, unused scope and contract decision."""
+
+    provider: ProviderResult
+    spend: Spend | None  # None without contract.annual_value
+    only_in_area: bool  # its service area has no other provider
+    concentrated: bool  # its share is above the programme's concentration_share
+    unused: tuple[UnusedService, ...]  # unused in every record of the last year
+    year: tuple[Period, ...]  # the periods that ended in the 365 days up to the as-of day
+    leaving_without_plan: bool  # decided exit or notice-given, and no exit plan
+
+    @property
+    def unused_cost(self) -> float:
+        return sum(u.annual_value or 0.0 for u in self.unused)
+
+    @property
+    def dependence(self) -> tuple[str, ...]:
+        """The plain flags of data.json."""
+        flags = []
+        if self.only_in_area:
+            flags.append("only provider in its area")
+        if self.concentrated:
+            flags.append("above the concentration share")
+        return tuple(flags)
+
+
+@dataclass(frozen=True)
+class SpendTotal:
+    currency: str | None
+    total: float
+    providers: int
+
+
+@dataclass(frozen=True)
+class PortfolioLeverage:
+    """INTERNAL: spend and dependence across the portfolio, as of a day."""
+
+    as_of: date
+    concentration_share: float
+    providers: tuple[Leverage, ...]  # by provider id
+    totals: tuple[SpendTotal, ...]  # one per currency, largest total first
+    single_areas: tuple[str, ...]  # service areas with exactly one provider, by name
+
+    def of(self, provider_id: str) -> Leverage | None:
+        for lev in self.providers:
+            if lev.provider.provider.id == provider_id:
+                return lev
         return None

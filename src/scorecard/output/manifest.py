@@ -25,12 +25,15 @@ from scorecard.data.provenance import Provenance
 
 Audience = Literal["provider", "team", "portfolio"]
 Format = Literal["html", "pdf", "json"]
+# v1.1: what kind of document an entry is; the renewal brief has audience "team".
+DocumentKind = Literal["provider", "team", "portfolio", "renewal"]
 
 MANIFEST = "manifest.json"
 JOURNAL = ".scorecard-publish.json"
 _RESERVED = {MANIFEST, JOURNAL}
 _AUDIENCES: dict[str, Audience] = {a: a for a in get_args(Audience)}
 _FORMATS: dict[str, Format] = {f: f for f in get_args(Format)}
+_KINDS: dict[str, DocumentKind] = {k: k for k in get_args(DocumentKind)}
 
 
 def sha256(content: bytes) -> str:
@@ -47,10 +50,12 @@ class Document:
     period: str | None  # a period label, e.g. "2026-Q3"
     format: Format
     content: bytes = field(repr=False)
+    document: DocumentKind | None = None  # None: the same as the audience
 
     def entry(self) -> ManifestEntry:
         return ManifestEntry(
-            self.path, self.audience, self.provider, self.period, self.format, sha256(self.content)
+            self.path, self.audience, self.provider, self.period, self.format,
+            sha256(self.content), self.document,
         )
 
 
@@ -62,11 +67,18 @@ class ManifestEntry:
     period: str | None
     format: Format
     sha256: str
+    document: DocumentKind | None = None  # None: the same as the audience (v1 manifests)
+
+    @property
+    def kind(self) -> DocumentKind:
+        """The manifest's ``document``: provider, team, portfolio or renewal."""
+        return self.document if self.document is not None else self.audience
 
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "audience": self.audience,
+            "document": self.kind,
             "provider": self.provider,
             "period": self.period,
             "format": self.format,
@@ -153,7 +165,16 @@ def _entry(raw: object) -> ManifestEntry | None:
         return None
     if not isinstance(digest, str) or len(digest) != 64:
         return None
-    return ManifestEntry(path, aud, provider, period, form, digest)
+    kind = raw.get("document")
+    document = _KINDS.get(kind) if isinstance(kind, str) else None
+    if kind is not None and document is None:
+        return None
+    if document == "renewal" and aud != "team":
+        return None  # a renewal brief is internal
+    if document is not None and document != "renewal" and document != aud:
+        return None  # a provider, team or portfolio document has that audience
+    return ManifestEntry(path, aud, provider, period, form, digest,
+                         "renewal" if document == "renewal" else None)
 
 
 def _parse(data: bytes) -> tuple[Manifest | None, int]:

@@ -51,7 +51,7 @@ def publish_build(
 ) -> list[Problem]:
     """Publish the files ``made`` (in ``scratch``) and ``extras`` into the output
     folder, with a manifest of the documents and the reuse keys of every file."""
-    from scorecard.output.manifest import Format, Manifest, ManifestEntry
+    from scorecard.output.manifest import DocumentKind, Format, Manifest, ManifestEntry
     from scorecard.output.publish import publish
     from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made
 
@@ -63,8 +63,10 @@ def publish_build(
                 continue
             if doc.audience in SUPPORTED_AUDIENCES:
                 fmt: Format = "pdf" if path.endswith(".pdf") else "html"
+                kind: DocumentKind | None = "renewal" if doc.document == "renewal" else None
                 entries.append(
-                    ManifestEntry(path, doc.audience, doc.provider, doc.period, fmt, made[path][1])
+                    ManifestEntry(path, doc.audience, doc.provider, doc.period, fmt, made[path][1],
+                                  kind)
                 )
     inputs = {} if not options.narrowed else dict(read_made(out_dir))
     inputs.update({path: Made(key, digest) for path, (key, digest) in made.items()})
@@ -101,10 +103,11 @@ def refresh_index(
     for entry in manifest.documents:
         stem, _, fmt = entry.path.rpartition(".")
         doc = stems.setdefault(stem, {"audience": entry.audience, "provider": entry.provider,
-                                      "period": entry.period, "html": None, "pdf": None})
+                                      "period": entry.period, "html": None, "pdf": None,
+                                      "document": entry.kind})
         doc[fmt] = entry.path
     entries = [
-        IndexEntry(d["audience"], d["provider"], d["period"], d["html"], d["pdf"])
+        IndexEntry(d["audience"], d["provider"], d["period"], d["html"], d["pdf"], d["document"])
         for _, d in sorted(stems.items())
         if d["html"] is not None
     ]

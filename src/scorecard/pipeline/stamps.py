@@ -84,6 +84,8 @@ def own_provenance(
     ``changed``: the files with uncommitted changes; None when unknown (then
     the document is a draft whenever the build is).
     """
+    if getattr(doc, "document", None) == "renewal":
+        return doc  # a renewal brief is as of the build's day, from everything: the build's commit
     sources = document_sources(portfolio, doc.audience, doc.provider, doc.period)
     if sources is None:
         return doc

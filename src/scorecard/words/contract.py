@@ -24,6 +24,9 @@ def contract_sentences(result: ProviderResult) -> list[str]:
         return ["The contract has no end day."]
     when = day_words(deadline)
     days = status.days_to_deadline
+    if status.decided is not None:  # v1.1: settled; words.spend says what was decided
+        verb = "was" if days is not None and days < 0 else "is"
+        return [f"The contract runs until {end}.", f"The last day to give notice {verb} {when}."]
     if status.deadline_passed:
         sentences = [f"The last day to give notice was {when}.", "That day has passed."]
         if status.auto_renew:

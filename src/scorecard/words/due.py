@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scorecard.data.model import display_name
-from scorecard.figures.due import DueItem, Urgency, due_items
+from scorecard.figures.due import DueItem, Urgency, due_items, portfolio_order
 from scorecard.figures.results import Portfolio, ProviderResult
 from scorecard.words.numbers import counted, day_words, days_from_now
 
@@ -77,6 +77,12 @@ def due_sentence(item: DueItem) -> str:
         else:
             text = f"A decision on the contract with {name} is due by {day}."
         return f"{text} {days_from_now(item.days)}" if item.days is not None else text
+    if kind == "leaving-without-plan":
+        contract = item.provider.contract
+        decided = contract.decision.status if contract and contract.decision else "exit"
+        verb = "gave notice to" if decided == "notice-given" else "decided to leave"
+        return (f"We {verb} {name}, but there is no exit plan. "
+                f"The contract ends on {day}.{owner}")
     if kind == "notice-passed":
         return f"The last day to give notice on the contract with {name} was {day}."
     if kind == "exit-plan-missing":
@@ -100,11 +106,12 @@ class AttentionItem:
     urgency: Urgency
     sentence: str
     provider: str  # provider id
+    kind: str = ""  # the DueItem's kind
 
 
 def attention(portfolio: Portfolio) -> list[AttentionItem]:
-    """INTERNAL. What needs attention and by when, most urgent first."""
+    """INTERNAL. What needs attention and by when: decisions first, then by urgency."""
     return [
-        AttentionItem(item.day, item.urgency, due_sentence(item), item.provider.id)
-        for item in due_items(portfolio)
+        AttentionItem(item.day, item.urgency, due_sentence(item), item.provider.id, item.kind)
+        for item in portfolio_order(due_items(portfolio))
     ]

@@ -11,7 +11,19 @@ SERVICE = Obj(fields=(
     Field("id", Slug(), True, "The service's id; records name it in services_used.",
           "service-desk"),
     Field("name", Text(), True, "The service as reports name it.", "Service desk"),
+    Field("annual_value", Number(minimum=0), False,
+          "INTERNAL: what this service costs a year, in the contract's currency."),
 ))
+
+DECISION = Obj(
+    description="INTERNAL: what we decided about the contract's next term.",
+    fields=(
+        Field("status", Choice(options=("renew", "renegotiate", "exit", "notice-given")), True,
+              "renew, renegotiate, exit or notice-given.", "renegotiate"),
+        Field("day", Day(), True, "The day it was decided.", "2026-09-15"),
+        Field("note", Text(), False, f"{MARKDOWN}, INTERNAL."),
+    ),
+)
 
 CONTRACT = Obj(
     description="INTERNAL: the contract's dates and value.",
@@ -24,6 +36,8 @@ CONTRACT = Obj(
         Field("auto_renew", Boolean(), False, "Whether it renews unless notice is given."),
         Field("annual_value", Number(minimum=0), False, "What it costs a year."),
         Field("currency", Text(), False, "The currency of annual_value, e.g. EUR."),
+        Field("decision", DECISION, False,
+              "INTERNAL: what we decided about the next term, and when."),
     ),
 )
 

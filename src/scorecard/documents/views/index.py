@@ -37,6 +37,7 @@ class IndexGroup:
     name: str
     service_area: str | None
     periods: tuple[IndexPeriod, ...]  # latest first
+    renewal: IndexDocument | None = None  # the renewal brief (INTERNAL), when one was made
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,11 @@ class IndexEntry:
     period: str | None
     html: str  # path relative to the output folder
     pdf: str | None
+    document: str = ""  # v1.1 manifest kind: "renewal" for a renewal brief ("" : the audience)
 
 
-_TITLES = {"provider": "Provider scorecard", "team": "Team scorecard", "portfolio": "Portfolio"}
+_TITLES = {"provider": "Provider scorecard", "team": "Team scorecard", "portfolio": "Portfolio",
+           "renewal": "Renewal brief"}
 
 
 def index_view(
@@ -72,12 +75,14 @@ def index_view(
             label = audience_label("provider", names.get(entry.provider or "", entry.provider))
         else:
             label = audience_label("team")
-        return IndexDocument(_TITLES[entry.audience], entry.audience, label, entry.html, entry.pdf)
+        title = _TITLES["renewal" if entry.document == "renewal" else entry.audience]
+        return IndexDocument(title, entry.audience, label, entry.html, entry.pdf)
 
     groups: list[IndexGroup] = []
     for r in portfolio.providers:
         pid = r.provider.id
-        mine = [e for e in entries if e.provider == pid]
+        briefs = [e for e in entries if e.provider == pid and e.document == "renewal"]
+        mine = [e for e in entries if e.provider == pid and e.document != "renewal"]
         periods = sorted({e.period for e in mine if e.period}, reverse=True)
         order = {"provider": 0, "team": 1}
         groups.append(
@@ -98,6 +103,7 @@ def index_view(
                     )
                     for period in periods
                 ),
+                renewal=link(briefs[0]) if briefs else None,
             )
         )
     meta = _meta(
@@ -110,5 +116,5 @@ def index_view(
     return IndexPage(
         meta=meta,
         portfolio=tuple(link(e) for e in entries if e.audience == "portfolio"),
-        groups=tuple(g for g in groups if g.periods),
+        groups=tuple(g for g in groups if g.periods or g.renewal),
     )

@@ -22,12 +22,23 @@ from scorecard.documents.views.common import (
     _score,
     _trend_words,
 )
-from scorecard.figures.due import GROUP_TITLES
-from scorecard.figures.results import Portfolio, ProviderResult
+from scorecard.figures.due import GROUP_TITLES, Urgency
+from scorecard.figures.results import Leverage, Portfolio, ProviderResult
+from scorecard.figures.spend import leverage
 from scorecard.words.due import attention
 from scorecard.words.portfolio import portfolio_summary
+from scorecard.words.spend import (
+    DECISION_WORDS,
+    dependence_sentences,
+    money,
+    share_text,
+    spend_sentences,
+    unused_sentences,
+)
 
-__all__ = ["AreaRanking", "AttentionLine", "PortfolioPage", "PortfolioRow", "portfolio_view"]
+__all__ = [
+    "AreaRanking", "AttentionLine", "PortfolioPage", "PortfolioRow", "SpendRow", "portfolio_view",
+]
 
 
 # --- the portfolio -----------------------------------------------------------
@@ -72,6 +83,18 @@ class AreaRanking:
 
 
 @dataclass(frozen=True)
+class SpendRow:
+    """INTERNAL: one provider's yearly spend, its share and its dependence flags."""
+
+    name: str
+    service_area: str | None
+    spend: str  # "EUR 640,000 a year", or "Not on file"
+    share: str | None  # "24% of EUR spend"
+    flags: tuple[str, ...]  # "Only provider in its area", "Above the concentration share"
+    unused_cost: str | None  # "EUR 85,000 a year unused"
+
+
+@dataclass(frozen=True)
 class PortfolioPage:
     meta: DocumentMeta
     as_of: date
@@ -81,6 +104,11 @@ class PortfolioPage:
     areas: tuple[AreaRanking, ...]
     unranked: tuple[str, ...]  # names of providers with no scored evaluation
     chart: Markup  # inline SVG comparing the providers' latest scores
+    # v1.1: spend and dependence (page one), unused services with their cost
+    spend_sentence: str = ""
+    dependence: tuple[str, ...] = ()
+    spend_rows: tuple[SpendRow, ...] = ()
+    unused: tuple[str, ...] = ()
 
 
 def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
@@ -89,6 +117,9 @@ def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
         return "No contract on file", False
     if status.ended:
         return "Ended", False
+    if status.decided is not None:
+        decided = DECISION_WORDS[status.decided.status]
+        return f"Decided on {format_day(status.decided.day)}: {decided}", False
     if status.deadline_passed:
         return "Notice deadline passed", True
     if status.decision_due and status.notice_deadline is not None:
@@ -146,6 +177,37 @@ def _row(result: ProviderResult, programme: Programme, team_href: str | None) ->
     )
 
 
+DECISIONS_TITLE = "Decisions to take"
+
+
+def _spend_row(lev: Leverage) -> SpendRow:
+    provider, spend = lev.provider.provider, lev.spend
+    contract = provider.contract
+    currency = contract.currency if contract is not None else None
+    flags = []
+    if lev.only_in_area:
+        flags.append("Only provider in its area")
+    if lev.concentrated:
+        flags.append("Above the concentration share")
+    cost = lev.unused_cost
+    return SpendRow(
+        name=provider.name,
+        service_area=provider.service_area,
+        spend=f"{money(spend.annual_value, spend.currency)} a year" if spend else "Not on file",
+        share=(f"{share_text(spend.share)} of {spend.currency or 'its'} spend"
+               if spend is not None else None),
+        flags=tuple(flags),
+        unused_cost=f"{money(cost, currency)} a year unused" if cost else None,
+    )
+
+
+def _group(kind: str, urgency: Urgency) -> str:
+    """Contract decisions come first, under their own heading (outputs.md v1.1, page one)."""
+    if kind in ("contract-decision", "leaving-without-plan"):
+        return DECISIONS_TITLE
+    return GROUP_TITLES[urgency]
+
+
 def portfolio_view(
     portfolio: Portfolio,
     *,
@@ -169,6 +231,7 @@ def portfolio_view(
         as_of=portfolio.as_of,
         provenance=provenance,
     )
+    lev = leverage(portfolio)
     bars: list[tuple[str, float | None]] = []
     for r in ordered:
         latest = _latest_scored(r)
@@ -178,7 +241,7 @@ def portfolio_view(
         as_of=portfolio.as_of,
         sentence=" ".join(portfolio_summary(portfolio)),
         attention=tuple(
-            AttentionLine(GROUP_TITLES[item.urgency], item.urgency, item.due, item.sentence)
+            AttentionLine(_group(item.kind, item.urgency), item.urgency, item.due, item.sentence)
             for item in attention(portfolio)
         ),
         rows=tuple(_row(r, programme, hrefs.get(r.provider.id)) for r in ordered),
@@ -191,6 +254,16 @@ def portfolio_view(
         ),
         unranked=tuple(r.provider.name for r in unranked),
         chart=charts.portfolio_bars(bars, _bands(programme)),
+        spend_sentence=" ".join(spend_sentences(lev)),
+        dependence=tuple(dependence_sentences(lev)),
+        spend_rows=tuple(
+            _spend_row(p) for p in sorted(
+                lev.providers,
+                key=lambda p: (p.spend is None, -(p.spend.annual_value if p.spend else 0),
+                               p.provider.provider.name),
+            )
+        ),
+        unused=tuple(s for p in lev.providers for s in unused_sentences(p, named=True)),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from scorecard.data.model import Action, Programme, display_name
 from scorecard.data.provenance import Amendment, Provenance
@@ -26,10 +27,12 @@ from scorecard.documents.views.common import (
 from scorecard.documents.views.provider import ProviderPage, _shared_page
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
+from scorecard.figures.spend import leverage
 from scorecard.words.contract import contract_sentences, exit_plan_sentences
 from scorecard.words.criteria import criterion_sentences
 from scorecard.words.due import schedule_sentences
 from scorecard.words.portfolio import rank_sentences
+from scorecard.words.spend import decision_sentences, unused_sentences
 
 __all__ = [
     "AmendmentLine",
@@ -148,6 +151,10 @@ class TeamPage:
     history: tuple[HistoryLine, ...]
     amendments: tuple[AmendmentLine, ...]
     schedule_sentence: str
+    # v1.1 (INTERNAL): services paid for and unused for a year; the contract decision
+    unused: tuple[str, ...] = ()
+    decision_sentence: str = ""
+    decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -197,6 +204,8 @@ def _contract_line(result: ProviderResult, programme: Programme) -> ContractLine
         return None
     if status.ended:
         state = "Ended"
+    elif status.decided is not None:
+        state = f"Decided: {status.decided.status.replace('-', ' ')}"
     elif status.deadline_passed:
         state = "Notice deadline passed"
     elif status.decision_due:
@@ -344,6 +353,19 @@ def team_view(
             AmendmentLine(a.day, a.author, a.subject, a.commit[:7]) for a in amendments
         ),
         schedule_sentence=" ".join(schedule_sentences(result, programme.grace_days)),
+        **_leverage_words(portfolio, result),
     )
+
+
+def _leverage_words(portfolio: Portfolio, result: ProviderResult) -> dict[str, Any]:
+    lev = leverage(portfolio).of(result.provider.id)
+    if lev is None:
+        return {}
+    decided = result.contract.decided if result.contract is not None else None
+    return {
+        "unused": tuple(unused_sentences(lev)),
+        "decision_sentence": " ".join(decision_sentences(result, lev.leaving_without_plan)),
+        "decision_note": decided.note if decided is not None else None,
+    }
 
 
