@@ -203,10 +203,10 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_new_refuses_a_wrong_period_and_an_unknown_provider(tmp_path: Path) -> None:
     repo = new_repo(tmp_path)
     done = run_new("example-provider", "2026-11", cwd=repo)
-    assert done.returncode == 1
+    assert done.returncode == 2  # the command was used wrongly, the data is fine
     assert "'2026-11' is not a quarterly period" in done.stderr
     done = run_new("exampel-provider", cwd=repo)
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert "Did you mean 'example-provider'?" in done.stderr
     assert sorted(p.name for p in (repo / "evaluations/records").iterdir()) == [
         "example-provider"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from conftest import git_env
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTION = ("## Use it in your repository", "## The data and the rules")
+SECTION = "## Use it in your repository"  # up to the next section of that level
 
 STAND_INS = {
     "python3 -m venv .venv && . .venv/bin/activate": "true  # this suite's environment",
@@ -41,7 +41,8 @@ scorecard validate
 
 def blocks() -> list[str]:
     text = (ROOT / "README.md").read_text()
-    section = text[text.index(SECTION[0]):text.index(SECTION[1])]
+    start = text.index(SECTION)
+    section = text[start:text.index("\n## ", start + len(SECTION))]
     return re.findall(r"```sh\n(.*?)```", section, re.S)
 
 

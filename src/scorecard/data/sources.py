@@ -46,9 +46,17 @@ class SourceFile:
 
 def _display(given: str, rel: tuple[str, ...] = ()) -> str:
     """A path in the data folder as the user wrote the folder: ``evaluations/x.yaml``
-    for ``--data evaluations``, absolute for an absolute ``--data``."""
+    for ``--data evaluations``, absolute for an absolute ``--data``. A relative path
+    is said from the current folder, the shortest way (``2026-Q3.yaml`` from inside
+    ``records/northgate`` when the data folder was found as ``../..``)."""
     base = os.path.normpath(given)
-    return os.path.join(*rel) if base == "." and rel else os.path.join(base, *rel)
+    joined = os.path.join(*rel) if base == "." and rel else os.path.join(base, *rel)
+    if os.path.isabs(joined):
+        return joined
+    try:
+        return os.path.relpath(joined)
+    except (ValueError, OSError):  # another drive on Windows; the current folder is gone
+        return joined
 
 
 def _git(
