@@ -261,6 +261,47 @@ def score_history(
 # --- (b) and (c) horizontal bars -------------------------------------------
 
 
+LABEL_LINE = 11.0  # the height of one line of a bar's label
+
+
+def _wrap(label: str, limit: int) -> list[str]:
+    """``label`` in lines of at most ``limit`` characters, broken between words (a
+    longer word is broken inside): a name is never cut short."""
+    lines: list[str] = []
+    line = ""
+    for word in label.split():
+        while len(word) > limit:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line or not lines else lines
+
+
+def _bar_rows(items: Points, top: float, row: float, limit: int) -> list[tuple[float, float]]:
+    """Each bar's (top, height): a row grows with the lines of its label."""
+    rows = []
+    y = top
+    for label, _ in items:
+        height = max(row, LABEL_LINE * len(_wrap(label, limit)) + 8)
+        rows.append((y, height))
+        y += height
+    return rows
+
+
+def _bar_label(x: float, y: float, height: float, label: str, limit: int) -> list[str]:
+    lines = _wrap(label, limit)
+    first = y + height / 2 + 3.5 - LABEL_LINE * (len(lines) - 1) / 2
+    return [_text(x, first + LABEL_LINE * k, line, anchor="end", size=9.5)
+            for k, line in enumerate(lines)]
+
+
 def _bars(
     items: Points,
     *,
@@ -270,19 +311,19 @@ def _bars(
     row: float,
     label_limit: int,
 ) -> Markup:
-    label_w = min(max((len(_fit(label, label_limit)) for label, _ in items), default=8) * 5.6
-                  + 8, 210)
-    left, right = label_w, 62.0
+    longest = max((len(line) for label, _ in items for line in _wrap(label, label_limit)),
+                  default=8)
+    left, right = min(longest * 5.6 + 8, 210), 62.0
     top = 34.0 if bands else 8.0
-    bottom = 22.0
+    rows = _bar_rows(items, top, row, label_limit)
+    plot_bottom = rows[-1][0] + rows[-1][1] if rows else top + row
     plot_w = width - left - right
-    height = top + row * max(len(items), 1) + bottom
+    height = plot_bottom + 22.0
 
     def x_of(score: float) -> float:
         return left + plot_w * _clamp(score) / 100
 
     body: list[str] = []
-    plot_bottom = top + row * max(len(items), 1)
     for tick in range(0, 101, 20):
         x = x_of(tick)
         body.append(f'<line x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(plot_bottom)}" '
@@ -300,15 +341,14 @@ def _bars(
     if not items:
         body.append(_text(left + plot_w / 2, top + row / 2 + 4, "No scores yet", anchor="middle",
                           size=11, fill=MUTED, italic=True))
-    for i, (label, value) in enumerate(items):
-        y = top + row * i
-        middle = y + row / 2 + 3.5
-        body.append(_text(left - 8, middle, _fit(label, label_limit), anchor="end", size=9.5))
+    for (label, value), (y, h) in zip(items, rows, strict=True):
+        body += _bar_label(left - 8, y, h, label, label_limit)
+        middle = y + h / 2 + 3.5
         if value is None:
             body.append(_text(left + 4, middle, NOT_SCORED, size=9, fill=MUTED, italic=True))
             continue
         bar = x_of(value) - left
-        body.append(f'<rect x="{_n(left)}" y="{_n(y + row * 0.2)}" width="{_n(bar)}" '
+        body.append(f'<rect x="{_n(left)}" y="{_n(y + h / 2 - row * 0.3)}" width="{_n(bar)}" '
                     f'height="{_n(row * 0.6)}" fill="{LINE}"/>')
         body.append(_text(left + bar + 5, middle, str(display(value)), size=9.5, weight="600"))
     body.append(f'<line x1="{_n(left)}" y1="{_n(top)}" x2="{_n(left)}" y2="{_n(plot_bottom)}" '
