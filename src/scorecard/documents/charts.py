@@ -30,7 +30,10 @@ Value = float | None
 Points = Sequence[tuple[str, Value]]
 Bands = Sequence[tuple[str, float]]
 
-FONT = '"Scorecard Sans", Inter, "Source Sans 3", system-ui, Arial, sans-serif'
+# The documents' stack (style.css): the shipped Inter in PDFs; Inter or the platform's
+# interface font in a browser.
+FONT = ('"Scorecard Sans", Inter, "Inter Variable", -apple-system, BlinkMacSystemFont, '
+        '"Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif')
 INK = "#1b1f24"
 MUTED = "#545d68"
 RULE = "#c9cfd6"
