@@ -163,8 +163,8 @@ def table(kinds: list[Kind], build: tuple[float, float, int] | None, jobs: int,
             continue
         verdict = "" if k.name == "index" else (
             "met" if k.ratio <= TARGET else "NOT met")
-        lines.append(f"{k.name:<10} {len(k.documents):>5} {k.styled_cpu:>9.2f} "
-                     f"{k.unstyled_cpu:>11.2f} {k.ratio:>12.2f} {k.wall_ratio:>13.2f}  "
+        lines.append(f"{k.name:<10} {len(k.documents):>5} {k.styled_cpu:>9.3f} "
+                     f"{k.unstyled_cpu:>11.3f} {k.ratio:>12.2f} {k.wall_ratio:>13.2f}  "
                      f"{verdict}")
     if build is not None:
         wall, cpu, pdfs = build
