@@ -2,12 +2,13 @@
 
 The small fixture, pushed to the edges the format allows: an organisation and
 a provider with very long names, 32 criteria with long names, 30 open actions
-with long titles, a dozen services, and titles, names and notes with a word
-of 92 letters. Every document kind is built as a real PDF, and ``pdftotext
--bbox`` (Poppler) gives every word's box on every page. No word may run
-outside the page, or sideways into its margins (a table too wide, a word that
-did not wrap); and every page must carry its audience label in its running
-header.
+with long titles, a dozen services, a reply of most of a page, and titles,
+names and notes with a word of 92 letters. Every document kind is built as a
+real PDF, and ``pdftotext -bbox`` (Poppler) gives every word's box on every
+page. No word may run outside the page, or sideways into its margins (a table
+too wide, a word that did not wrap); every page must carry its audience label
+in its running header; and no page but the last may be left mostly empty (a
+block that would not split).
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ def _extreme(folder: Path) -> None:
                                for i, c in enumerate(_criteria(n))})
         data.setdefault("notes", {})["c1-1"] = f"The log is at {WORD} and nowhere else."
         data["summary"] = f"A hard quarter. Details: {WORD}. " * 3
+        # a reply of most of a page, which must split rather than leave page one half empty
+        data["provider_response"] = "\n\n".join(
+            "We accept the findings of this quarter and we have set out below, point by point, "
+            "what we changed in the weeks since the evaluation and what we plan to change next."
+            for _ in range(9))
         _dump(record, data)
 
 
@@ -153,6 +159,22 @@ def test_every_page_keeps_its_audience_label(built: Path) -> None:
             if label not in header:
                 missing.append(f"{pdf.relative_to(built)} page {number}: {header!r}")
     assert missing == []
+
+
+def test_no_page_but_the_last_is_left_mostly_empty(built: Path) -> None:
+    # A block that would not split leaves a gap at the foot of a page: every
+    # page but the last must be filled at least half way down its text area
+    # (between the 24 mm top and the 22 mm bottom margins).
+    top, bottom_margin = 24 * 72 / 25.4, 22 * 72 / 25.4
+    gaps = []
+    for pdf, _ in _documents(built):
+        pages = _pages(pdf)
+        for number, (_, height, words) in enumerate(pages[:-1], start=1):
+            bottom = height - bottom_margin
+            lowest = max((y1 for _, y0, _, y1, _ in words if top < y0 < bottom), default=top)
+            if (lowest - top) / (bottom - top) < 0.5:
+                gaps.append(f"{pdf.relative_to(built)} page {number} of {len(pages)}")
+    assert gaps == []
 
 
 def test_long_names_are_whole_in_the_charts_and_headers(built: Path) -> None:
