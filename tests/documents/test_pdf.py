@@ -326,3 +326,15 @@ def test_a_bad_head_stylesheet_is_reported_on_every_render() -> None:
         pdf, problems = render_pdf(html, roots=template_dirs())
         assert pdf is None
         assert len(problems) == 1 and "colr" in problems[0].message
+
+
+@pytest.mark.parametrize(("extra_rule", "shown"), [("", False), (".x { --shown: block; }", True)])
+def test_custom_properties_mean_the_same_once_resolved(extra_rule: str, shown: bool) -> None:
+    # :root's custom properties are written into the sheets before parsing,
+    # unless one is also set elsewhere: then WeasyPrint resolves them itself.
+    head = f"<style>:root {{ --shown: none; }} .x {{ display: var(--shown); }} {extra_rule}</style>"
+    html = page_html('<p class="x">Shown when set on the element.</p>')
+    html = html.replace("</head>", head + "\n</head>")
+    pdf, problems = render_pdf(html, roots=template_dirs())
+    assert problems == [] and pdf is not None
+    assert ("Shown when set on the element." in _text(pdf)) is shown

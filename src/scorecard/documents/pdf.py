@@ -267,9 +267,9 @@ def _own_stylesheets(
     if head_end < 0:
         return html, []
     head = html[:head_end]
+    texts = _with_values([found.group(1) for found in _STYLE.finditer(head)])
     sheets: list[Any] = []
-    for found in _STYLE.finditer(head):
-        text = found.group(1)
+    for text in texts:
         key = (text, base.as_uri(), id(font_config))
         sheet = _SHEETS.get(key)
         if sheet is None:
@@ -282,6 +282,33 @@ def _own_stylesheets(
                 _SHEETS[key] = sheet  # a sheet with problems is parsed (and reported) each time
         sheets.append(sheet)
     return _STYLE.sub("", head) + html[head_end:], sheets
+
+
+_ROOT_RULE = re.compile(r":root\s*\{([^{}]*)\}")
+_PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;{}]+)")
+_USE = re.compile(r"var\(\s*(--[\w-]+)\s*\)")
+
+
+def _with_values(texts: list[str]) -> list[str]:
+    """The sheets with each ``var(--name)`` replaced by its value, when that is
+    the same thing: every custom property is set once, in a ``:root`` rule, and
+    nowhere else. WeasyPrint otherwise resolves every var() again for every
+    element (a tenth of a portfolio's render); the browser still gets them."""
+    values: dict[str, str] = {}
+    for text in texts:
+        for block in _ROOT_RULE.findall(text):
+            for name, raw in _PROPERTY.findall(block):
+                if name in values:
+                    return texts
+                values[name] = raw.split("/*")[0].strip()
+    everywhere = sum(len(_PROPERTY.findall(text)) for text in texts)
+    if not values or everywhere != len(values):
+        return texts  # set elsewhere too (a media query, an element): leave it to WeasyPrint
+
+    def resolved(found: re.Match[str]) -> str:
+        return values.get(found.group(1), found.group(0))
+
+    return [_USE.sub(resolved, text) for text in texts]
 
 
 def _signature(roots: Sequence[Path]) -> list[object]:
