@@ -149,3 +149,19 @@ def test_portfolio_bars_never_cut_a_provider_name() -> None:
         if text.get("text-anchor") == "end":
             assert float(text.get("x") or 0) - 5.6 * len(text.text or "") >= 0 - 1
             assert float(text.get("x") or 0) <= width
+def test_long_provider_names_wrap_and_are_never_cut() -> None:
+    long = "Northgate Infrastructure Solutions and Managed Services Limited"  # 63 characters
+    word = "Supercalifragilisticexpialidociousmanagedservices"  # one 49-letter word
+    svg = portfolio_bars([(long, 49.0), ("Acme", 88.0), (word, 61.0)], BANDS)
+    lines = texts(svg)
+    assert not any("…" in line for line in lines)
+    # at most 30 characters a line, broken between words: 3 lines for the long name
+    assert lines[lines.index("Northgate Infrastructure") + 1] == "Solutions and Managed Services"
+    assert lines[lines.index("Northgate Infrastructure") + 2] == "Limited"
+    # a word longer than a line is broken inside it: 30 + 19 letters
+    assert lines[lines.index(word[:30]) + 1] == word[30:]
+    # the rows grow with their labels: three lines need 3 x 11 + 8 = 41 units, not 22
+    bars = [r for r in parse(svg).iter(f"{SVG}rect")]
+    ys = [float(r.get("y") or 0) for r in bars]  # Acme (one line), word (2 lines), long (3)
+    assert ys[1] - ys[0] == pytest.approx(22 / 2 + 30 / 2)  # Acme's half row + the word's half
+    assert ys[2] - ys[1] == pytest.approx(30 / 2 + 41 / 2)

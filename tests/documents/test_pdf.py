@@ -296,3 +296,45 @@ def test_a_forked_worker_cannot_pull_the_fonts_from_under_its_parent() -> None:
     second, problems = render_pdf(page_html(extra=unseen, rows=5), roots=template_dirs())
     assert problems == []
     assert second is not None
+
+
+def _text(pdf: bytes) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize(("first", "second", "shown"), [("none", "block", True),
+                                                        ("block", "none", False)])
+def test_the_head_stylesheets_cascade_in_document_order(
+    first: str, second: str, shown: bool
+) -> None:
+    # Each <style> of the head is parsed once per process and handed to
+    # WeasyPrint apart from the HTML: the later one must still win.
+    head = f"<style>.x {{ display: {first}; }}</style>\n<style>.x {{ display: {second}; }}</style>"
+    html = page_html('<p class="x">Shown by the second sheet.</p>')
+    html = html.replace("</head>", head + "\n</head>")
+    for _ in range(2):  # parsed, then from the cache
+        pdf, problems = render_pdf(html, roots=template_dirs())
+        assert problems == [] and pdf is not None
+        text = _text(pdf)
+        assert "Acme met 7 of its 9 service targets." in text
+        assert ("Shown by the second sheet." in text) is shown
+
+
+def test_a_bad_head_stylesheet_is_reported_on_every_render() -> None:
+    html = page_html().replace("</head>", "<style>p { colr: red; }</style>\n</head>")
+    for _ in range(2):  # never cached, so never silently accepted the second time
+        pdf, problems = render_pdf(html, roots=template_dirs())
+        assert pdf is None
+        assert len(problems) == 1 and "colr" in problems[0].message
+
+
+@pytest.mark.parametrize(("extra_rule", "shown"), [("", False), (".x { --shown: block; }", True)])
+def test_custom_properties_mean_the_same_once_resolved(extra_rule: str, shown: bool) -> None:
+    # :root's custom properties are written into the sheets before parsing,
+    # unless one is also set elsewhere: then WeasyPrint resolves them itself.
+    head = f"<style>:root {{ --shown: none; }} .x {{ display: var(--shown); }} {extra_rule}</style>"
+    html = page_html('<p class="x">Shown when set on the element.</p>')
+    html = html.replace("</head>", head + "\n</head>")
+    pdf, problems = render_pdf(html, roots=template_dirs())
+    assert problems == [] and pdf is not None
+    assert ("Shown when set on the element." in _text(pdf)) is shown

@@ -332,3 +332,13 @@ def test_renewal_view_of_the_sample() -> None:
             "We pay Globex Services EUR 100,000 a year.") in texts
     peers = [(p.name, p.score, p.this) for p in page.peers]
     assert peers == [("Globex Services", 88, False), ("Acme Managed IT Ltd", 56, True)]
+def test_index_shows_each_providers_latest_band_and_what_is_overdue(
+    portfolio: Portfolio,
+) -> None:
+    entries = [IndexEntry("provider", "acme", "2026-Q3", "acme/2026-Q3/provider.html", None)]
+    (acme,) = index_view(portfolio, entries, provenance=PROV).groups
+    # acme's latest scored period is 2026-Q3 at 56.333 -> 56, under Adequate's 60: At risk
+    assert (acme.score, acme.band_text, acme.scored_period) == (56, "At risk", "2026-Q3")
+    assert acme.band_class == "band-low"
+    # one overdue action (a-1, due 2026-09-30) and the 2026-Q2 evaluation never made
+    assert acme.overdue == ("1 action", "the 2026-Q2 evaluation")

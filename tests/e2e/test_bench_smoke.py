@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from conftest import GitRepo
 from scorecard.data.load import load
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "build_speed.py"
@@ -41,3 +42,28 @@ def test_generated_repository_is_valid_and_committed(tmp_path: Path) -> None:
     assert changed == "records/provider-001/2026-Q1.yaml"
     dataset, problems = load(data)
     assert problems == [] and dataset is not None
+
+
+LAYOUT = BENCH.parent / "layout_speed.py"
+
+
+def test_layout_benchmark_runs_on_the_small_data(small_repo: GitRepo) -> None:
+    done = subprocess.run(
+        [sys.executable, str(LAYOUT), "--data", str(small_repo.data), "--repeat", "1",
+         "--jobs", "1"],
+        capture_output=True, text=True, check=False, cwd=small_repo.root,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {line.split()[0]: line.split() for line in done.stdout.splitlines() if line.strip()}
+    # each provider's latest period: acme 2026-Q3 and globex 2026-07, so 2 of each scorecard
+    assert [rows[kind][1] for kind in ("provider", "team", "portfolio", "index")] == [
+        "2", "2", "1", "1"]
+    for kind in ("provider", "team", "portfolio", "index"):
+        styled, unstyled, ratio = (float(x) for x in rows[kind][2:5])
+        assert styled > 0 and unstyled > 0
+        # the times are printed to 3 decimals, the ratio to 2
+        low, high = (styled - 5e-4) / (unstyled + 5e-4), (styled + 5e-4) / (unstyled - 5e-4)
+        assert low - 0.005 <= ratio <= high + 0.005
+    # the full build: 3 records x (provider + team) + the portfolio = 7 PDFs
+    build = next(line for line in done.stdout.splitlines() if line.startswith("full build"))
+    assert "--force --jobs 1" in build and build.endswith("7 PDFs")

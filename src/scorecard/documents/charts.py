@@ -30,8 +30,10 @@ Value = float | None
 Points = Sequence[tuple[str, Value]]
 Bands = Sequence[tuple[str, float]]
 
-FONT = ('"Scorecard Sans", "Scorecard Fallback", Inter, "Source Sans 3", system-ui, Arial, '
-        'sans-serif')
+# The documents' stack (style.css): the shipped Inter in PDFs; Inter or the platform's
+# interface font in a browser.
+FONT = ('"Scorecard Sans", "Scorecard Fallback", Inter, "Inter Variable", -apple-system, '
+        'BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif')
 INK = "#1b1f24"
 MUTED = "#545d68"
 RULE = "#c9cfd6"
@@ -61,28 +63,6 @@ def _clamp(value: float) -> float:
 
 def _fit(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
-
-
-def _wrap(label: str, limit: int) -> list[str]:
-    """``label`` in lines of at most ``limit`` characters, split at spaces; nothing is cut off
-    (a word longer than a line is split across lines)."""
-    lines: list[str] = []
-    line = ""
-    for word in label.split():
-        while len(word) > limit:
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:limit])
-            word = word[limit:]
-        if line and len(line) + 1 + len(word) > limit:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line or not lines:
-        lines.append(line)
-    return lines
 
 
 def _svg(width: float, height: float, title: str, summary: str, body: list[str]) -> Markup:
@@ -284,15 +264,45 @@ def score_history(
 # --- (b) and (c) horizontal bars -------------------------------------------
 
 
-def _label_lines(
-    items: Points, limit: int, wrap: bool, row: float
-) -> tuple[list[list[str]], float, float]:
-    """Each bar's label lines, the width of the label column and the row height."""
-    labels = [_wrap(label, limit) if wrap else [_fit(label, limit)] for label, _ in items]
-    longest = max((len(line) for lines in labels for line in lines), default=8)
-    label_w = longest * 5.6 + 8 if wrap else min(longest * 5.6 + 8, 210)
-    row = max(row, *(11.0 * len(lines) + 6 for lines in labels)) if labels else row
-    return labels, label_w, row
+LABEL_LINE = 11.0  # the height of one line of a bar's label
+
+
+def _wrap(label: str, limit: int) -> list[str]:
+    """``label`` in lines of at most ``limit`` characters, broken between words (a
+    longer word is broken inside): a name is never cut short."""
+    lines: list[str] = []
+    line = ""
+    for word in label.split():
+        while len(word) > limit:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line or not lines else lines
+
+
+def _bar_rows(items: Points, top: float, row: float, limit: int) -> list[tuple[float, float]]:
+    """Each bar's (top, height): a row grows with the lines of its label."""
+    rows = []
+    y = top
+    for label, _ in items:
+        height = max(row, LABEL_LINE * len(_wrap(label, limit)) + 8)
+        rows.append((y, height))
+        y += height
+    return rows
+
+
+def _bar_label(x: float, y: float, height: float, label: str, limit: int) -> list[str]:
+    lines = _wrap(label, limit)
+    first = y + height / 2 + 3.5 - LABEL_LINE * (len(lines) - 1) / 2
+    return [_text(x, first + LABEL_LINE * k, line, anchor="end", size=9.5)
+            for k, line in enumerate(lines)]
 
 
 def _bars(
@@ -303,21 +313,20 @@ def _bars(
     width: float,
     row: float,
     label_limit: int,
-    wrap: bool = False,
 ) -> Markup:
-    """``wrap``: long labels go on more lines (the row grows) instead of being shortened."""
-    labels, label_w, row = _label_lines(items, label_limit, wrap, row)
-    left, right = label_w, 62.0
+    longest = max((len(line) for label, _ in items for line in _wrap(label, label_limit)),
+                  default=8)
+    left, right = min(longest * 5.6 + 8, 210), 62.0
     top = 34.0 if bands else 8.0
-    bottom = 22.0
+    rows = _bar_rows(items, top, row, label_limit)
+    plot_bottom = rows[-1][0] + rows[-1][1] if rows else top + row
     plot_w = width - left - right
-    height = top + row * max(len(items), 1) + bottom
+    height = plot_bottom + 22.0
 
     def x_of(score: float) -> float:
         return left + plot_w * _clamp(score) / 100
 
     body: list[str] = []
-    plot_bottom = top + row * max(len(items), 1)
     for tick in range(0, 101, 20):
         x = x_of(tick)
         body.append(f'<line x1="{_n(x)}" y1="{_n(top)}" x2="{_n(x)}" y2="{_n(plot_bottom)}" '
@@ -335,18 +344,14 @@ def _bars(
     if not items:
         body.append(_text(left + plot_w / 2, top + row / 2 + 4, "No scores yet", anchor="middle",
                           size=11, fill=MUTED, italic=True))
-    for i, (_label, value) in enumerate(items):
-        y = top + row * i
-        middle = y + row / 2 + 3.5
-        lines = labels[i]
-        for k, line in enumerate(lines):
-            body.append(_text(left - 8, middle + 11 * (k - (len(lines) - 1) / 2), line,
-                              anchor="end", size=9.5))
+    for (label, value), (y, h) in zip(items, rows, strict=True):
+        body += _bar_label(left - 8, y, h, label, label_limit)
+        middle = y + h / 2 + 3.5
         if value is None:
             body.append(_text(left + 4, middle, NOT_SCORED, size=9, fill=MUTED, italic=True))
             continue
         bar = x_of(value) - left
-        body.append(f'<rect x="{_n(left)}" y="{_n(y + row * 0.2)}" width="{_n(bar)}" '
+        body.append(f'<rect x="{_n(left)}" y="{_n(y + h / 2 - row * 0.3)}" width="{_n(bar)}" '
                     f'height="{_n(row * 0.6)}" fill="{LINE}"/>')
         body.append(_text(left + bar + 5, middle, str(display(value)), size=9.5, weight="600"))
     body.append(f'<line x1="{_n(left)}" y1="{_n(top)}" x2="{_n(left)}" y2="{_n(plot_bottom)}" '
@@ -380,5 +385,4 @@ def portfolio_bars(
         key=lambda item: (item[1] is None, -(item[1] or 0.0), item[0].casefold(), item[0]),
     )
     # Provider names are never cut off: long ones wrap onto more lines.
-    return _bars(ordered, title=title, bands=bands, width=width, row=22, label_limit=30,
-                 wrap=True)
+    return _bars(ordered, title=title, bands=bands, width=width, row=22, label_limit=30)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os.path
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -194,7 +195,9 @@ def render_pdf(
     base = (base_url or roots[0]).resolve()
     with _captured() as capture:
         fonts = _fonts(roots, fonts_css, fetcher)
-        pdf = _write(html, base, fetcher, fonts, title=title, lang=lang, created=created)
+        html, sheets = _own_stylesheets(html, base, fetcher, fonts[0], capture)
+        pdf = _write(html, base, fetcher, (fonts[0], [*sheets, fonts[1]]),
+                     title=title, lang=lang, created=created)
     for url, reason in fetcher.refused:
         problems.append(
             Problem(where, f"refused to load {_short(url)}: {reason}",
@@ -243,6 +246,71 @@ def _fonts(
     return found
 
 
+# The <style> elements in a document's <head>, parsed once per process. Each
+# document inlines the same stylesheets (style.css, documents.css) so that
+# its HTML stands alone; parsing them again for every PDF was a tenth of its
+# render. A sheet is taken out of the HTML and handed to WeasyPrint as a
+# parsed stylesheet, in document order: the cascade is the same, as the
+# sheets are then the only ones but for WeasyPrint's own (they count as the
+# user's, so an !important rule in them would also beat a style attribute).
+_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+_SHEETS: dict[tuple[str, str, int], Any] = {}
+_SHEETS_KEPT = 16
+
+
+def _own_stylesheets(
+    html: str, base: Path, fetcher: TemplateFetcher, font_config: FontConfiguration,
+    capture: _Capture,
+) -> tuple[str, list[Any]]:
+    """``html`` without the bare ``<style>`` elements of its head, and those sheets parsed."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html, []
+    head = html[:head_end]
+    texts = _with_values([found.group(1) for found in _STYLE.finditer(head)])
+    sheets: list[Any] = []
+    for text in texts:
+        key = (text, base.as_uri(), id(font_config))
+        sheet = _SHEETS.get(key)
+        if sheet is None:
+            warned, refused = len(capture.records), len(fetcher.refused)
+            sheet = weasyprint.CSS(string=text, base_url=base.as_uri() + "/",
+                                   url_fetcher=fetcher, font_config=font_config)
+            if len(capture.records) == warned and len(fetcher.refused) == refused:
+                if len(_SHEETS) >= _SHEETS_KEPT:
+                    _SHEETS.clear()
+                _SHEETS[key] = sheet  # a sheet with problems is parsed (and reported) each time
+        sheets.append(sheet)
+    return _STYLE.sub("", head) + html[head_end:], sheets
+
+
+_ROOT_RULE = re.compile(r":root\s*\{([^{}]*)\}")
+_PROPERTY = re.compile(r"(--[\w-]+)\s*:\s*([^;{}]+)")
+_USE = re.compile(r"var\(\s*(--[\w-]+)\s*\)")
+
+
+def _with_values(texts: list[str]) -> list[str]:
+    """The sheets with each ``var(--name)`` replaced by its value, when that is
+    the same thing: every custom property is set once, in a ``:root`` rule, and
+    nowhere else. WeasyPrint otherwise resolves every var() again for every
+    element (a tenth of a portfolio's render); the browser still gets them."""
+    values: dict[str, str] = {}
+    for text in texts:
+        for block in _ROOT_RULE.findall(text):
+            for name, raw in _PROPERTY.findall(block):
+                if name in values:
+                    return texts
+                values[name] = raw.split("/*")[0].strip()
+    everywhere = sum(len(_PROPERTY.findall(text)) for text in texts)
+    if not values or everywhere != len(values):
+        return texts  # set elsewhere too (a media query, an element): leave it to WeasyPrint
+
+    def resolved(found: re.Match[str]) -> str:
+        return values.get(found.group(1), found.group(0))
+
+    return [_USE.sub(resolved, text) for text in texts]
+
+
 def _signature(roots: Sequence[Path]) -> list[object]:
     found: list[object] = []
     for root in roots:
@@ -257,16 +325,16 @@ def _write(
     html: str,
     base: Path,
     fetcher: TemplateFetcher,
-    fonts_config: tuple[FontConfiguration, Any],
+    styles: tuple[FontConfiguration, list[Any]],
     *,
     title: str | None,
     lang: str | None,
     created: date | None,
 ) -> bytes:
-    font_config, fonts = fonts_config
+    font_config, stylesheets = styles
     document = weasyprint.HTML(
         string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher
-    ).render(font_config=font_config, stylesheets=[fonts], pdf_tags=True)
+    ).render(font_config=font_config, stylesheets=stylesheets, pdf_tags=True)
     metadata: Any = document.metadata
     if title is not None:
         metadata.title = title

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from scorecard.data.provenance import Provenance
-from scorecard.documents.templating import DocumentMeta, audience_label, format_day
-from scorecard.documents.views.common import _meta
-from scorecard.figures.results import Portfolio
+from scorecard.documents.templating import DocumentMeta, audience_label, band_class, format_day
+from scorecard.documents.views.common import _bands, _latest_scored, _meta, _score
+from scorecard.figures.results import Portfolio, ProviderResult
 
 __all__ = ["IndexDocument", "IndexEntry", "IndexGroup", "IndexPage", "IndexPeriod", "index_view"]
 
@@ -38,6 +38,13 @@ class IndexGroup:
     service_area: str | None
     periods: tuple[IndexPeriod, ...]  # latest first
     renewal: IndexDocument | None = None  # the renewal brief (INTERNAL), when one was made
+    # Where the provider stands: its latest scored period, as the portfolio shows it.
+    score: int | None = None
+    band_text: str = "Not yet scored"
+    band_class: str = "band-none"
+    scored_period: str | None = None
+    # What is overdue, in words: "2 actions", "the 2026-Q3 evaluation".
+    overdue: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,46 @@ _TITLES = {"provider": "Provider scorecard", "team": "Team scorecard", "portfoli
            "renewal": "Renewal brief"}
 
 
+def _standing(
+    result: ProviderResult, bands: tuple[tuple[str, float], ...]
+) -> tuple[int | None, str, str, str | None, tuple[str, ...]]:
+    """The latest band and what is overdue, for the index's heading of a provider."""
+    scored = _latest_scored(result)
+    band = scored.band.name if scored is not None and scored.band is not None else None
+    overdue = []
+    late_actions = len(result.actions.overdue)
+    if late_actions:
+        overdue.append(f"{late_actions} action{'s' if late_actions != 1 else ''}")
+    for period in result.schedule.overdue:
+        overdue.append(f"the {period.label} evaluation")
+    return (
+        _score(scored.overall) if scored is not None else None,
+        band if band is not None else ("No band" if scored else "Not yet scored"),
+        band_class(band, bands),
+        scored.period.label if scored is not None else None,
+        tuple(overdue),
+    )
+
+
+def _periods(
+    mine: Sequence[IndexEntry], link: Callable[[IndexEntry], IndexDocument]
+) -> tuple[IndexPeriod, ...]:
+    """One provider's documents by period, latest first; the provider's before the team's."""
+    order = {"provider": 0, "team": 1}
+    periods = sorted({e.period for e in mine if e.period}, reverse=True)
+    return tuple(
+        IndexPeriod(
+            period,
+            tuple(
+                link(e)
+                for e in sorted((e for e in mine if e.period == period),
+                                key=lambda e: order.get(e.audience, 9))
+            ),
+        )
+        for period in periods
+    )
+
+
 def index_view(
     portfolio: Portfolio, entries: Sequence[IndexEntry], *, provenance: Provenance
 ) -> IndexPage:
@@ -83,27 +130,19 @@ def index_view(
         pid = r.provider.id
         briefs = [e for e in entries if e.provider == pid and e.document == "renewal"]
         mine = [e for e in entries if e.provider == pid and e.document != "renewal"]
-        periods = sorted({e.period for e in mine if e.period}, reverse=True)
-        order = {"provider": 0, "team": 1}
+        score, band_text, band_css, scored_period, overdue = _standing(r, _bands(programme))
         groups.append(
             IndexGroup(
                 provider_id=pid,
                 name=r.provider.name,
                 service_area=r.provider.service_area,
-                periods=tuple(
-                    IndexPeriod(
-                        period,
-                        tuple(
-                            link(e)
-                            for e in sorted(
-                                (e for e in mine if e.period == period),
-                                key=lambda e: order.get(e.audience, 9),
-                            )
-                        ),
-                    )
-                    for period in periods
-                ),
+                periods=_periods(mine, link),
                 renewal=link(briefs[0]) if briefs else None,
+                score=score,
+                band_text=band_text,
+                band_class=band_css,
+                scored_period=scored_period,
+                overdue=overdue,
             )
         )
     meta = _meta(
