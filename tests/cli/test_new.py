@@ -97,6 +97,7 @@ def test_skeleton_lists_every_criterion_as_null_with_the_record_fields() -> None
         "# yaml-language-server: $schema=../../../.schemas/record.schema.json")
     data = yaml.safe_load(text)
     assert data == {
+        "status": "draft",
         "provider": "acme",
         "period": "2026-Q3",
         "evaluated": AS_OF,
@@ -180,10 +181,15 @@ def test_new_writes_the_next_record_and_it_loads_clean(tmp_path: Path) -> None:
     assert f"Wrote {Path('evaluations/records/example-provider/2026-Q4.yaml')}" in done.stdout
     first = written.read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../../.schemas/record.schema.json"
-    dataset_, problems = load(repo / "evaluations")
+    assert "change it to final when the evaluation is done" in done.stdout
+    # evaluated 2027-01-08: checked as of that day (after it, the day is no typo)
+    dataset_, problems = load(repo / "evaluations", today=date(2027, 1, 8))
     assert problems == []
     assert dataset_ is not None
-    latest = dataset_.records["example-provider"][-1]
+    # a draft: validated, but not an evaluation
+    assert [r.period.label for r in dataset_.records["example-provider"]] == ["2026-Q3"]
+    latest = dataset_.drafts["example-provider"][-1]
+    assert latest.status == "draft"
     assert latest.period == period("2026-Q4")
     assert latest.evaluated == date(2027, 1, 8)
     assert latest.lead == "Sam Taylor"  # the provider's lead

@@ -6,7 +6,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj
-from scorecard.data.schema.fields import MARKDOWN, Checker, Day, PeriodText, Slug, Spec, Text
+from scorecard.data.schema.fields import (
+    MARKDOWN,
+    Checker,
+    Choice,
+    Day,
+    PeriodText,
+    Slug,
+    Spec,
+    Text,
+)
 from scorecard.data.yaml.document import INVALID
 
 
@@ -81,5 +90,8 @@ RECORD = Obj(
               "The contracted services we used this period."),
         Field("provider_response", Text(), False,
               f"{MARKDOWN}: the provider's reply, in its own words, shared."),
+        Field("status", Choice(options=("draft", "final")), False,
+              "draft (not yet an evaluation: no figures, no documents) or final.",
+              default="final"),
     ),
 )

@@ -7,7 +7,8 @@ finds; it skips what earlier checks already found broken, so that one mistake
 gives one message.
 
 The rules live in one module per kind of file they are about: ``programme``
-(scorecard.yaml), ``providers`` and ``records``; ``drafts`` holds what they
+(scorecard.yaml), ``providers`` and ``records`` (and ``evaluations``, a record
+as an evaluation: in force, status, days); ``drafts`` holds what they
 look at. ``RULES`` runs them in that order, each module's in its own order.
 
 May import: the standard library and other modules of ``scorecard.data`` only.
@@ -18,12 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scorecard.data.problems import Problem
-from scorecard.data.validation import programme, providers, records
+from scorecard.data.validation import evaluations, programme, providers, records
 from scorecard.data.validation.drafts import Drafts, Rule
 
 __all__ = ["RULES", "validate"]
 
-RULES: tuple[Rule, ...] = (*programme.RULES, *providers.RULES, *records.RULES)
+RULES: tuple[Rule, ...] = (
+    *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
+)
 
 
 def validate(drafts: Drafts, rules: Iterable[Rule] = RULES) -> list[Problem]:
