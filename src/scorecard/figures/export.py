@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from scorecard.data.model import Action
+from scorecard.data.model import Action, Criterion
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
 from scorecard.figures.results import (
@@ -56,19 +56,43 @@ def _period(p: Period | None) -> str | None:
 
 
 def _criterion(cr: CriterionResult) -> Json:
+    """One criterion of an evaluation, with the target and floor it was judged against."""
     measure = cr.criterion.measure
     rated = measure is None
     return {
+        "applies": True,
         "kind": "rated" if rated else "measured",
         "score": _num(cr.score),
         "met": None if rated else cr.met,
         "value": None if cr.value is None else float(cr.value),
         "target": None if measure is None else float(measure.target),
+        "floor": None if measure is None or measure.floor is None else float(measure.floor),
         "unit": None if measure is None else measure.unit,
         "ratings": dict(cr.ratings) if rated and cr.ratings is not None else None,
         "mean_rating": _num(cr.mean_rating) if rated else None,
         "disagreement": cr.disagreement if rated and cr.scored else None,
     }
+
+
+def _left_out(criterion: Criterion, why: str) -> Json:
+    """A criterion that did not apply: not in force in the period, or not applicable
+    to the provider (``why``); it has no figures."""
+    return {
+        "applies": False, "why": why,
+        "kind": "rated" if criterion.measure is None else "measured",
+        "score": None, "met": None, "value": None, "target": None, "floor": None,
+        "unit": None if criterion.measure is None else criterion.measure.unit,
+        "ratings": None, "mean_rating": None, "disagreement": None,
+    }
+
+
+def _criteria(ev: Evaluation) -> Json:
+    found: Json = {c.criterion.id: _criterion(c) for c in ev.criteria()}
+    for category in ev.categories:
+        found.update({c.id: _left_out(c, "not applicable") for c in category.not_applicable})
+    if ev.rules is not None:
+        found.update({c.id: _left_out(c, "not in force") for c in ev.rules.not_in_force})
+    return found
 
 
 def _evaluation(ev: Evaluation) -> Json:
@@ -94,7 +118,7 @@ def _evaluation(ev: Evaluation) -> Json:
             "unused": [s.id for s in scope.unused],
         },
         "categories": {c.category.id: _num(c.score) for c in ev.categories},
-        "criteria": {c.criterion.id: _criterion(c) for c in ev.criteria()},
+        "criteria": _criteria(ev),
         "not_scored": [c.criterion.id for c in ev.criteria() if not c.scored],
     }
 

@@ -18,11 +18,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Protocol
 
 from scorecard.data.model import Category, Change, Criterion, Programme, Provider
 from scorecard.data.periods import Period
 
-__all__ = ["RuleChange", "Rules", "in_force", "rule_changes", "rules_in_force"]
+__all__ = [
+    "RuleChange",
+    "Rules",
+    "changed_between",
+    "changes_from_previous",
+    "in_force",
+    "rule_changes",
+    "rules_in_force",
+]
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,16 @@ class Rules:
 
     def does_not_apply(self, criterion_id: str) -> bool:
         return any(c.id == criterion_id for cs in self.not_applicable.values() for c in cs)
+
+
+class _Judged(Protocol):
+    """An evaluation, as far as this module needs one."""
+
+    @property
+    def period(self) -> Period: ...
+
+    @property
+    def rules(self) -> Rules | None: ...
 
 
 @dataclass(frozen=True)
@@ -168,3 +187,21 @@ def rule_changes(now: Rules, before: Rules) -> tuple[RuleChange, ...]:
         if c.id not in current and not now.does_not_apply(c.id):
             found.append(RuleChange(c, "retired", None, None))
     return tuple(found)
+
+
+def changes_from_previous(
+    programme: Programme, provider: Provider, evaluation: _Judged
+) -> tuple[RuleChange, ...]:
+    """What changed in the rules from ``evaluation``'s period on: against the
+    rules of the period before it (of the same cadence)."""
+    period = evaluation.period
+    now = evaluation.rules or rules_in_force(programme, provider, period)
+    return rule_changes(now, rules_in_force(programme, provider, period.previous()))
+
+
+def changed_between(
+    programme: Programme, provider: Provider, period: Period, earlier: Period
+) -> bool:
+    """Whether the rules of ``period`` differ from those of ``earlier``."""
+    return bool(rule_changes(rules_in_force(programme, provider, period),
+                             rules_in_force(programme, provider, earlier)))

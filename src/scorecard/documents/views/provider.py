@@ -9,7 +9,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from scorecard.data.model import Action, Criterion, Programme, display_name
+from scorecard.data.model import Action, Criterion, Programme, Provider, display_name
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
 from scorecard.documents import charts
@@ -26,10 +26,16 @@ from scorecard.documents.views.common import (
 )
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
+from scorecard.figures.rules import changed_between, changes_from_previous
 from scorecard.figures.scoring import bands_of
 from scorecard.words.actions import actions_summary
 from scorecard.words.criteria import criterion_sentences, not_scored, targets_summary
 from scorecard.words.numbers import value_text
+from scorecard.words.rules import (
+    DOES_NOT_APPLY,
+    not_applicable_sentence,
+    rule_change_sentences,
+)
 from scorecard.words.scope import scope_sentences
 from scorecard.words.scores import headline
 
@@ -131,6 +137,8 @@ class ProviderPage:
     targets_sentence: str  # "You met 7 of your 9 service targets." ("" without targets)
     missed: tuple[str, ...]  # one plain line per missed target, with the gap
     not_scored_sentence: str  # which criteria were not scored ("" when all were)
+    not_applicable_sentence: str  # which criteria do not apply to the contract ("" if none)
+    rules_sentence: str  # what changed in the rules from this period on ("" when nothing)
     categories: tuple[CategoryLine, ...]
     summary: str | None  # Markdown
     provider_response: str | None  # Markdown
@@ -185,25 +193,45 @@ def _criterion_line(
     )  # fmt: skip
 
 
+def _not_applicable_line(c: Criterion) -> CriterionLine:
+    return CriterionLine(
+        c.id, c.name, c.explain, c.measured, False, None, "Does not apply", "",
+        DOES_NOT_APPLY, "not-applicable", "", None,
+    )  # fmt: skip
+
+
 def _categories(evaluation: Evaluation, programme: Programme) -> tuple[CategoryLine, ...]:
     notes = evaluation.record.notes
-    total = sum(c.weight for c in programme.categories) or 1.0
+    total = sum(c.category.weight for c in evaluation.categories if c.total_weight > 0) or 1.0
     return tuple(
         CategoryLine(
             id=cat.category.id,
             name=cat.category.name,
-            weight_percent=display(100 * cat.category.weight / total),
+            weight_percent=display(100 * cat.category.weight / total) if cat.total_weight else 0,
             score=_score(cat.score),
             criteria=tuple(
                 _criterion_line(cr, programme, evaluation.period, notes.get(cr.criterion.id))
                 for cr in cat.criteria
-            ),
+            ) + tuple(_not_applicable_line(c) for c in cat.not_applicable),
         )
         for cat in evaluation.categories
     )
 
 
-def _headline(evaluation: Evaluation, programme: Programme, sentence: str) -> Headline:
+def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+    """The trend in words; when the rules changed since the period compared with,
+    it says so beside it (scoring.md v1.1)."""
+    text = _trend_words(evaluation.trend, "No earlier score to compare with")
+    before = evaluation.previous
+    if evaluation.trend is not None and before is not None and \
+            changed_between(programme, provider, evaluation.period, before):
+        text += f" (the rules changed since {before.label})"
+    return text
+
+
+def _headline(
+    evaluation: Evaluation, programme: Programme, provider: Provider, sentence: str
+) -> Headline:
     """The headline box. ``sentence``: the headline in words, from narrate."""
     band = evaluation.band.name if evaluation.band is not None else None
     return Headline(
@@ -212,7 +240,7 @@ def _headline(evaluation: Evaluation, programme: Programme, sentence: str) -> He
         band_class=band_class(band, _bands(programme)),
         band_text=band if band is not None else "Too little scored to judge",
         trend=evaluation.trend,
-        trend_text=_trend_words(evaluation.trend, "No earlier score to compare with"),
+        trend_text=_trend_text(evaluation, programme, provider),
         coverage_percent=display(100 * evaluation.coverage),
         sentence=sentence,
     )
@@ -304,11 +332,18 @@ def _shared_page(
         evaluated=record.evaluated,
         revised_on=revised,
         headline=_headline(
-            evaluation, programme, " ".join(headline(evaluation, p, internal=internal))
+            evaluation, programme, p, " ".join(headline(evaluation, p, internal=internal))
         ),
         targets_sentence=" ".join(targets_summary(evaluation, p, internal=internal)),
         missed=missed,
         not_scored_sentence=" ".join(not_scored(evaluation)),
+        not_applicable_sentence=not_applicable_sentence(
+            [c for cat in evaluation.categories for c in cat.not_applicable]
+        ),
+        rules_sentence=" ".join(
+            rule_change_sentences(changes_from_previous(programme, p, evaluation),
+                                  evaluation.period)
+        ),
         categories=_categories(evaluation, programme),
         summary=record.summary,
         provider_response=record.provider_response,
