@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,11 +22,12 @@ from scorecard.documents.views.common import (
     _owner,
     _rating_text,
     _score,
-    _trend_words,
+    _trend_text,
+    rules_changed_since,
 )
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
-from scorecard.figures.rules import changed_between, changes_from_previous
+from scorecard.figures.rules import changes_from_previous
 from scorecard.figures.scoring import bands_of
 from scorecard.words.actions import actions_summary
 from scorecard.words.criteria import criterion_sentences, not_scored, targets_summary
@@ -114,6 +115,7 @@ class ScorePoint:
     period: str
     score: float | None
     band: str | None
+    rules_changed: bool = False  # judged by other rules than the evaluation before it
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ class ProviderPage:
     chart: Markup  # inline SVG: the overall score over time, with the bands
     category_chart: Markup  # inline SVG: each category's score this period
     history: tuple[ScorePoint, ...]  # this provider's scores up to this period
+    rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
 
 
@@ -218,17 +221,6 @@ def _categories(evaluation: Evaluation, programme: Programme) -> tuple[CategoryL
     )
 
 
-def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
-    """The trend in words; when the rules changed since the period compared with,
-    it says so beside it (scoring.md v1.1)."""
-    text = _trend_words(evaluation.trend, "No earlier score to compare with")
-    before = evaluation.previous
-    if evaluation.trend is not None and before is not None and \
-            changed_between(programme, provider, evaluation.period, before):
-        text += f" (the rules changed since {before.label})"
-    return text
-
-
 def _headline(
     evaluation: Evaluation, programme: Programme, provider: Provider, sentence: str
 ) -> Headline:
@@ -260,9 +252,12 @@ def _scope_line(evaluation: Evaluation, sentence: str) -> ScopeLine:
     )
 
 
-def _history_points(result: ProviderResult, upto: Evaluation) -> tuple[ScorePoint, ...]:
+def _history_points(
+    result: ProviderResult, upto: Evaluation, programme: Programme
+) -> tuple[ScorePoint, ...]:
     return tuple(
-        ScorePoint(e.period.label, e.overall, e.band.name if e.band else None)
+        ScorePoint(e.period.label, e.overall, e.band.name if e.band else None,
+                   rules_changed_since(programme, result, e))
         for e in result.evaluations
         if e.period <= upto.period
     )
@@ -293,6 +288,22 @@ def _missed_targets(evaluation: Evaluation, programme: Programme) -> tuple[str, 
     )
 
 
+def _not_applicable_sentence(evaluation: Evaluation) -> str:
+    return not_applicable_sentence([c for k in evaluation.categories for c in k.not_applicable])
+
+
+def _history_chart(history: Sequence[ScorePoint], programme: Programme) -> Markup:
+    """The overall score over time; a * marks a period from which the rules changed."""
+    points = [(f"{pt.period}*" if pt.rules_changed else pt.period, pt.score) for pt in history]
+    return charts.score_history(points, _bands(programme), height=180)
+
+
+def _rules_sentence(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+    """What changed in the rules from this period on, in words ("" when nothing)."""
+    changes = changes_from_previous(programme, provider, evaluation)
+    return " ".join(rule_change_sentences(changes, evaluation.period))
+
+
 def _action_lines(actions: Iterable[Action], as_of: date, you: str) -> tuple[ActionLine, ...]:
     return tuple(_action_line(a, as_of, _owner(a, you)) for a in actions)
 
@@ -315,7 +326,7 @@ def _shared_page(
     p = result.provider
     record = evaluation.record
     you = display_name(p) if internal else "You"
-    history = _history_points(result, evaluation)
+    history = _history_points(result, evaluation, programme)
     missed = _missed_targets(evaluation, programme)
     return ProviderPage(
         meta=meta,
@@ -337,13 +348,8 @@ def _shared_page(
         targets_sentence=" ".join(targets_summary(evaluation, p, internal=internal)),
         missed=missed,
         not_scored_sentence=" ".join(not_scored(evaluation)),
-        not_applicable_sentence=not_applicable_sentence(
-            [c for cat in evaluation.categories for c in cat.not_applicable]
-        ),
-        rules_sentence=" ".join(
-            rule_change_sentences(changes_from_previous(programme, p, evaluation),
-                                  evaluation.period)
-        ),
+        not_applicable_sentence=_not_applicable_sentence(evaluation),
+        rules_sentence=_rules_sentence(evaluation, programme, p),
         categories=_categories(evaluation, programme),
         summary=record.summary,
         provider_response=record.provider_response,
@@ -353,13 +359,12 @@ def _shared_page(
         scope=_scope_line(
             evaluation, " ".join(scope_sentences(evaluation, p, internal=internal))
         ),
-        chart=charts.score_history(
-            [(pt.period, pt.score) for pt in history], _bands(programme), height=180
-        ),
+        chart=_history_chart(history, programme),
         category_chart=charts.category_bars(
             [(cat.category.name, cat.score) for cat in evaluation.categories]
         ),
         history=history,
+        rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
     )
 
