@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,8 +52,10 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     if has_errors(report.problems):
         return report
 
-    # 3. plan
-    planned = _plan(options, portfolio, provenance)
+    # 3. plan: provider and team documents show the state on their evaluated day
+    from scorecard.figures.issued import Issued
+
+    planned = _plan(options, portfolio, provenance, Issued(dataset).on)
 
     # 4. render into a scratch folder, 5. publish from it
     scratch = _scratch_folder(options, report)
@@ -146,7 +148,12 @@ def _selection_problems(
     return problems
 
 
-def _plan(options: BuildOptions, portfolio: Portfolio, provenance: Provenance) -> tuple[Any, ...]:
+def _plan(
+    options: BuildOptions,
+    portfolio: Portfolio,
+    provenance: Provenance,
+    issued: Callable[[date], Portfolio],
+) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
     from scorecard.documents import plan as docs
@@ -163,6 +170,7 @@ def _plan(options: BuildOptions, portfolio: Portfolio, provenance: Provenance) -
         audiences=_audiences(options),
         pdf=options.pdf,
         page_size="Letter" if options.page_size == "Letter" else "A4",
+        issued=issued,
     )
     if options.narrowed:
         # A narrowed build (or a shard) keeps the full build's index.
@@ -185,7 +193,8 @@ def _plan(options: BuildOptions, portfolio: Portfolio, provenance: Provenance) -
             # cannot say which documents that touches, so all are drafts
             changed = None
         planned = tuple(
-            own_provenance(d, portfolio, history, changed, provenance) for d in planned
+            own_provenance(d, portfolio, history, changed, provenance, issued)
+            for d in planned
         )
     return planned
 

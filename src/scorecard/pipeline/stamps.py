@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from scorecard.data.provenance import Provenance
@@ -72,19 +73,38 @@ def loaded_files(portfolio: Portfolio) -> frozenset[str]:
     return frozenset(paths)
 
 
+def issued_state(
+    portfolio: Portfolio, issued: Callable[[date], Portfolio] | None,
+    provider: str | None, period: str | None,
+) -> Portfolio:
+    """The portfolio as on the evaluated day of ``provider``'s record for ``period``
+    (what its documents show); ``portfolio`` itself for other documents."""
+    result = portfolio.provider(provider) if provider is not None else None
+    if issued is None or result is None:
+        return portfolio
+    for evaluation in result.evaluations:
+        if evaluation.period.label == period:
+            return issued(evaluation.record.evaluated)
+    return portfolio
+
+
 def own_provenance(
     doc: Any,
     portfolio: Portfolio,
     history: DataHistory,
     changed: frozenset[str] | None,
     build: Provenance,
+    issued: Callable[[date], Portfolio] | None = None,
 ) -> Any:
     """``doc`` with the commit and draft state of its own sources in its ``meta``.
 
     ``changed``: the files with uncommitted changes; None when unknown (then
-    the document is a draft whenever the build is).
+    the document is a draft whenever the build is). ``issued``: the portfolio as
+    of a day; a provider or team document's sources are those of the state it
+    shows, on its record's evaluated day.
     """
-    sources = document_sources(portfolio, doc.audience, doc.provider, doc.period)
+    state = issued_state(portfolio, issued, doc.provider, doc.period)
+    sources = document_sources(state, doc.audience, doc.provider, doc.period)
     if sources is None:
         return doc
     commit = history.latest(sources)
