@@ -227,3 +227,24 @@ def test_new_writes_nothing_while_the_data_has_errors(tmp_path: Path) -> None:
     assert "scorecard.yaml" in done.stderr
     assert "writes nothing" in done.stderr
     assert not (repo / "evaluations/records/example-provider/2026-Q4.yaml").exists()
+
+
+def test_new_then_validate_passes_with_the_draft(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path)
+    today = date.today()
+    done = run_new("example-provider", "--as-of", today.isoformat(), cwd=repo)
+    assert done.returncode == 0, done.stderr
+    checked = subprocess.run([sys.executable, "-m", "scorecard", "validate"], cwd=repo,
+                             capture_output=True, text=True, check=False)
+    # a draft that scores nothing is valid (at most a warning that its period has not
+    # ended yet); as a final record it would be an error
+    assert checked.returncode == 0, checked.stderr
+    records = sorted((repo / "evaluations/records/example-provider").glob("*.yaml"))
+    written = records[-1]
+    text = written.read_text(encoding="utf-8")
+    assert "status: draft" in text
+    written.write_text(text.replace("status: draft", "status: final"), encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "scorecard", "validate"], cwd=repo,
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 1
+    assert "this record is final but scores nothing" in checked.stderr

@@ -41,7 +41,7 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     data_dir = Path(options.data_dir)
 
     # 1. load and validate
-    loaded = _load(options, data_dir, report)
+    loaded = _load(options, data_dir, report, today)
     if loaded is None:
         return report
     dataset, provenance = loaded
@@ -71,14 +71,14 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
 
 
 def _load(
-    options: BuildOptions, data_dir: Path, report: BuildReport
+    options: BuildOptions, data_dir: Path, report: BuildReport, today: date
 ) -> tuple[Dataset, Provenance] | None:
     """The validated data set and the build's provenance; None when either failed
     (the problems are in ``report``)."""
     from scorecard.data import gitinfo
     from scorecard.data.load import load
 
-    dataset, problems = load(data_dir, ref=options.ref)
+    dataset, problems = load(data_dir, ref=options.ref, today=today)
     report.problems += problems
     if dataset is None or has_errors(problems):
         return None
@@ -156,6 +156,7 @@ def _plan(
 ) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
+    from scorecard.data.versions import provider_versions
     from scorecard.documents import plan as docs
 
     data_dir = Path(options.data_dir)
@@ -192,8 +193,9 @@ def _plan(
             # files we did not read changed (a record deleted, a stray file): we
             # cannot say which documents that touches, so all are drafts
             changed = None
+        versions = provider_versions(data_dir, options.ref)
         planned = tuple(
-            own_provenance(d, portfolio, history, changed, provenance, issued)
+            own_provenance(d, portfolio, history, changed, provenance, issued, versions)
             for d in planned
         )
     return planned
