@@ -248,3 +248,22 @@ def test_new_then_validate_passes_with_the_draft(tmp_path: Path) -> None:
                              capture_output=True, text=True, check=False)
     assert checked.returncode == 1
     assert "this record is final but scores nothing" in checked.stderr
+
+
+def test_skeleton_lists_the_rules_in_force_for_the_period_and_provider() -> None:
+    from dataclasses import replace
+
+    from scorecard.data.model import Change, Term
+
+    availability = replace(measured("availability", 99.9, floor=99.0),
+                           changes=(Change(date(2026, 7, 1), target=99.95),))
+    carbon = replace(rated("carbon"), from_day=date(2027, 1, 1))
+    prog = programme(category("service", 40, availability, rated("patching"), carbon))
+    acme = replace(ACME, not_applicable=("patching",),
+                   terms={"availability": Term(floor=98.0)})
+    text = record_skeleton(prog, acme, period("2026-Q3"), AS_OF)
+    scores = yaml.safe_load(text)["scores"]
+    # patching does not apply to acme; carbon is not in force before 2027
+    assert list(scores) == ["availability"]
+    # the target in force from July 2026, the floor of acme's contract
+    assert "  # Measured in %, higher is better: target 99.95, floor 98." in text.splitlines()
