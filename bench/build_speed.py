@@ -441,7 +441,7 @@ def measure_rebuilds(root: Path, providers: int, periods: int, cores: int,
     result = SizeResult(providers, periods)
     started = time.perf_counter()
 
-    def note(text: str) -> None:
+    def note(text: str) -> None:  # as in measure()
         print(f"[{providers}x{periods}] {time.perf_counter() - started:7.1f} s, load "
               f"{os.getloadavg()[0]:.2f}: {text}", file=log, flush=True)
 
@@ -468,10 +468,11 @@ def table(results: list[SizeResult], load: str) -> str:
         lines.append("")
         lines.append(f"{r.providers} providers x {r.periods} periods: {r.records} records, "
                      f"{r.documents} files, {r.pdfs} PDFs")
-        lines.append(f"  validation     {r.validate_records_per_s:10,.0f} records/s   bare "
-                     f"CSafeLoader {r.bare_yaml_records_per_s:,.0f} records/s   "
-                     f"ratio {r.validate_ratio:.2f}x (aim <= 3)")
-        lines.append(f"  peak memory    {r.peak_mib_jobs1:10.1f} MiB (--jobs 1 full build)")
+        if r.records:  # not measured with --rebuilds-only
+            lines.append(f"  validation     {r.validate_records_per_s:10,.0f} records/s   bare "
+                         f"CSafeLoader {r.bare_yaml_records_per_s:,.0f} records/s   "
+                         f"ratio {r.validate_ratio:.2f}x (aim <= 3)")
+            lines.append(f"  peak memory    {r.peak_mib_jobs1:10.1f} MiB (--jobs 1 full build)")
         if r.jobs1_s:
             lines.append(f"  --jobs 1       {r.jobs1_s:10.1f} s")
         if not r.bare_weasyprint_s and not r.rebuild_nothing_s:
