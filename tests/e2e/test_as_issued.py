@@ -10,6 +10,9 @@ the portfolio changes. A draft record leaves its period overdue.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from buildrepo import Repo, tree
 from scorecard.pipeline.build import build
 from scorecard.pipeline.options import BuildOptions
 
+SRC = Path(__file__).resolve().parents[2] / "src"
 FIRST_DAY = date(2026, 9, 15)
 LATER = date(2026, 10, 20)
 MUCH_LATER = date(2026, 11, 30)
@@ -108,3 +112,12 @@ def test_a_committed_draft_leaves_its_period_overdue(tmp_path: Path) -> None:
     assert beta["schedule"]["overdue"] == ["2026-Q3"]
     assert [e["period"] for e in beta["evaluations"]] == ["2026-Q2"]
     assert "2026-Q3" in files["portfolio.html"].decode("utf-8")
+    # and `scorecard due` lists it as overdue
+    done = subprocess.run(
+        [sys.executable, "-m", "scorecard", "due", "--data", str(repo.data), "--as-of",
+         "2026-11-05", "--strict"],
+        cwd=repo.root, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    assert done.returncode == 1, done.stderr  # --strict: something is overdue
+    assert "The evaluation of Beta Hosting BV for the third quarter of 2026" in done.stdout
