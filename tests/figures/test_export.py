@@ -279,7 +279,9 @@ def test_demo_export_has_every_key_of_the_example(demo: Portfolio) -> None:
                 assert ev["band"] is None
             for cid, figures in ev["criteria"].items():
                 assert criterion_keys <= set(figures), cid
-                if figures["score"] is None:
+                if not figures["applies"]:  # not in force, or not for this provider
+                    assert figures["score"] is None and cid not in ev["not_scored"]
+                elif figures["score"] is None:
                     assert cid in ev["not_scored"]
                     assert figures["value"] is None and figures["ratings"] is None
                 elif figures["kind"] == "rated":

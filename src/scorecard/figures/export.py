@@ -86,16 +86,17 @@ def _left_out(criterion: Criterion, why: str) -> Json:
     }
 
 
-def _criteria(ev: Evaluation) -> Json:
+def _criteria(ev: Evaluation, order: Mapping[str, int]) -> Json:
+    """Every criterion of the programme, in its order (``order``: id -> position)."""
     found: Json = {c.criterion.id: _criterion(c) for c in ev.criteria()}
     for category in ev.categories:
         found.update({c.id: _left_out(c, "not applicable") for c in category.not_applicable})
     if ev.rules is not None:
         found.update({c.id: _left_out(c, "not in force") for c in ev.rules.not_in_force})
-    return found
+    return dict(sorted(found.items(), key=lambda item: order.get(item[0], len(order))))
 
 
-def _evaluation(ev: Evaluation) -> Json:
+def _evaluation(ev: Evaluation, order: Mapping[str, int]) -> Json:
     record = ev.record
     scope = ev.scope
     return {
@@ -118,7 +119,7 @@ def _evaluation(ev: Evaluation) -> Json:
             "unused": [s.id for s in scope.unused],
         },
         "categories": {c.category.id: _num(c.score) for c in ev.categories},
-        "criteria": _criteria(ev),
+        "criteria": _criteria(ev, order),
         "not_scored": [c.criterion.id for c in ev.criteria() if not c.scored],
     }
 
@@ -179,7 +180,7 @@ def _exit_plan(result: ProviderResult) -> Json:
     }
 
 
-def _provider(result: ProviderResult) -> Json:
+def _provider(result: ProviderResult, order: Mapping[str, int]) -> Json:
     provider, rank, schedule = result.provider, result.rank, result.schedule
     return {
         "id": provider.id,
@@ -204,7 +205,7 @@ def _provider(result: ProviderResult) -> Json:
         "actions": _actions(result.actions),
         "contract": _contract(result),
         "exit_plan": _exit_plan(result),
-        "evaluations": [_evaluation(e) for e in result.evaluations],
+        "evaluations": [_evaluation(e, order) for e in result.evaluations],
     }
 
 
@@ -212,6 +213,7 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
     """The export as plain Python data (dicts, lists, str, numbers, bool, None)."""
     programme = portfolio.programme
     areas: Mapping[str, tuple[ProviderResult, ...]] = portfolio.areas
+    order = {c.id: i for i, c in enumerate(programme.criteria())}
     return {
         "as_of": portfolio.as_of.isoformat(),
         "source": {
@@ -229,7 +231,8 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
         "ranking": [r.provider.id for r in portfolio.ranking],
         "areas": {area: [r.provider.id for r in areas[area]] for area in sorted(areas)},
         "providers": [
-            _provider(r) for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
+            _provider(r, order)
+            for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
         ],
     }
 
