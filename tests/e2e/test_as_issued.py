@@ -121,3 +121,24 @@ def test_a_committed_draft_leaves_its_period_overdue(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr  # --strict: something is overdue
     assert "The evaluation of Beta Hosting BV for the third quarter of 2026" in done.stdout
+
+
+def test_earlier_pdfs_stay_byte_identical_too(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "repo")
+    first = build(BuildOptions(data_dir=repo.data, out_dir=tmp_path / "first",
+                               as_of=FIRST_DAY, jobs=2), today=FIRST_DAY)
+    assert first.ok, [p.text() for p in first.problems]
+    (repo.data / "records/beta/2026-Q3.yaml").write_text(BETA_Q3, encoding="utf-8")
+    alpha = repo.data / "providers/alpha.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8") + ALPHA_ACTION, encoding="utf-8")
+    repo.commit("Beta Q3 evaluated; weekend cover raised with Alpha")
+    # a fresh folder: every PDF is rendered again, none reused
+    second = build(BuildOptions(data_dir=repo.data, out_dir=tmp_path / "second",
+                                as_of=LATER, jobs=2), today=LATER)
+    assert second.ok, [p.text() for p in second.problems]
+    before, after = tree(tmp_path / "first"), tree(tmp_path / "second")
+    pdfs = [p for p in before if p.endswith(("/provider.pdf", "/team.pdf"))]
+    assert len(pdfs) == 6
+    for path in pdfs:
+        assert after[path] == before[path], path
+    assert after["portfolio.pdf"] != before["portfolio.pdf"]
