@@ -218,11 +218,13 @@ def generate(repo: Path, providers: int, periods: int, seed: int = 7) -> Path:
     return data
 
 
-def change_one_record(repo: Path, data: Path) -> str:
-    """Commit a changed score in an earlier (not the latest) record of one provider."""
-    folder = sorted((data / "records").iterdir())[len(list((data / "records").iterdir())) // 2]
+def change_one_record(repo: Path, data: Path, *, latest: bool = False) -> str:
+    """Commit a changed score in an earlier (not the latest) record of one provider,
+    or (``latest``) in the latest record of another one."""
+    folders = sorted((data / "records").iterdir())
+    folder = folders[len(folders) // 2 + (1 if latest else 0)]
     records = sorted(folder.glob("*.yaml"))
-    target = records[len(records) // 2]
+    target = records[-1] if latest else records[len(records) // 2]
     text = target.read_text()
     start = text.index("  proactivity: ")
     end = text.index("\n", start)
@@ -339,6 +341,10 @@ class SizeResult:
     rebuild_one_record_share: float = 0.0
     rebuild_one_record_rendered: int = 0
     changed_record: str = ""
+    rebuild_latest_record_s: float = 0.0
+    rebuild_latest_record_share: float = 0.0
+    rebuild_latest_record_rendered: int = 0
+    changed_latest_record: str = ""
     records: int = 0
     validate_records_per_s: float = 0.0
     bare_yaml_records_per_s: float = 0.0
@@ -404,12 +410,54 @@ def measure(root: Path, providers: int, periods: int, cores: int,
     result.rebuild_nothing_share = run["seconds"] / base
     result.rebuild_nothing_rendered = _counts(run)[0]
 
+    rebuilds(repo, data, out, top, base, result, note)
+    note("done")
+    return result
+
+
+def rebuilds(repo: Path, data: Path, out: str, top: int, base: float, result: SizeResult,
+             note: Any) -> None:
+    """Rebuild after committing a change to an earlier record, then to a latest one."""
     result.changed_record = change_one_record(repo, data)
     note(f"rebuild after committing a change to {result.changed_record}, --jobs {top}")
     run = _build(repo, out, "--jobs", str(top))
     result.rebuild_one_record_s = run["seconds"]
     result.rebuild_one_record_share = run["seconds"] / base
     result.rebuild_one_record_rendered = _counts(run)[0]
+    result.changed_latest_record = change_one_record(repo, data, latest=True)
+    note(f"rebuild after committing a change to {result.changed_latest_record}, --jobs {top}")
+    run = _build(repo, out, "--jobs", str(top))
+    result.rebuild_latest_record_s = run["seconds"]
+    result.rebuild_latest_record_share = run["seconds"] / base
+    result.rebuild_latest_record_rendered = _counts(run)[0]
+
+
+def measure_rebuilds(root: Path, providers: int, periods: int, cores: int,
+                     log: Any) -> SizeResult:
+    """Only the incremental figures: one full build at --jobs cores, then the rebuilds."""
+    repo = root / f"repo-{providers}x{periods}"
+    repo.mkdir()
+    data = generate(repo, providers, periods)
+    result = SizeResult(providers, periods)
+    started = time.perf_counter()
+
+    def note(text: str) -> None:  # as in measure()
+        print(f"[{providers}x{periods}] {time.perf_counter() - started:7.1f} s, load "
+              f"{os.getloadavg()[0]:.2f}: {text}", file=log, flush=True)
+
+    top = max(cores, 1)
+    out = f"out-{top}"
+    note(f"full build, --jobs {top}")
+    run = _build(repo, out, "--jobs", str(top), "--force")
+    result.jobs_s[top] = base = run["seconds"]
+    result.pdfs = _counts(run)[0]
+    result.documents = sum(1 for p in (repo / out).rglob("*") if p.is_file())
+    note(f"rebuild, nothing changed, --jobs {top}")
+    run = _build(repo, out, "--jobs", str(top))
+    result.rebuild_nothing_s = run["seconds"]
+    result.rebuild_nothing_share = run["seconds"] / base
+    result.rebuild_nothing_rendered = _counts(run)[0]
+    rebuilds(repo, data, out, top, base, result, note)
     note("done")
     return result
 
@@ -420,12 +468,19 @@ def table(results: list[SizeResult], load: str) -> str:
         lines.append("")
         lines.append(f"{r.providers} providers x {r.periods} periods: {r.records} records, "
                      f"{r.documents} files, {r.pdfs} PDFs")
-        lines.append(f"  validation     {r.validate_records_per_s:10,.0f} records/s   bare "
-                     f"CSafeLoader {r.bare_yaml_records_per_s:,.0f} records/s   "
-                     f"ratio {r.validate_ratio:.2f}x (aim <= 3)")
-        lines.append(f"  peak memory    {r.peak_mib_jobs1:10.1f} MiB (--jobs 1 full build)")
-        lines.append(f"  --jobs 1       {r.jobs1_s:10.1f} s")
-        if not r.bare_weasyprint_s:
+        if r.records:  # not measured with --rebuilds-only
+            lines.append(f"  validation     {r.validate_records_per_s:10,.0f} records/s   bare "
+                         f"CSafeLoader {r.bare_yaml_records_per_s:,.0f} records/s   "
+                         f"ratio {r.validate_ratio:.2f}x (aim <= 3)")
+            lines.append(f"  peak memory    {r.peak_mib_jobs1:10.1f} MiB (--jobs 1 full build)")
+        if r.jobs1_s:
+            lines.append(f"  --jobs 1       {r.jobs1_s:10.1f} s")
+        if not r.bare_weasyprint_s and not r.rebuild_nothing_s:
+            continue
+        if not r.bare_weasyprint_s:  # --rebuilds-only: the full build at the most jobs
+            for jobs, seconds in r.jobs_s.items():
+                lines.append(f"  --jobs {jobs:<7} {seconds:10.1f} s (full build)")
+            lines += _rebuild_lines(r)
             continue
         lines.append(f"  bare WeasyPrint{r.bare_weasyprint_s:10.1f} s   overhead ratio "
                      f"{r.overhead_ratio:.2f}x (aim <= 1.2)")
@@ -433,19 +488,28 @@ def table(results: list[SizeResult], load: str) -> str:
             lines.append(f"  --jobs {jobs:<7} {seconds:10.1f} s   speed-up "
                          f"{r.speedup[jobs]:.2f}x (aim >= 1.6 at 2)")
         lines.append(f"  byte-identical whatever --jobs: {r.identical_across_jobs}")
-        lines.append(f"  rebuild, nothing changed   {r.rebuild_nothing_s:7.1f} s = "
-                     f"{100 * r.rebuild_nothing_share:.1f}% of the full build "
-                     f"({r.rebuild_nothing_rendered} PDFs rendered; aim < 5%)")
-        lines.append(f"  rebuild, one record changed {r.rebuild_one_record_s:6.1f} s = "
-                     f"{100 * r.rebuild_one_record_share:.1f}% of the full build "
-                     f"({r.rebuild_one_record_rendered} PDFs rendered; aim < 15%; "
-                     f"{r.changed_record})")
+        lines += _rebuild_lines(r)
     if len(results) >= 2:
         small, big = results[0], results[-1]
         lines.append("")
         lines.append(f"peak memory at {big.pdfs / max(small.pdfs, 1):.1f}x the documents: "
                      f"{big.peak_mib_jobs1 / small.peak_mib_jobs1:.2f}x (aim <= 1.5)")
     return "\n".join(lines)
+
+
+def _rebuild_lines(r: SizeResult) -> list[str]:
+    return [
+        f"  rebuild, nothing changed   {r.rebuild_nothing_s:7.1f} s = "
+        f"{100 * r.rebuild_nothing_share:.1f}% of the full build "
+        f"({r.rebuild_nothing_rendered} PDFs rendered; aim < 5%)",
+        f"  rebuild, one record changed {r.rebuild_one_record_s:6.1f} s = "
+        f"{100 * r.rebuild_one_record_share:.1f}% of the full build "
+        f"({r.rebuild_one_record_rendered} PDFs rendered; aim < 10%; {r.changed_record})",
+        f"  rebuild, latest record changed {r.rebuild_latest_record_s:6.1f} s = "
+        f"{100 * r.rebuild_latest_record_share:.1f}% of the full build "
+        f"({r.rebuild_latest_record_rendered} PDFs rendered; aim < 10%; "
+        f"{r.changed_latest_record})",
+    ]
 
 
 def main() -> None:
@@ -459,6 +523,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
                         help="the most worker processes to try (default: cores)")
     parser.add_argument("--json", action="store_true", help="print JSON, not a table")
+    parser.add_argument("--rebuilds-only", action="store_true",
+                        help="measure only the incremental rebuilds at --providers, after "
+                        "one full build at --jobs")
     parser.add_argument("--keep", type=Path, default=None,
                         help="generate the repositories here and keep them")
     parser.add_argument("--table-from", type=Path, default=None, metavar="JSON",
@@ -479,11 +546,15 @@ def main() -> None:
     root.mkdir(parents=True, exist_ok=True)
     try:
         results = []
-        if args.small:
+        if args.rebuilds_only:
+            results.append(measure_rebuilds(root, args.providers, args.periods, args.jobs,
+                                            sys.stderr))
+        elif args.small:
             results.append(measure(root, args.small, args.periods, args.jobs,
                                    args.small_full, sys.stderr))
-        results.append(measure(root, args.providers, args.periods, args.jobs, True,
-                               sys.stderr))
+        if not args.rebuilds_only:
+            results.append(measure(root, args.providers, args.periods, args.jobs, True,
+                                   sys.stderr))
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

@@ -97,6 +97,7 @@ def test_skeleton_lists_every_criterion_as_null_with_the_record_fields() -> None
         "# yaml-language-server: $schema=../../../.schemas/record.schema.json")
     data = yaml.safe_load(text)
     assert data == {
+        "status": "draft",
         "provider": "acme",
         "period": "2026-Q3",
         "evaluated": AS_OF,
@@ -180,10 +181,15 @@ def test_new_writes_the_next_record_and_it_loads_clean(tmp_path: Path) -> None:
     assert f"Wrote {Path('evaluations/records/example-provider/2026-Q4.yaml')}" in done.stdout
     first = written.read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../../.schemas/record.schema.json"
-    dataset_, problems = load(repo / "evaluations")
+    assert "change it to final when the evaluation is done" in done.stdout
+    # evaluated 2027-01-08: checked as of that day (after it, the day is no typo)
+    dataset_, problems = load(repo / "evaluations", today=date(2027, 1, 8))
     assert problems == []
     assert dataset_ is not None
-    latest = dataset_.records["example-provider"][-1]
+    # a draft: validated, but not an evaluation
+    assert [r.period.label for r in dataset_.records["example-provider"]] == ["2026-Q3"]
+    latest = dataset_.drafts["example-provider"][-1]
+    assert latest.status == "draft"
     assert latest.period == period("2026-Q4")
     assert latest.evaluated == date(2027, 1, 8)
     assert latest.lead == "Sam Taylor"  # the provider's lead
@@ -221,3 +227,43 @@ def test_new_writes_nothing_while_the_data_has_errors(tmp_path: Path) -> None:
     assert "scorecard.yaml" in done.stderr
     assert "writes nothing" in done.stderr
     assert not (repo / "evaluations/records/example-provider/2026-Q4.yaml").exists()
+
+
+def test_new_then_validate_passes_with_the_draft(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path)
+    today = date.today()
+    done = run_new("example-provider", "--as-of", today.isoformat(), cwd=repo)
+    assert done.returncode == 0, done.stderr
+    checked = subprocess.run([sys.executable, "-m", "scorecard", "validate"], cwd=repo,
+                             capture_output=True, text=True, check=False)
+    # a draft that scores nothing is valid (at most a warning that its period has not
+    # ended yet); as a final record it would be an error
+    assert checked.returncode == 0, checked.stderr
+    records = sorted((repo / "evaluations/records/example-provider").glob("*.yaml"))
+    written = records[-1]
+    text = written.read_text(encoding="utf-8")
+    assert "status: draft" in text
+    written.write_text(text.replace("status: draft", "status: final"), encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "scorecard", "validate"], cwd=repo,
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 1
+    assert "this record is final but scores nothing" in checked.stderr
+
+
+def test_skeleton_lists_the_rules_in_force_for_the_period_and_provider() -> None:
+    from dataclasses import replace
+
+    from scorecard.data.model import Change, Term
+
+    availability = replace(measured("availability", 99.9, floor=99.0),
+                           changes=(Change(date(2026, 7, 1), target=99.95),))
+    carbon = replace(rated("carbon"), from_day=date(2027, 1, 1))
+    prog = programme(category("service", 40, availability, rated("patching"), carbon))
+    acme = replace(ACME, not_applicable=("patching",),
+                   terms={"availability": Term(floor=98.0)})
+    text = record_skeleton(prog, acme, period("2026-Q3"), AS_OF)
+    scores = yaml.safe_load(text)["scores"]
+    # patching does not apply to acme; carbon is not in force before 2027
+    assert list(scores) == ["availability"]
+    # the target in force from July 2026, the floor of acme's contract
+    assert "  # Measured in %, higher is better: target 99.95, floor 98." in text.splitlines()

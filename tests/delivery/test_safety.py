@@ -10,7 +10,6 @@ import pytest
 from buildrepo import Repo
 from conftest import run_cli
 from mailroom import MailServer, delivery_repo, sha
-from scorecard.data.schema.record import RECORD
 
 
 def send(repo: Repo, server: MailServer, *args: str) -> tuple[int, str]:
@@ -106,10 +105,7 @@ def test_no_internal_domain_sends_no_internal_document(
         "dana@alpha.example", "reviews@alpha.example", "ben@beta.example"}
 
 
-@pytest.mark.skipif("status" not in RECORD.by_name,
-                    reason="TODO(rules): needs `status: draft` in the record schema "
-                    "(format.md, Draft records), which the rules-over-time work adds")
-def test_a_draft_record(repo: Repo, mail_server: MailServer) -> None:  # pragma: no cover
+def test_a_draft_record(repo: Repo, mail_server: MailServer) -> None:
     repo.build(repo.root / "reports", pdf=False)
     repo.edit("evaluations/records/beta/2026-Q2.yaml", "provider: beta\n",
               "provider: beta\nstatus: draft\n")

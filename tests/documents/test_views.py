@@ -342,3 +342,34 @@ def test_index_shows_each_providers_latest_band_and_what_is_overdue(
     assert acme.band_class == "band-low"
     # one overdue action (a-1, due 2026-09-30) and the 2026-Q2 evaluation never made
     assert acme.overdue == ("1 action", "the 2026-Q2 evaluation")
+def test_a_changed_target_and_a_criterion_that_does_not_apply_in_the_provider_page() -> None:
+    from factories import category, dataset, measured, programme, provider, rated, record
+    from scorecard.data.model import Change
+
+    uptime = dataclasses.replace(measured("uptime", 99.9, floor=99.0),
+                                 name="Availability",
+                                 changes=(Change(date(2026, 1, 1), target=99.95),))
+    prog = programme(category("service", 1, uptime, rated("patching")))
+    acme = dataclasses.replace(provider(), not_applicable=("patching",))
+    done = compute(dataset(prog, [acme], [
+        record("2025-Q4", date(2026, 1, 10), {"uptime": 99.9}),
+        record("2026-Q1", date(2026, 4, 10), {"uptime": 99.9}),
+    ]), date(2026, 5, 1))
+    result = done.provider("acme")
+    assert result is not None
+    old, new = result.evaluations
+    page = provider_view(result, new, prog, as_of=done.as_of, provenance=PROV, revised=None)
+    assert page.rules_sentence == (
+        "From January 2026 the target for Availability is 99.95%; it was 99.9%.")
+    # 100 * (99.9 - 99) / (99.95 - 99) = 94.74 -> 95; 2025-Q4 was met: 100; down 5.26 -> 5
+    assert page.headline.trend_text == "Down 5 points (the rules changed since 2025-Q4)"
+    lines = {c.id: c for c in page.categories[0].criteria}
+    assert (lines["uptime"].target, lines["uptime"].score) == ("99.95% or more", 95)
+    assert (lines["patching"].outcome, lines["patching"].outcome_class) == (
+        "Does not apply to this contract", "not-applicable")
+    assert page.not_applicable_sentence == (
+        "Patching does not apply to this contract, so it is left out of the score.")
+    assert [pt.rules_changed for pt in page.history] == [False, True]
+    assert page.rules_marked
+    first = provider_view(result, old, prog, as_of=done.as_of, provenance=PROV, revised=None)
+    assert first.rules_sentence == ""  # 2025-Q4 is judged by the rules of 2025-Q3 too

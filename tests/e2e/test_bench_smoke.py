@@ -40,6 +40,9 @@ def test_generated_repository_is_valid_and_committed(tmp_path: Path) -> None:
     changed = bench.change_one_record(tmp_path, data)
     # the middle provider (index 3 // 2 = 1), its middle record (index 4 // 2 = 2)
     assert changed == "records/provider-001/2026-Q1.yaml"
+    # the next provider's latest record
+    assert bench.change_one_record(tmp_path, data, latest=True) == (
+        "records/provider-002/2026-Q2.yaml")
     dataset, problems = load(data)
     assert problems == [] and dataset is not None
 

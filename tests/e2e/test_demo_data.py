@@ -77,11 +77,42 @@ def due_day(label: str) -> date:
 # --- a tiny independent scorer, straight from scoring.md ----------------------------
 
 
-def criterion_score(criterion: Mapping[str, Any], result: Any) -> float:
+def period_start(label: str) -> date:
+    if match := QUARTER.match(label):
+        return date(int(match.group(1)), 3 * int(match.group(2)) - 2, 1)
+    match = MONTH.match(label)
+    assert match, label
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def in_force(criterion: Mapping[str, Any], provider: Mapping[str, Any], label: str) -> bool:
+    """scoring.md v1.1: from <= start, end <= until, and not in not_applicable."""
+    start, end = period_start(label), period_end(label)
+    if criterion.get("from") is not None and criterion["from"] > start:
+        return False
+    if criterion.get("until") is not None and end > criterion["until"]:
+        return False
+    return criterion["id"] not in provider.get("not_applicable", [])
+
+
+def measure_in_force(criterion: Mapping[str, Any], provider: Mapping[str, Any],
+                     label: str) -> dict[str, Any]:
+    """The base measure, each change with from <= start, then the provider's term."""
+    measure = dict(criterion["measure"])
+    start = period_start(label)
+    for change in criterion.get("changes", []):
+        if change["from"] <= start:
+            measure.update({k: v for k, v in change.items() if k in ("target", "floor")})
+    term = provider.get("terms", {}).get(criterion["id"])
+    if term is not None and (term.get("from") is None or term["from"] <= start):
+        measure.update({k: v for k, v in term.items() if k in ("target", "floor")})
+    return measure
+
+
+def criterion_score(measure: Mapping[str, Any] | None, result: Any) -> float:
     if isinstance(result, dict):  # several evaluators: the mean of their ratings
         rating = float(statistics.mean(result.values()))
         return 100 * (rating - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
-    measure = criterion.get("measure")
     if measure is None:
         return 100 * (float(result) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
     value, target = float(result), float(measure["target"])
@@ -100,19 +131,29 @@ def criterion_score(criterion: Mapping[str, Any], result: Any) -> float:
 
 
 def overall_and_coverage(record: Mapping[str, Any]) -> tuple[float, float]:
+    """By the rules in force for the record's period and provider (scoring.md v1.1)."""
     scores = record.get("scores") or {}
-    total = weight_scored = covered = 0.0
+    provider, label = PROVIDERS[record["provider"]], record["period"]
+    total = weight_scored = covered = all_weight = 0.0
     for category in PROGRAMME["categories"]:
-        weights = {c["id"]: c.get("weight", 1) for c in category["criteria"]}
+        current = [c for c in category["criteria"] if in_force(c, provider, label)]
+        weights = {c["id"]: c.get("weight", 1) for c in current}
+        if not weights:
+            continue
+        all_weight += category["weight"]
         scored = {cid: w for cid, w in weights.items() if scores.get(cid) is not None}
         covered += category["weight"] * sum(scored.values()) / sum(weights.values())
         if scored:
             mean = sum(
-                w * criterion_score(CRITERIA[cid], scores[cid]) for cid, w in scored.items()
+                w * criterion_score(
+                    measure_in_force(CRITERIA[cid], provider, label)
+                    if "measure" in CRITERIA[cid] else None,
+                    scores[cid],
+                )
+                for cid, w in scored.items()
             ) / sum(scored.values())
             total += category["weight"] * mean
             weight_scored += category["weight"]
-    all_weight = sum(category["weight"] for category in PROGRAMME["categories"])
     return total / weight_scored, covered / all_weight
 
 
@@ -153,11 +194,11 @@ FIELDS = {
     "distribution": {"from", "internal_domains", "people", "executives", "reply_days"},
     "scale": {"min", "max", "labels"},
     "band": {"name", "min"},
-    "category": {"id", "name", "weight", "criteria"},
-    "criterion": {"id", "name", "explain", "weight", "measure"},
+    "category": {"id", "name", "weight", "criteria", "changes"},
+    "criterion": {"id", "name", "explain", "weight", "measure", "from", "until", "changes"},
     "measure": {"unit", "target", "floor", "better"},
     "provider": {"id", "name", "short_name", "service_area", "cadence", "lead", "contact",
-                 "services", "contract", "exit_plan", "actions"},
+                 "services", "contract", "exit_plan", "actions", "terms", "not_applicable"},
     "service": {"id", "name", "annual_value"},  # annual_value: v1.1
     "contract": {"start", "end", "notice_days", "auto_renew", "annual_value", "currency",
                  "decision"},  # decision: v1.1
@@ -166,7 +207,8 @@ FIELDS = {
     "action": {"id", "kind", "title", "raised", "owner", "due", "status", "closed", "note",
                "internal_note"},
     "record": {"provider", "period", "evaluated", "lead", "evaluators", "scores", "notes",
-               "internal_notes", "summary", "internal", "services_used", "provider_response"},
+               "internal_notes", "summary", "internal", "services_used", "provider_response",
+               "status"},
 }
 
 
@@ -466,15 +508,17 @@ def test_northgate_falls_twice_and_ends_at_risk() -> None:
     # = 63.23; coverage (40 + 25*2/3 + 20 + 15)/100 = 0.9167
     assert series[1][0] == pytest.approx(63.23, abs=0.01)
     assert series[1][1] == pytest.approx(0.9167, abs=0.0001)
-    # 2026-Q3: service: availability (99.74-99)/0.9 = 82.22, response (60-24)/45 = 80,
-    # resolved (90.1-80)/15 = 67.33, fix-quality mean(2,3)=2.5 -> 37.5 (weight 2):
-    # (82.22 + 80 + 67.33 + 75)/5 = 60.91. security: patch (45-29)/31 = 51.61, one audit
-    # finding with no floor = 0, practice mean(2,4)=3 -> 50: 33.87. relationship: review
-    # actions null, (2*37.5 + 25)/3 = 33.33. commercial (76.92 + 80 + 25)/3 = 60.64.
-    # overall (40*60.91 + 25*33.87 + 20*33.33 + 15*60.64)/100 = 48.60;
+    # 2026-Q3, under the rules of 2026-Q3: the urgent-response target is 10 (from
+    # 2026-07-01) and restore-test is in force. service: availability (99.74-99)/0.9 =
+    # 82.22, response (60-24)/(60-10) = 72, resolved (90.1-80)/15 = 67.33, fix-quality
+    # mean(2,3)=2.5 -> 37.5 (weight 2), restore (85-80)/20 = 25:
+    # (82.22 + 72 + 67.33 + 75 + 25)/6 = 53.59. security: patch (45-29)/31 = 51.61, one
+    # audit finding with no floor = 0, practice mean(2,4)=3 -> 50: 33.87. relationship:
+    # review actions null, (2*37.5 + 25)/3 = 33.33. commercial (76.92 + 80 + 25)/3 = 60.64.
+    # overall (40*53.59 + 25*33.87 + 20*33.33 + 15*60.64)/100 = 45.67;
     # coverage (40 + 25 + 20*3/4 + 15)/100 = 0.95
     overall, coverage = series[2]
-    assert overall == pytest.approx(48.60, abs=0.01)
+    assert overall == pytest.approx(45.67, abs=0.01)
     assert coverage == pytest.approx(0.95)
     assert coverage >= PROGRAMME["min_coverage"]
     assert band_of(overall) == "At risk"
@@ -483,11 +527,12 @@ def test_northgate_falls_twice_and_ends_at_risk() -> None:
 
 
 def test_castellan_is_strong_in_every_quarter() -> None:
-    # 2026-Q3: service (100 + 100 + 100 + 2*75)/5 = 90; security (100 + 100 + 75)/3 = 91.67;
-    # relationship (2*75 + 87.5 + 100)/4 = 84.38; commercial (100 + 85 + 62.5)/3 = 82.5;
-    # overall (40*90 + 25*91.67 + 20*84.38 + 15*82.5)/100 = 88.17
+    # 2026-Q3: service, with the urgent-response target at 10 and restore-test in force:
+    # (100 + (60-11)/50 = 98 + 100 + 2*75 + 100)/6 = 91.33; security (100 + 100 + 75)/3 =
+    # 91.67; relationship (2*75 + 87.5 + 100)/4 = 84.38; commercial (100 + 85 + 62.5)/3 =
+    # 82.5; overall (40*91.33 + 25*91.67 + 20*84.38 + 15*82.5)/100 = 88.70
     overall, coverage = overall_and_coverage(RECORDS["castellan"]["2026-Q3"])
-    assert overall == pytest.approx(88.17, abs=0.01)
+    assert overall == pytest.approx(88.70, abs=0.01)
     assert coverage == 1.0
     # the weakest quarter is 2025-Q1 at 81.42, still at or above 80
     assert all(band_of(overall_and_coverage(r)[0]) == "Strong"
@@ -499,15 +544,17 @@ def test_helpwise_rises_from_too_little_data_to_adequate() -> None:
     # January: only availability and response (2 of weight 5) and communication (2 of 4):
     # coverage (40*2/5 + 20*2/4)/100 = 0.26, below 0.5, so no band
     assert months[0][1] == pytest.approx(0.26)
-    # September: service (91.11 + 86.67 + 73.33 + 2*62.5)/5 = 75.22; security
-    # (83.87 + 100 + 50)/3 = 77.96; relationship (2*62.5 + 50 + 75)/4 = 62.5; commercial
-    # (84.62 + 85 + 50)/3 = 73.21; overall (40*75.22 + 25*77.96 + 20*62.5 + 15*73.21)/100 = 73.06
-    assert months[-1][0] == pytest.approx(73.06, abs=0.01)
+    # September, with the urgent-response target at 10 from July (restore-test does not
+    # apply to Helpwise): service (91.11 + (60-21)/50 = 78 + 73.33 + 2*62.5)/5 = 73.49;
+    # security (83.87 + 100 + 50)/3 = 77.96; relationship (2*62.5 + 50 + 75)/4 = 62.5;
+    # commercial (84.62 + 85 + 50)/3 = 73.21;
+    # overall (40*73.49 + 25*77.96 + 20*62.5 + 15*73.21)/100 = 72.37
+    assert months[-1][0] == pytest.approx(72.37, abs=0.01)
     assert band_of(months[-1][0]) == "Adequate"
-    # up in each of the last three months: 64.02 (June) -> 67.15 -> 68.78 -> 73.06
+    # up in each of the last three months: 64.02 (June) -> 66.52 -> 68.10 -> 72.37
     last = [overall for overall, _ in months[-4:]]
     assert last == sorted(last)
-    assert months[-1][0] - months[1][0] > 30  # February 41.47 -> September 73.06
+    assert months[-1][0] - months[1][0] > 30  # February 41.47 -> September 72.37
 
 
 # --- our own loader accepts the demo as it stands -----------------------------------
@@ -522,3 +569,44 @@ def test_our_loader_finds_no_problems_in_the_demo() -> None:
     # 7 + 8 + 9 + 7 + 7 = 38 records, as counted from the files above
     assert sum(len(records) for records in dataset.records.values()) == 38
     assert dataset.providers["sentinel-bay"].short_name == "Sentinel Bay"
+
+
+# --- the rules in force (v1.1) ---------------------------------------------------------
+
+
+def test_one_target_is_raised_from_a_day_in_2026() -> None:
+    raised = [(c["id"], ch) for c in CRITERIA.values() for ch in c.get("changes", [])]
+    assert raised == [("urgent-response", {"from": date(2026, 7, 1), "target": 10})]
+    # northgate's 24 minutes: in 2026-Q2 against 15 (from 2026-Q3 on, against 10)
+    northgate = PROVIDERS["northgate"]
+    assert measure_in_force(CRITERIA["urgent-response"], northgate, "2026-Q2")["target"] == 15
+    assert measure_in_force(CRITERIA["urgent-response"], northgate, "2026-Q3")["target"] == 10
+
+
+def test_one_criterion_is_added_in_2026_and_scored_where_it_applies() -> None:
+    added = [c["id"] for c in CRITERIA.values() if "from" in c]
+    assert added == ["restore-test"]
+    assert CRITERIA["restore-test"]["from"] == date(2026, 7, 1)
+    # scored only in periods from 2026-Q3 on, by the two providers that keep our backups
+    scored = sorted((r["provider"], r["period"]) for r in all_records()
+                    if r["scores"].get("restore-test") is not None)
+    assert scored == [("castellan", "2026-Q3"), ("northgate", "2026-Q3")]
+
+
+def test_sentinel_bay_has_its_own_terms_and_a_criterion_that_does_not_apply() -> None:
+    sentinel = PROVIDERS["sentinel-bay"]
+    assert sentinel["terms"] == {
+        "urgent-response": {"target": 10, "floor": 30, "from": date(2026, 7, 1)}}
+    assert "restore-test" in sentinel["not_applicable"]
+    # 2026-Q3: 12 minutes against its own 10 with a floor of 30: (30-12)/(30-10) = 90
+    measure = measure_in_force(CRITERIA["urgent-response"], sentinel, "2026-Q3")
+    assert criterion_score(measure, 12) == pytest.approx(90.0)
+    # (under the programme's 2026-Q3 terms it would be (60-12)/(60-10) = 96). service
+    # (100 + 90 + (93.5-80)/15 = 90 + 2*75)/5 = 86 (restore-test does not apply);
+    # security, patch-latency null: (100 + mean(5,4)=4.5 -> 87.5)/2 = 93.75; relationship
+    # (2*75 + 50 + (80-50)/40 = 75)/4 = 68.75; commercial (100 + 100 + 62.5)/3 = 87.5;
+    # overall (40*86 + 25*93.75 + 20*68.75 + 15*87.5)/100 = 84.71;
+    # coverage (40 + 25*2/3 + 20 + 15)/100 = 0.9167
+    overall, coverage = overall_and_coverage(RECORDS["sentinel-bay"]["2026-Q3"])
+    assert overall == pytest.approx(84.71, abs=0.01)
+    assert coverage == pytest.approx(0.9167, abs=0.0001)

@@ -78,6 +78,9 @@ def fill_in(path: Path) -> None:
     for criterion, value in FILLED.items():
         assert f"\n  {criterion}: null\n" in text, criterion
         text = text.replace(f"\n  {criterion}: null\n", f"\n  {criterion}: {value}\n")
+    # `new` writes a draft; the evaluation is done, so the lead makes it final
+    assert "\nstatus: draft\n" in text
+    text = text.replace("\nstatus: draft\n", "\nstatus: final\n")
     path.write_text(text)
 
 
@@ -94,8 +97,10 @@ def test_from_init_to_built_scorecards(tmp_path: Path) -> None:
     git("add", ".", cwd=repo, tmp=tmp_path)
     git("commit", "-q", "-m", "Start the evaluations", cwd=repo, tmp=tmp_path)
 
-    # the next period after the example's 2026-Q3 is 2026-Q4
-    done = scorecard("new", "example-provider", "--as-of", "2027-01-08", cwd=repo, tmp=tmp_path)
+    # the next period after the example's 2026-Q3 is 2026-Q4; evaluated on 30 November
+    # 2026 (a record evaluated after today is an error, so not in 2027: at worst a warning
+    # that the quarter had not ended)
+    done = scorecard("new", "example-provider", "--as-of", "2026-11-30", cwd=repo, tmp=tmp_path)
     assert done.returncode == 0, done.stderr
     record = repo / "evaluations/records/example-provider/2026-Q4.yaml"
     fill_in(record)

@@ -144,16 +144,18 @@ def test_acme_q3_criteria(data: dict[str, Any]) -> None:
                               "reports"]
     # 100 * (99.2 - 99.0) / (99.9 - 99.0) = 22.2222
     assert criteria["availability"] == {
-        "kind": "measured", "score": 22.2222, "met": False, "value": 99.2, "target": 99.9,
-        "unit": "%", "ratings": None, "mean_rating": None, "disagreement": None,
+        "applies": True, "kind": "measured", "score": 22.2222, "met": False, "value": 99.2,
+        "target": 99.9, "floor": 99.0, "unit": "%", "ratings": None, "mean_rating": None,
+        "disagreement": None,
     }
     # 100 * (120 - 42) / (120 - 30) = 86.6667
     assert criteria["p1-response"]["score"] == 86.6667
     assert criteria["p1-response"]["value"] == 42.0
     # (4 + 2) / 2 = 3 -> 100 * (3 - 1) / 4 = 50; span 2: disagreement.
     assert criteria["fix-quality"] == {
-        "kind": "rated", "score": 50.0, "met": None, "value": None, "target": None,
-        "unit": None, "ratings": {"Priya Shah": 4, "Tom Berg": 2}, "mean_rating": 3.0,
+        "applies": True, "kind": "rated", "score": 50.0, "met": None, "value": None,
+        "target": None, "floor": None, "unit": None, "ratings": {"Priya Shah": 4, "Tom Berg": 2},
+        "mean_rating": 3.0,
         "disagreement": True,
     }
     # (4 + 3) / 2 = 3.5 -> 62.5; span 1: no disagreement.
@@ -277,7 +279,9 @@ def test_demo_export_has_every_key_of_the_example(demo: Portfolio) -> None:
                 assert ev["band"] is None
             for cid, figures in ev["criteria"].items():
                 assert criterion_keys <= set(figures), cid
-                if figures["score"] is None:
+                if not figures["applies"]:  # not in force, or not for this provider
+                    assert figures["score"] is None and cid not in ev["not_scored"]
+                elif figures["score"] is None:
                     assert cid in ev["not_scored"]
                     assert figures["value"] is None and figures["ratings"] is None
                 elif figures["kind"] == "rated":
@@ -335,3 +339,28 @@ def test_spend_dependence_unused_and_decision() -> None:
                                     "settles": True, "note": None}
     assert contract["decision_due"] is False and contract["window_opens"] == "2026-09-02"
     assert by_id["globex"]["contract"]["decision"] is None
+def test_each_criterion_says_whether_it_applied_and_what_it_was_judged_against() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from factories import category, dataset, measured, programme, provider, rated, record
+    from scorecard.data.model import Change, Term
+    from scorecard.figures.compute import compute
+
+    uptime = replace(measured("uptime", 99.0, floor=98.0),
+                     changes=(Change(date(2026, 1, 1), target=99.5),))
+    prog = programme(category("service", 1, uptime, rated("patching"),
+                              replace(rated("carbon"), from_day=date(2026, 7, 1))))
+    acme = replace(provider(), terms={"uptime": Term(floor=97.0)}, not_applicable=("patching",))
+    data_ = json.loads(to_data_json(compute(dataset(prog, [acme], [
+        record("2026-Q1", date(2026, 4, 5), {"uptime": 99.2}),
+    ]), date(2026, 5, 1)), PROVENANCE))
+    criteria = data_["providers"][0]["evaluations"][0]["criteria"]
+    # judged against the 2026 target, 99.5, and the contract's floor, 97:
+    # 100 * (99.2 - 97) / (99.5 - 97) = 220 / 2.5 = 88
+    assert (criteria["uptime"]["applies"], criteria["uptime"]["target"],
+            criteria["uptime"]["floor"], criteria["uptime"]["score"]) == (True, 99.5, 97.0, 88.0)
+    assert (criteria["patching"]["applies"], criteria["patching"]["why"]) == (
+        False, "not applicable")
+    assert (criteria["carbon"]["applies"], criteria["carbon"]["why"]) == (False, "not in force")
+    assert criteria["carbon"]["score"] is None

@@ -26,6 +26,7 @@ from scorecard.figures.results import (
     Portfolio,
     ProviderResult,
 )
+from scorecard.figures.rules import changes_from_previous
 from scorecard.words.actions import action_sentence, actions_summary
 from scorecard.words.contract import contract_sentences, exit_plan_sentences
 from scorecard.words.criteria import (
@@ -39,6 +40,7 @@ from scorecard.words.due import attention, due_sentence, schedule_sentences
 from scorecard.words.numbers import day_words, gap_text, join_words, number_text, value_text
 from scorecard.words.portfolio import portfolio_summary, rank_sentences
 from scorecard.words.readability import text_stats
+from scorecard.words.rules import not_applicable_sentence, rule_change_sentences
 from scorecard.words.scope import scope_sentences
 from scorecard.words.scores import headline, no_evaluation, revised
 
@@ -585,7 +587,7 @@ DEMO_AS_OF = date(2026, 11, 26)
 # (the voice, "That is 65 days from now."); every other public name makes sentences.
 WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_text",
                 "value_text", "AttentionItem", "counted", "days_from_now", "noun_form",
-                "ordinal", "Voice", "voice_of",
+                "ordinal", "Voice", "voice_of", "DOES_NOT_APPLY",
                 # v1.1: pieces of the spend and renewal sentences
                 "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence"}
 
@@ -627,6 +629,10 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
             for cat in ev.categories:
                 add("category_sentence", category_sentence(cat, ev.period))
             add("not_scored", not_scored(ev))
+            add("rule_change_sentences", rule_change_sentences(
+                changes_from_previous(portfolio.programme, provider, ev), ev.period))
+            add("not_applicable_sentence", not_applicable_sentence(
+                [c for cat in ev.categories for c in cat.not_applicable]))
             add("revised", revised(
                 [Amendment(ev.record.evaluated, "Someone", "Correct a rating", "0" * 40)]
             ))

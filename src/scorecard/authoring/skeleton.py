@@ -19,6 +19,7 @@ from scorecard.data.model import Criterion, Dataset, Programme, Provider, Record
 from scorecard.data.periods import EXAMPLES, Cadence, Period, guess_cadence, parse_period, period_of
 from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.schema.fields import did_you_mean
+from scorecard.figures.rules import Rules, rules_in_force
 from scorecard.words.numbers import number_text
 
 
@@ -134,6 +135,8 @@ def record_skeleton(
         f" ({period.start.isoformat()} to {period.end.isoformat()}).",
         f"# Written by `scorecard new` on {as_of.isoformat()}. Fill in the scores; leave null",
         "# what you did not score. Then run `scorecard validate` and commit.",
+        "# A draft is not an evaluation yet: when it is done, change status to final.",
+        "status: draft",
         f"provider: {scalar(provider.id)}",
         f"period: {scalar(period.label)}",
         f"evaluated: {as_of.isoformat()}   # the day the evaluation was completed",
@@ -148,7 +151,8 @@ def record_skeleton(
             "# lead: YOUR NAME   # required: the team leader who owns this evaluation",
             "# evaluators: [YOUR NAME]   # everyone who gives ratings",
         ]
-    out += ["", "scores:", *_scores(programme), ""]
+    rules = rules_in_force(programme, provider, period)
+    out += ["", "scores:", *_scores(programme, rules), ""]
     out += _services(provider)
     out += [
         "",
@@ -166,7 +170,9 @@ def record_skeleton(
     return "\n".join(out) + "\n"
 
 
-def _scores(programme: Programme) -> list[str]:
+def _scores(programme: Programme, rules: Rules) -> list[str]:
+    """Every criterion in force for the period that applies to the provider, with
+    the target (or scale) in force."""
     scale = programme.scale
     labels = ", ".join(f"{n} {_line(scale.labels[n])}" for n in sorted(scale.labels))
     rating = f"Rated {scale.min} to {scale.max}" + (f": {labels}." if labels else ".")
@@ -174,7 +180,9 @@ def _scores(programme: Programme) -> list[str]:
         "  # A measured criterion takes a number. A rated one takes one rating (the",
         "  # lead's), or one per evaluator: {Ann Lee: 4, Ben Roy: 3}.",
     ]
-    for category in programme.categories:
+    for category in rules.categories:
+        if not category.criteria:
+            continue
         lines += ["", f"  # --- {_line(category.name)} (weight {number_text(category.weight)}) ---"]
         for criterion in category.criteria:
             lines.append(f"  # {_title(criterion)}")

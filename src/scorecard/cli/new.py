@@ -101,7 +101,8 @@ def command(
         click.echo("The provider has no lead: fill in `lead:` before you validate.")
     if not schema.exists():
         click.echo(f"(Editors: run `scorecard schema --out {schema.parent}` for completion.)")
-    click.echo("Fill in the scores, then run `scorecard validate` and commit.")
+    click.echo("Fill in the scores, then run `scorecard validate` and commit. The record says "
+               "status: draft; change it to final when the evaluation is done.")
 
 
 def _schema_path(data_dir: Path) -> Path:

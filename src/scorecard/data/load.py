@@ -14,12 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from scorecard.data.gitrun import repo_root, resolve_commit
 from scorecard.data.model import (
     DEFAULT_BANDS,
     DEFAULT_SCALE_LABELS,
     Action,
     Band,
     Category,
+    Change,
     Contract,
     Criterion,
     Dataset,
@@ -36,6 +38,7 @@ from scorecard.data.model import (
     Scale,
     Service,
     Source,
+    Term,
     YamlPath,
 )
 from scorecard.data.periods import Cadence, parse_period
@@ -48,21 +51,34 @@ from scorecard.data.yaml.document import INVALID, YamlDoc
 from scorecard.data.yaml.reader import parse
 
 
-def load(data_dir: str | Path, *, ref: str | None = None) -> tuple[Dataset | None, list[Problem]]:
+def load(
+    data_dir: str | Path, *, ref: str | None = None, today: date | None = None
+) -> tuple[Dataset | None, list[Problem]]:
     """The validated data set in ``data_dir`` (at git revision ``ref`` if given).
 
     Returns ``(dataset, problems)``: the data set when there are no errors
     (warnings allowed), else None; problems sorted by file, line and column.
+    ``today``: the day uncommitted data is checked against (default: the clock);
+    with ``ref``, the day of that commit is.
     """
     files, problems = read_data(data_dir, ref)
     if not files and has_errors(problems):
         return None, sorted_problems(problems)
     drafts, found = read_drafts(files, data_dir)
+    drafts.today = _data_day(Path(data_dir), ref, today)
     problems += found
     problems += validate(drafts)
     if has_errors(problems) or drafts.programme is None:
         return None, sorted_problems(problems)
     return build_dataset(drafts), sorted_problems(problems)
+
+
+def _data_day(data_dir: Path, ref: str | None, today: date | None) -> date | None:
+    """The day of the data: the commit's day for ``ref``, else today."""
+    if ref is None:
+        return today if today is not None else date.today()
+    root = repo_root(data_dir)
+    return resolve_commit(root, ref)[1] if root is not None else None
 
 
 def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, list[Problem]]:
@@ -144,11 +160,14 @@ def build_programme(data: Mapping[str, Any], source: Source) -> Programme:
                 weight=_float(_get(crit, "weight"), 1.0),
                 explain=_get(crit, "explain"),
                 measure=_measure(crit.get("measure"), source, (*crit_path, "measure")),
+                from_day=_get(crit, "from"), until=_get(crit, "until"),
+                changes=_changes(crit, source, crit_path),
                 source=source, path=crit_path,
             ))
         categories.append(Category(
             cat_id, _get(cat, "name", cat_id), _float(_get(cat, "weight"), 1.0),
-            tuple(criteria), source=source, path=cat_path,
+            tuple(criteria), changes=_changes(cat, source, cat_path),
+            source=source, path=cat_path,
         ))
     bands = [
         Band(_get(b, "name", ""), float(b["min"]), source=source, path=("bands", k))
@@ -194,6 +213,33 @@ def _distribution(data: Any, source: Source) -> Distribution | None:
         reply_days=_get(data, "reply_days", 14),
         source=source, path=("distribution",),
     )
+
+
+def _number(data: Mapping[str, Any], name: str) -> float | None:
+    value = _get(data, name)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _changes(data: Mapping[str, Any], source: Source, path: YamlPath) -> tuple[Change, ...]:
+    """The changes as written; one without a readable ``from`` is reported and left out."""
+    return tuple(
+        Change(
+            ch["from"], target=_number(ch, "target"), floor=_number(ch, "floor"),
+            weight=_number(ch, "weight"), source=source, path=(*path, "changes", k),
+        )
+        for k, ch in _items(data, "changes")
+        if _get(ch, "from") is not None
+    )
+
+
+def _terms(data: Mapping[str, Any], source: Source) -> dict[str, Term]:
+    terms = _get(data, "terms", {})
+    return {
+        cid: Term(target=_number(t, "target"), floor=_number(t, "floor"),
+                  from_day=_get(t, "from"), source=source, path=("terms", cid))
+        for cid, t in terms.items()
+        if isinstance(t, dict)
+    }
 
 
 def _measure(data: Any, source: Source, path: YamlPath) -> Measure | None:
@@ -285,6 +331,10 @@ def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
             source=source, path=("exit_plan",),
         ),
         actions=tuple(actions),
+        terms=_terms(data, source),
+        not_applicable=tuple(
+            x for x in _get(data, "not_applicable", ()) if isinstance(x, str)
+        ),
         source=source,
     )
 
@@ -321,6 +371,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
         internal=_get(data, "internal"),
         services_used=None if services_used is None else tuple(services_used),
         provider_response=_get(data, "provider_response"),
+        status=_get(data, "status", "final"),
         source=r.doc.source,
     )
 
@@ -330,12 +381,15 @@ def build_dataset(drafts: Drafts) -> Dataset:
     assert programme is not None
     providers = {pid: drafts.provider_by_id[pid].provider for pid in sorted(drafts.provider_by_id)}
     records: dict[str, list[Record]] = {pid: [] for pid in providers}
+    unfinished: dict[str, list[Record]] = {pid: [] for pid in providers}
     for r in drafts.records:
         provider = providers[cast(str, r.provider)]
         cadence = provider.cadence or programme.cadence
-        records[provider.id].append(build_record(r, drafts.criteria, cadence))
+        record = build_record(r, drafts.criteria, cadence)
+        (unfinished if record.status == "draft" else records)[provider.id].append(record)
     return Dataset(
         programme,
         providers,
         {pid: tuple(sorted(rs, key=lambda rec: rec.period)) for pid, rs in records.items()},
+        {pid: tuple(sorted(rs, key=lambda rec: rec.period)) for pid, rs in unfinished.items()},
     )

@@ -76,6 +76,17 @@ class Measure(Located):
 
 
 @dataclass(frozen=True)
+class Change(Located):
+    """New values from a day on (v1.1 ``changes``): for the periods that start on or
+    after ``from_day``, until a later change. None: that value does not change."""
+
+    from_day: date
+    target: float | None = None
+    floor: float | None = None
+    weight: float | None = None
+
+
+@dataclass(frozen=True)
 class Criterion(Located):
     id: str
     name: str
@@ -83,6 +94,9 @@ class Criterion(Located):
     weight: float = 1.0
     explain: str | None = None
     measure: Measure | None = None
+    from_day: date | None = None  # applies to periods that start on or after it
+    until: date | None = None  # applies to periods that end on or before it
+    changes: tuple[Change, ...] = ()  # oldest first
 
     @property
     def measured(self) -> bool:
@@ -95,6 +109,7 @@ class Category(Located):
     name: str
     weight: float
     criteria: tuple[Criterion, ...]
+    changes: tuple[Change, ...] = ()  # oldest first; only weight changes
 
 
 @dataclass(frozen=True)
@@ -233,6 +248,15 @@ class Action(Located):
 
 
 @dataclass(frozen=True)
+class Term(Located):
+    """A contract's own target and floor for one measured criterion (v1.1 ``terms``)."""
+
+    target: float | None = None
+    floor: float | None = None
+    from_day: date | None = None  # from the periods that start on or after it
+
+
+@dataclass(frozen=True)
 class Provider(Located):
     id: str
     name: str
@@ -246,6 +270,8 @@ class Provider(Located):
     contract: Contract | None = None  # INTERNAL
     exit_plan: ExitPlan | None = None  # INTERNAL
     actions: tuple[Action, ...] = ()
+    terms: Mapping[str, Term] = field(default_factory=dict)  # criterion id -> term; shared
+    not_applicable: tuple[str, ...] = ()  # criterion ids that do not apply to this provider
 
 
 # --- records/<provider>/<period>.yaml ---------------------------------------
@@ -282,6 +308,7 @@ class Record(Located):
     internal: str | None = None  # Markdown, INTERNAL
     services_used: tuple[str, ...] | None = None  # None: scope not recorded
     provider_response: str | None = None  # Markdown, shared
+    status: Literal["draft", "final"] = "final"  # a draft is not an evaluation
 
     def result(self, criterion_id: str) -> Result | None:
         """The result for a criterion, or None when it was not scored."""
@@ -296,12 +323,14 @@ class Dataset:
     """Everything in one data folder, validated.
 
     ``providers`` is ordered by id; ``records`` maps each provider id to its
-    records, oldest period first (every provider has an entry, maybe empty).
+    final records, oldest period first (every provider has an entry, maybe
+    empty); ``drafts`` holds the draft records, which are not evaluations.
     """
 
     programme: Programme
     providers: Mapping[str, Provider]
-    records: Mapping[str, tuple[Record, ...]]
+    records: Mapping[str, tuple[Record, ...]]  # final records only
+    drafts: Mapping[str, tuple[Record, ...]] = field(default_factory=dict)  # status: draft
 
     def cadence_of(self, provider: Provider) -> Cadence:
         return provider.cadence or self.programme.cadence

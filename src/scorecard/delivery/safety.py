@@ -86,13 +86,11 @@ def _address_refusal(parcel: Parcel, dataset: Dataset,
 
 
 def _is_draft(dataset: Dataset, provider: str, period: str | None) -> bool:
-    # TODO(rules): `status: draft` and `Dataset.drafts` come with the rules-over-time
-    # work (format.md "Draft records"); read defensively until both are merged.
-    drafts = getattr(dataset, "drafts", None) or {}
-    if any(r.period.label == period for r in drafts.get(provider, ())):
+    """A draft record (format.md, "Draft records") is held apart from the evaluations."""
+    if any(r.period.label == period for r in dataset.drafts.get(provider, ())):
         return True
     record = record_of(dataset, provider, period)
-    return record is not None and getattr(record, "status", "final") == "draft"
+    return record is not None and record.status == "draft"
 
 
 def _record_refusal(parcel: Parcel, dataset: Dataset) -> str | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any, Literal
 
 from scorecard.data.provenance import Amendment, Provenance
@@ -271,6 +272,24 @@ def _index_document(
     )
 
 
+def as_issued(
+    portfolio: Portfolio,
+    issued: Callable[[date], Portfolio] | None,
+    result: ProviderResult,
+    evaluation: Evaluation,
+) -> tuple[ProviderResult, Evaluation, Portfolio]:
+    """The provider's figures, the evaluation and the portfolio as on the
+    evaluation's ``evaluated`` day (as in ``portfolio`` without ``issued``)."""
+    if issued is None:
+        return result, evaluation, portfolio
+    state = issued(evaluation.record.evaluated)
+    then = state.provider(result.provider.id)
+    shown = then.evaluation(evaluation.period) if then is not None else None
+    if then is None or shown is None:  # pragma: no cover - a record is known on its day
+        return result, evaluation, portfolio
+    return then, shown, state
+
+
 def plan(
     portfolio: Portfolio,
     *,
@@ -281,9 +300,14 @@ def plan(
     audiences: Collection[Audience] | None = None,
     pdf: bool = True,
     page_size: PageSize = "A4",
+    issued: Callable[[date], Portfolio] | None = None,
 ) -> tuple[Document, ...]:
     """Every document a build makes, providers by id and periods oldest first,
     then the portfolio, then the index.
+
+    ``issued``: the portfolio as of a day (``figures.issued.Issued.on``); a
+    provider or team document shows the state on its record's ``evaluated``
+    day, so that it stays as issued. None: every document shows ``portfolio``.
 
     ``amendments``: record file (its ``source.repo_path``) -> its amendments,
     from ``scorecard.data.gitinfo.amendments``. ``providers``, ``periods`` and
@@ -304,8 +328,9 @@ def plan(
             if periods is not None and evaluation.period.label not in periods:
                 continue
             record_changes = tuple(changes.get(evaluation.record.source.repo_path, ()))
+            then, shown, state = as_issued(portfolio, issued, result, evaluation)
             made = _evaluation_documents(
-                result, evaluation, portfolio, provenance, record_changes,
+                then, shown, state, provenance, record_changes,
                 wanted=wanted, pdf=pdf, page_size=page_size,
             )  # fmt: skip
             for document in made:

@@ -12,7 +12,7 @@ from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.schedule import schedule
 from scorecard.figures.scoring import evaluate, lowest_band
 
-__all__ = ["compute", "evaluations", "provider_result"]
+__all__ = ["compute", "evaluations", "provider_result", "ranked_portfolio"]
 
 
 def evaluations(
@@ -30,11 +30,18 @@ def evaluations(
     return tuple(done)
 
 
-def provider_result(dataset: Dataset, provider: Provider, as_of: date) -> ProviderResult:
-    """One provider's figures as of ``as_of``, not yet ranked (``rank`` None)."""
+def provider_result(
+    dataset: Dataset,
+    provider: Provider,
+    as_of: date,
+    evals: tuple[Evaluation, ...] | None = None,
+) -> ProviderResult:
+    """One provider's figures as of ``as_of``, not yet ranked (``rank`` None).
+    ``evals``: its evaluations as of that day, when already scored."""
     programme = dataset.programme
     records = dataset.records.get(provider.id, ())
-    evals = evaluations(programme, provider, records, as_of)
+    if evals is None:
+        evals = evaluations(programme, provider, records, as_of)
     cadence = dataset.cadence_of(provider)
     return ProviderResult(
         provider=provider,
@@ -56,6 +63,13 @@ def compute(dataset: Dataset, as_of: date) -> Portfolio:
         provider_result(dataset, dataset.providers[pid], as_of)
         for pid in sorted(dataset.providers)
     ]
+    return ranked_portfolio(dataset, results, as_of)
+
+
+def ranked_portfolio(
+    dataset: Dataset, results: list[ProviderResult], as_of: date
+) -> Portfolio:
+    """The portfolio of providers' figures as of ``as_of``, ranked."""
     ranked = rank_providers(results)
     return Portfolio(
         as_of=as_of,

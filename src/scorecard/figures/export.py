@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from scorecard.data.model import Action
+from scorecard.data.model import Action, Criterion
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
 from scorecard.figures.results import (
@@ -59,14 +59,17 @@ def _period(p: Period | None) -> str | None:
 
 
 def _criterion(cr: CriterionResult) -> Json:
+    """One criterion of an evaluation, with the target and floor it was judged against."""
     measure = cr.criterion.measure
     rated = measure is None
     return {
+        "applies": True,
         "kind": "rated" if rated else "measured",
         "score": _num(cr.score),
         "met": None if rated else cr.met,
         "value": None if cr.value is None else float(cr.value),
         "target": None if measure is None else float(measure.target),
+        "floor": None if measure is None or measure.floor is None else float(measure.floor),
         "unit": None if measure is None else measure.unit,
         "ratings": dict(cr.ratings) if rated and cr.ratings is not None else None,
         "mean_rating": _num(cr.mean_rating) if rated else None,
@@ -74,7 +77,29 @@ def _criterion(cr: CriterionResult) -> Json:
     }
 
 
-def _evaluation(ev: Evaluation) -> Json:
+def _left_out(criterion: Criterion, why: str) -> Json:
+    """A criterion that did not apply: not in force in the period, or not applicable
+    to the provider (``why``); it has no figures."""
+    return {
+        "applies": False, "why": why,
+        "kind": "rated" if criterion.measure is None else "measured",
+        "score": None, "met": None, "value": None, "target": None, "floor": None,
+        "unit": None if criterion.measure is None else criterion.measure.unit,
+        "ratings": None, "mean_rating": None, "disagreement": None,
+    }
+
+
+def _criteria(ev: Evaluation, order: Mapping[str, int]) -> Json:
+    """Every criterion of the programme, in its order (``order``: id -> position)."""
+    found: Json = {c.criterion.id: _criterion(c) for c in ev.criteria()}
+    for category in ev.categories:
+        found.update({c.id: _left_out(c, "not applicable") for c in category.not_applicable})
+    if ev.rules is not None:
+        found.update({c.id: _left_out(c, "not in force") for c in ev.rules.not_in_force})
+    return dict(sorted(found.items(), key=lambda item: order.get(item[0], len(order))))
+
+
+def _evaluation(ev: Evaluation, order: Mapping[str, int]) -> Json:
     record = ev.record
     scope = ev.scope
     return {
@@ -97,7 +122,7 @@ def _evaluation(ev: Evaluation) -> Json:
             "unused": [s.id for s in scope.unused],
         },
         "categories": {c.category.id: _num(c.score) for c in ev.categories},
-        "criteria": {c.criterion.id: _criterion(c) for c in ev.criteria()},
+        "criteria": _criteria(ev, order),
         "not_scored": [c.criterion.id for c in ev.criteria() if not c.scored],
     }
 
@@ -193,7 +218,7 @@ def _exit_plan(result: ProviderResult) -> Json:
     }
 
 
-def _provider(result: ProviderResult, lev: PortfolioLeverage) -> Json:
+def _provider(result: ProviderResult, lev: PortfolioLeverage, order: Mapping[str, int]) -> Json:
     provider, rank, schedule = result.provider, result.rank, result.schedule
     return {
         "id": provider.id,
@@ -219,7 +244,7 @@ def _provider(result: ProviderResult, lev: PortfolioLeverage) -> Json:
         "contract": _contract(result),
         "exit_plan": _exit_plan(result),
         **_leverage(lev.of(provider.id)),
-        "evaluations": [_evaluation(e) for e in result.evaluations],
+        "evaluations": [_evaluation(e, order) for e in result.evaluations],
     }
 
 
@@ -228,6 +253,7 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
     programme = portfolio.programme
     areas: Mapping[str, tuple[ProviderResult, ...]] = portfolio.areas
     lev = leverage(portfolio)
+    order = {c.id: i for i, c in enumerate(programme.criteria())}
     return {
         "as_of": portfolio.as_of.isoformat(),
         "source": {
@@ -251,7 +277,8 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
             "single_provider_areas": list(lev.single_areas),
         },
         "providers": [
-            _provider(r, lev) for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
+            _provider(r, lev, order)
+            for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
         ],
     }
 

@@ -23,6 +23,7 @@ from scorecard.data.model import (
     Service,
 )
 from scorecard.data.periods import Cadence, Period
+from scorecard.figures.rules import Rules
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ class CategoryResult:
     score: float | None  # None when no criterion in it was scored
     criteria: tuple[CriterionResult, ...]
     scored_weight: float  # sum of the weights of its scored criteria
-    total_weight: float  # sum of the weights of all its criteria
+    total_weight: float  # sum of the weights of all its criteria in force that apply
+    not_applicable: tuple[Criterion, ...] = ()  # in force, but not for this provider
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Evaluation:
     scope: ScopeResult | None  # None when services_used was not recorded
     due: date  # the day this evaluation was due
     late: bool  # evaluated after its due day
+    rules: Rules | None = None  # the rules in force it was judged by
 
     @property
     def period(self) -> Period:

@@ -23,6 +23,7 @@ from scorecard.data.model import (
     Scale,
 )
 from scorecard.figures.results import CategoryResult, CriterionResult, Evaluation, ScopeResult
+from scorecard.figures.rules import Rules, rules_in_force
 
 __all__ = [
     "DISAGREEMENT_SPAN",
@@ -119,8 +120,14 @@ def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in items) / total
 
 
-def category_result(category: Category, record: Record, scale: Scale) -> CategoryResult:
-    """A category's weighted mean over its scored criteria (None when none was scored)."""
+def category_result(
+    category: Category, record: Record, scale: Scale, not_applicable: tuple[Criterion, ...] = ()
+) -> CategoryResult:
+    """A category's weighted mean over its scored criteria (None when none was scored).
+
+    ``category``: as in force for the record's period (see ``figures.rules``), its
+    criteria only those in force that apply; ``not_applicable``: the ones that do not.
+    """
     criteria = tuple(criterion_result(c, record.result(c.id), scale) for c in category.criteria)
     scored = [(c.score, c.criterion.weight) for c in criteria if c.score is not None]
     return CategoryResult(
@@ -129,6 +136,7 @@ def category_result(category: Category, record: Record, scale: Scale) -> Categor
         criteria=criteria,
         scored_weight=sum(w for _, w in scored),
         total_weight=sum(c.weight for c in category.criteria),
+        not_applicable=not_applicable,
     )
 
 
@@ -140,8 +148,11 @@ def overall_score(categories: Sequence[CategoryResult]) -> float | None:
 
 
 def coverage(categories: Sequence[CategoryResult]) -> float:
-    """Share of the programme scored: sum W_k * scored_k / total_k, over sum W_k."""
-    total = sum(c.category.weight for c in categories)
+    """Share of the programme scored: sum W_k * scored_k / total_k, over sum W_k.
+
+    A category with no criterion that applies (total weight 0) is left out of both.
+    """
+    total = sum(c.category.weight for c in categories if c.total_weight > 0)
     if total <= 0:
         return 0.0
     covered = sum(
@@ -214,10 +225,17 @@ def evaluate(
     provider: Provider,
     record: Record,
     earlier: Sequence[Evaluation] = (),
+    rules: Rules | None = None,
 ) -> Evaluation:
-    """Score one record. ``earlier``: the provider's evaluations of earlier periods,
-    oldest first, already limited to what existed on the as-of day."""
-    categories = tuple(category_result(k, record, programme.scale) for k in programme.categories)
+    """Score one record by the rules in force for its period (``rules``, default
+    from ``figures.rules.rules_in_force``). ``earlier``: the provider's evaluations
+    of earlier periods, oldest first, already limited to what existed on the as-of day."""
+    if rules is None:
+        rules = rules_in_force(programme, provider, record.period)
+    categories = tuple(
+        category_result(k, record, programme.scale, rules.not_applicable.get(k.id, ()))
+        for k in rules.categories
+    )
     overall = overall_score(categories)
     covered = coverage(categories)
     measured = [
@@ -246,4 +264,5 @@ def evaluate(
         scope=scope_used(provider, record),
         due=due,
         late=record.evaluated > due,
+        rules=rules,
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,7 +41,7 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     data_dir = Path(options.data_dir)
 
     # 1. load and validate
-    loaded = _load(options, data_dir, report)
+    loaded = _load(options, data_dir, report, today)
     if loaded is None:
         return report
     dataset, provenance = loaded
@@ -52,8 +52,10 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     if has_errors(report.problems):
         return report
 
-    # 3. plan
-    planned = _plan(options, portfolio, provenance)
+    # 3. plan: provider and team documents show the state on their evaluated day
+    from scorecard.figures.issued import Issued
+
+    planned = _plan(options, portfolio, provenance, Issued(dataset).on)
 
     # 4. render into a scratch folder, 5. publish from it
     scratch = _scratch_folder(options, report)
@@ -69,14 +71,14 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
 
 
 def _load(
-    options: BuildOptions, data_dir: Path, report: BuildReport
+    options: BuildOptions, data_dir: Path, report: BuildReport, today: date
 ) -> tuple[Dataset, Provenance] | None:
     """The validated data set and the build's provenance; None when either failed
     (the problems are in ``report``)."""
     from scorecard.data import gitinfo
     from scorecard.data.load import load
 
-    dataset, problems = load(data_dir, ref=options.ref)
+    dataset, problems = load(data_dir, ref=options.ref, today=today)
     report.problems += problems
     if dataset is None or has_errors(problems):
         return None
@@ -146,9 +148,15 @@ def _selection_problems(
     return problems
 
 
-def _plan(options: BuildOptions, portfolio: Portfolio, provenance: Provenance) -> tuple[Any, ...]:
+def _plan(
+    options: BuildOptions,
+    portfolio: Portfolio,
+    provenance: Provenance,
+    issued: Callable[[date], Portfolio],
+) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
+    from scorecard.data.versions import provider_versions
     from scorecard.documents import plan as docs
 
     data_dir = Path(options.data_dir)
@@ -163,6 +171,7 @@ def _plan(options: BuildOptions, portfolio: Portfolio, provenance: Provenance) -
         audiences=_audiences(options),
         pdf=options.pdf,
         page_size="Letter" if options.page_size == "Letter" else "A4",
+        issued=issued,
     )
     if options.narrowed:
         # A narrowed build (or a shard) keeps the full build's index.
@@ -184,8 +193,10 @@ def _plan(options: BuildOptions, portfolio: Portfolio, provenance: Provenance) -
             # files we did not read changed (a record deleted, a stray file): we
             # cannot say which documents that touches, so all are drafts
             changed = None
+        versions = provider_versions(data_dir, options.ref)
         planned = tuple(
-            own_provenance(d, portfolio, history, changed, provenance) for d in planned
+            own_provenance(d, portfolio, history, changed, provenance, issued, versions)
+            for d in planned
         )
     return planned
 

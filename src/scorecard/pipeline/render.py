@@ -84,9 +84,9 @@ def _render_one(index: int) -> _Outcome:
     content = state.reuse.find(doc.pdf_path, key) if state.reuse is not None else None
     rendered = content is None
     if content is None:
-        content, problems = render_pdf(
-            html, roots=state.roots, source=doc.pdf_path, created=state.as_of
-        )
+        # its days come from the HTML's dcterms meta tags (the document's own as-of
+        # day), so the PDF follows from the HTML alone, as its reuse key says
+        content, problems = render_pdf(html, roots=state.roots, source=doc.pdf_path)
         if content is None:
             return _Outcome(index, made, tuple(problems), True)
     _write(state.scratch / doc.pdf_path, content)

@@ -12,11 +12,16 @@ manifest depend on everything and keep the build's commit.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from scorecard.data.model import Source
 from scorecard.data.provenance import Provenance
+from scorecard.data.versions import Versions
+from scorecard.data.yaml.reader import parse
 from scorecard.figures.results import Portfolio
 
 if TYPE_CHECKING:
@@ -72,28 +77,95 @@ def loaded_files(portfolio: Portfolio) -> frozenset[str]:
     return frozenset(paths)
 
 
+def issued_state(
+    portfolio: Portfolio, issued: Callable[[date], Portfolio] | None,
+    provider: str | None, period: str | None,
+) -> Portfolio:
+    """The portfolio as on the evaluated day of ``provider``'s record for ``period``
+    (what its documents show); ``portfolio`` itself for other documents."""
+    result = portfolio.provider(provider) if provider is not None else None
+    if issued is None or result is None:
+        return portfolio
+    for evaluation in result.evaluations:
+        if evaluation.period.label == period:
+            return issued(evaluation.record.evaluated)
+    return portfolio
+
+
 def own_provenance(
     doc: Any,
     portfolio: Portfolio,
     history: DataHistory,
     changed: frozenset[str] | None,
     build: Provenance,
+    issued: Callable[[date], Portfolio] | None = None,
+    versions: Versions | None = None,
 ) -> Any:
     """``doc`` with the commit and draft state of its own sources in its ``meta``.
 
     ``changed``: the files with uncommitted changes; None when unknown (then
-    the document is a draft whenever the build is).
+    the document is a draft whenever the build is). ``issued``: the portfolio as
+    of a day; a provider or team document's sources are those of the state it
+    shows, on its record's evaluated day. ``versions``: the provider files'
+    committed versions; a provider file counts from the latest commit that
+    changed what a document as of that day shows of it (not an action raised later).
     """
     if getattr(doc, "document", None) == "renewal":
         return doc  # a renewal brief is as of the build's day, from everything: the build's commit
-    sources = document_sources(portfolio, doc.audience, doc.provider, doc.period)
+    state = issued_state(portfolio, issued, doc.provider, doc.period)
+    sources = document_sources(state, doc.audience, doc.provider, doc.period)
     if sources is None:
         return doc
-    commit = history.latest(sources)
+    commit = _latest(history, [_shown_commit(history, versions or {}, path, state.as_of)
+                               for path in sources])
     if commit is None or any(path not in history.last for path in sources):
         commit = build.commit  # git does not know them all: say the whole build's
     dirty = build.dirty if changed is None else any(path in changed for path in sources)
     return replace(doc, build_context=_stamped(doc.build_context, commit or "", dirty))
+
+
+def shown_of_provider_file(content: bytes, day: date) -> str:
+    """What a document as of ``day`` shows of a provider file: all of it but the
+    actions raised after ``day``, as stable text ("" when it does not parse)."""
+    value = parse(content, Source("<version>", "")).value
+    if not isinstance(value, dict):
+        return ""
+    actions = value.get("actions")
+    if isinstance(actions, list):
+        # no actions and an empty list of them show the same
+        value = {**value, "actions": [a for a in actions if not _raised_after(a, day)]}
+    if not value.get("actions"):
+        value = {k: v for k, v in value.items() if k != "actions"}
+    return json.dumps(value, default=str, sort_keys=True)
+
+
+def _raised_after(action: Any, day: date) -> bool:
+    raised = action.get("raised") if isinstance(action, dict) else None
+    if isinstance(raised, str):
+        try:
+            raised = date.fromisoformat(raised)
+        except ValueError:
+            return False
+    return isinstance(raised, date) and raised > day
+
+
+def _shown_commit(history: DataHistory, versions: Versions, path: str, day: date) -> str | None:
+    """The latest commit that changed what a document as of ``day`` shows of ``path``."""
+    found = history.last.get(path)
+    listed = versions.get(path)
+    if found is None or not listed or listed[-1][0] != found.commit:
+        return found.commit if found is not None else None
+    shown = [shown_of_provider_file(content, day) for _, content in listed]
+    for i in range(len(listed) - 1, 0, -1):
+        if shown[i] != shown[i - 1]:
+            return listed[i][0]
+    return listed[0][0]
+
+
+def _latest(history: DataHistory, commits: list[str | None]) -> str | None:
+    """The latest of ``commits`` in the history's order (None when there are none)."""
+    known = [(history.order.get(c, -1), c) for c in commits if c is not None]
+    return max(known)[1] if known else None
 
 
 def _stamped(

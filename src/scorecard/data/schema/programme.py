@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scorecard.data.periods import CADENCES
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
+from scorecard.data.schema.days import Day
 from scorecard.data.schema.fields import Choice, Number, Slug, Text
 
 WEIGHT = Number(above=0, maximum=1000, fix=(
@@ -26,6 +27,30 @@ MEASURE = Obj(
     ),
 )
 
+_FROM = Field("from", Day(), True,
+              "The first day: the change applies to periods that start on or after it.",
+              "2026-01-01")
+
+CRITERION_CHANGE = Obj(
+    description="New values from a day on; target, floor and weight may change.",
+    fields=(
+        _FROM,
+        Field("target", Number(), False, "The new target (measured criteria)."),
+        Field("floor", Number(), False, "The new floor (measured criteria)."),
+        Field("weight", Number(above=0), False, "The new weight inside its category."),
+    ),
+)
+
+CATEGORY_CHANGE = Obj(
+    description="A new weight from a day on.",
+    fields=(
+        _FROM,
+        Field("weight", Number(above=0), False, "The new weight of the category (above 0)."),
+    ),
+)
+
+_CHANGES = "Oldest first: new values for the periods that start on or after each from day."
+
 CRITERION = Obj(fields=(
     Field("id", Slug(), True, "Unique across the whole programme; records use it in scores.",
           "availability"),
@@ -35,6 +60,11 @@ CRITERION = Obj(fields=(
     Field("explain", Text(), False, "A plain-language gloss shown beside the name."),
     Field("measure", MEASURE, False,
           "Present: a measured criterion. Absent: a rated one, judged on the scale."),
+    Field("from", Day(), False,
+          "The criterion applies to periods that start on or after this day."),
+    Field("until", Day(), False,
+          "The criterion applies to periods that end on or before this day."),
+    Field("changes", ListOf(item=CRITERION_CHANGE), False, _CHANGES),
 ))
 
 CATEGORY = Obj(fields=(
@@ -44,6 +74,7 @@ CATEGORY = Obj(fields=(
           "Relative weight of the category (above 0, at most 1000).", default=1),
     Field("criteria", ListOf(item=CRITERION, min_items=1), True,
           "What is evaluated in this category (at least one).", "[...]"),
+    Field("changes", ListOf(item=CATEGORY_CHANGE), False, _CHANGES),
 ))
 
 SCALE = Obj(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scorecard.data.schema.compound import Field, ListOf, Obj, OneOrList
+from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
 from scorecard.data.schema.days import Day
 from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Number, Slug, Text
 from scorecard.data.schema.programme import CADENCE_SPEC, DAY_COUNT
@@ -69,6 +69,15 @@ ACTION = Obj(fields=(
     Field("internal_note", Text(), False, f"{MARKDOWN}, INTERNAL."),
 ))
 
+TERM = Obj(
+    description="This contract's own target and floor for a measured criterion; shared.",
+    fields=(
+        Field("target", Number(), False, "The target this contract agreed."),
+        Field("floor", Number(), False, "The floor this contract agreed."),
+        Field("from", Day(), False, "From the periods that start on or after this day."),
+    ),
+)
+
 PROVIDER = Obj(
     title="providers/<provider>.yaml: a provider",
     description="A provider's profile, scope, contract, exit plan and actions.",
@@ -90,5 +99,9 @@ PROVIDER = Obj(
         Field("exit_plan", EXIT_PLAN, False, "INTERNAL: the exit plan."),
         Field("actions", ListOf(item=ACTION), False,
               "A running log of deficiencies and ideas."),
+        Field("terms", MapOf(key=Slug(), value=TERM, key_words="a criterion id"), False,
+              "Criterion id to this contract's own target and floor; shared."),
+        Field("not_applicable", ListOf(item=Slug()), False,
+              "Criteria that do not apply to this provider's service."),
     ),
 )

@@ -7,7 +7,7 @@ from typing import Any
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj
 from scorecard.data.schema.days import Day, PeriodText
-from scorecard.data.schema.fields import MARKDOWN, Checker, Slug, Spec, Text
+from scorecard.data.schema.fields import MARKDOWN, Checker, Choice, Slug, Spec, Text
 from scorecard.data.yaml.document import INVALID
 
 
@@ -82,5 +82,8 @@ RECORD = Obj(
               "The contracted services we used this period."),
         Field("provider_response", Text(), False,
               f"{MARKDOWN}: the provider's reply, in its own words, shared."),
+        Field("status", Choice(options=("draft", "final")), False,
+              "draft (not yet an evaluation: no figures, no documents) or final.",
+              default="final"),
     ),
 )

@@ -7,7 +7,8 @@ finds; it skips what earlier checks already found broken, so that one mistake
 gives one message.
 
 The rules live in one module per kind of file they are about: ``programme``
-(scorecard.yaml), ``providers``, ``records`` and ``distribution`` (addresses);
+(scorecard.yaml), ``providers``, ``records`` (and ``evaluations``, a record
+as an evaluation: in force, status, days) and ``distribution`` (addresses);
 ``drafts`` holds what they look at. ``RULES`` runs them in that order, each
 module's in its own order.
 
@@ -19,13 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scorecard.data.problems import Problem
-from scorecard.data.validation import distribution, programme, providers, records
+from scorecard.data.validation import distribution, evaluations, programme, providers, records
 from scorecard.data.validation.drafts import Drafts, Rule
 
 __all__ = ["RULES", "validate"]
 
 RULES: tuple[Rule, ...] = (
-    *programme.RULES, *providers.RULES, *records.RULES, *distribution.RULES,
+    *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
+    *distribution.RULES,
 )
 
 

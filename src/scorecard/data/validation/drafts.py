@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -71,6 +72,7 @@ class Drafts:
     providers: list[ProviderFile] = field(default_factory=list)
     records: list[RecordFile] = field(default_factory=list)
     unreadable_providers: set[str] = field(default_factory=set)  # file stems
+    today: date | None = None  # the day of the data: a record evaluated after it is an error
 
     @cached_property
     def provider_by_id(self) -> dict[str, ProviderFile]:

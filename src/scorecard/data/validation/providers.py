@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
+from scorecard.data.model import Criterion
 from scorecard.data.problems import Problem, shown
 from scorecard.data.schema.fields import SLUG_RE, did_you_mean, slugify
 from scorecard.data.validation.drafts import Drafts, ProviderFile, Rule, _error, _repeated_ids
+from scorecard.data.validation.programme import floor_message, wrong_side
 from scorecard.data.yaml.document import YamlDoc
 
 
@@ -120,6 +123,71 @@ def contract_ends_after_start(d: Drafts) -> Iterator[Problem]:
                          f"({c.start.isoformat()})", "Check both dates.")
 
 
+def _unknown(d: Drafts, pf: ProviderFile, path: tuple[Any, ...], cid: str,
+             key: bool) -> Problem:
+    hint = did_you_mean(cid, d.criteria) or "The criteria are listed in scorecard.yaml."
+    loc = pf.doc.key_at(path) if key else pf.doc.at(path)
+    return _error(loc, path, f"there is no criterion '{cid}' in the programme", hint)
+
+
+def terms_name_measured_criteria(d: Drafts) -> Iterator[Problem]:
+    if d.programme is None:
+        return
+    for pf in d.providers:
+        for cid in pf.provider.terms:
+            c = d.criteria.get(cid)
+            if c is None:
+                yield _unknown(d, pf, ("terms", cid), cid, True)
+            elif c.measure is None:
+                yield _error(pf.doc.key_at(("terms", cid)), ("terms", cid),
+                             f"{cid} is rated on the scale, so it has no target or floor "
+                             "a contract could set", "Remove this term.")
+
+
+def _programme_values(c: Criterion, day: date | None) -> tuple[float, float | None]:
+    """The programme's target and floor for ``c`` in force from ``day`` (None: base)."""
+    assert c.measure is not None
+    target, floor = c.measure.target, c.measure.floor
+    for ch in c.changes:
+        if day is not None and ch.from_day <= day:
+            target = target if ch.target is None else ch.target
+            floor = floor if ch.floor is None else ch.floor
+    return target, floor
+
+
+def terms_floor_on_the_right_side(d: Drafts) -> Iterator[Problem]:
+    """Against the programme's values in force from the term's day and at each later change."""
+    for pf in d.providers:
+        for cid, term in pf.provider.terms.items():
+            c = d.criteria.get(cid)
+            if c is None or c.measure is None or (term.target is None and term.floor is None):
+                continue
+            start = term.from_day
+            days = [start, *(ch.from_day for ch in c.changes
+                             if start is None or ch.from_day > start)]
+            for day in days:
+                target, floor = _programme_values(c, day)
+                t = target if term.target is None else term.target
+                f = floor if term.floor is None else term.floor
+                side = wrong_side(c.measure.better, t, f)
+                if side is None or f is None:
+                    continue
+                name = "floor" if term.floor is not None else "target"
+                yield _error(term.where(name), (*term.path, name),
+                             floor_message(c.measure, t, f, side, day),
+                             "Check the term's target and floor against scorecard.yaml.")
+                break
+
+
+def not_applicable_names_criteria(d: Drafts) -> Iterator[Problem]:
+    if d.programme is None:
+        return
+    for pf in d.providers:
+        for i, cid in enumerate(pf.provider.not_applicable):
+            if cid not in d.criteria:
+                yield _unknown(d, pf, ("not_applicable", i), cid, False)
+
+
 RULES: tuple[Rule, ...] = (
     provider_id_matches_file_name,
     one_file_per_provider,
@@ -130,4 +198,7 @@ RULES: tuple[Rule, ...] = (
     closed_not_before_raised,
     deficiency_has_due_date,
     contract_ends_after_start,
+    terms_name_measured_criteria,
+    terms_floor_on_the_right_side,
+    not_applicable_names_criteria,
 )

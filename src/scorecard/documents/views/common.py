@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from scorecard.data.model import Action, Programme
+from scorecard.data.model import Action, Programme, Provider
 from scorecard.data.provenance import Provenance
 from scorecard.documents.templating import DocumentMeta, audience_label, band_class
 from scorecard.figures.results import Evaluation, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
+from scorecard.figures.rules import changed_between
 
 __all__ = ["ActionLine", "PeerLine"]
 
@@ -160,3 +161,22 @@ def _latest_scored(result: ProviderResult) -> Evaluation | None:
         if evaluation.overall is not None:
             return evaluation
     return None
+
+
+def rules_changed_since(programme: Programme, result: ProviderResult, e: Evaluation) -> bool:
+    """Whether ``e`` was judged by other rules than the provider's evaluation before it."""
+    earlier = [x for x in result.evaluations if x.period < e.period]
+    return bool(earlier) and changed_between(
+        programme, result.provider, e.period, earlier[-1].period
+    )
+
+
+def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+    """The trend in words; when the rules changed since the period compared with,
+    it says so beside it (scoring.md v1.1)."""
+    text = _trend_words(evaluation.trend, "No earlier score to compare with")
+    before = evaluation.previous
+    if evaluation.trend is not None and before is not None and \
+            changed_between(programme, provider, evaluation.period, before):
+        text += f" (the rules changed since {before.label})"
+    return text

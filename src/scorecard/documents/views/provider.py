@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
-from scorecard.data.model import Action, Criterion, Programme, display_name
+from scorecard.data.model import Action, Criterion, Programme, Provider, display_name
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
 from scorecard.documents import charts
@@ -22,14 +22,21 @@ from scorecard.documents.views.common import (
     _owner,
     _rating_text,
     _score,
-    _trend_words,
+    _trend_text,
+    rules_changed_since,
 )
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
+from scorecard.figures.rules import changes_from_previous
 from scorecard.figures.scoring import bands_of
 from scorecard.words.actions import actions_summary
 from scorecard.words.criteria import criterion_sentences, not_scored, targets_summary
 from scorecard.words.numbers import value_text
+from scorecard.words.rules import (
+    DOES_NOT_APPLY,
+    not_applicable_sentence,
+    rule_change_sentences,
+)
 from scorecard.words.scope import scope_sentences
 from scorecard.words.scores import headline
 
@@ -108,6 +115,7 @@ class ScorePoint:
     period: str
     score: float | None
     band: str | None
+    rules_changed: bool = False  # judged by other rules than the evaluation before it
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,8 @@ class ProviderPage:
     targets_sentence: str  # "You met 7 of your 9 service targets." ("" without targets)
     missed: tuple[str, ...]  # one plain line per missed target, with the gap
     not_scored_sentence: str  # which criteria were not scored ("" when all were)
+    not_applicable_sentence: str  # which criteria do not apply to the contract ("" if none)
+    rules_sentence: str  # what changed in the rules from this period on ("" when nothing)
     categories: tuple[CategoryLine, ...]
     summary: str | None  # Markdown
     provider_response: str | None  # Markdown
@@ -141,6 +151,7 @@ class ProviderPage:
     chart: Markup  # inline SVG: the overall score over time, with the bands
     category_chart: Markup  # inline SVG: each category's score this period
     history: tuple[ScorePoint, ...]  # this provider's scores up to this period
+    rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
 
 
@@ -185,25 +196,34 @@ def _criterion_line(
     )  # fmt: skip
 
 
+def _not_applicable_line(c: Criterion) -> CriterionLine:
+    return CriterionLine(
+        c.id, c.name, c.explain, c.measured, False, None, "Does not apply", "",
+        DOES_NOT_APPLY, "not-applicable", "", None,
+    )  # fmt: skip
+
+
 def _categories(evaluation: Evaluation, programme: Programme) -> tuple[CategoryLine, ...]:
     notes = evaluation.record.notes
-    total = sum(c.weight for c in programme.categories) or 1.0
+    total = sum(c.category.weight for c in evaluation.categories if c.total_weight > 0) or 1.0
     return tuple(
         CategoryLine(
             id=cat.category.id,
             name=cat.category.name,
-            weight_percent=display(100 * (cat.category.weight / total)),
+            weight_percent=display(100 * cat.category.weight / total) if cat.total_weight else 0,
             score=_score(cat.score),
             criteria=tuple(
                 _criterion_line(cr, programme, evaluation.period, notes.get(cr.criterion.id))
                 for cr in cat.criteria
-            ),
+            ) + tuple(_not_applicable_line(c) for c in cat.not_applicable),
         )
         for cat in evaluation.categories
     )
 
 
-def _headline(evaluation: Evaluation, programme: Programme, sentence: str) -> Headline:
+def _headline(
+    evaluation: Evaluation, programme: Programme, provider: Provider, sentence: str
+) -> Headline:
     """The headline box. ``sentence``: the headline in words, from narrate."""
     band = evaluation.band.name if evaluation.band is not None else None
     return Headline(
@@ -212,7 +232,7 @@ def _headline(evaluation: Evaluation, programme: Programme, sentence: str) -> He
         band_class=band_class(band, _bands(programme)),
         band_text=band if band is not None else "Too little scored to judge",
         trend=evaluation.trend,
-        trend_text=_trend_words(evaluation.trend, "No earlier score to compare with"),
+        trend_text=_trend_text(evaluation, programme, provider),
         coverage_percent=display(100 * evaluation.coverage),
         sentence=sentence,
     )
@@ -232,9 +252,12 @@ def _scope_line(evaluation: Evaluation, sentence: str) -> ScopeLine:
     )
 
 
-def _history_points(result: ProviderResult, upto: Evaluation) -> tuple[ScorePoint, ...]:
+def _history_points(
+    result: ProviderResult, upto: Evaluation, programme: Programme
+) -> tuple[ScorePoint, ...]:
     return tuple(
-        ScorePoint(e.period.label, e.overall, e.band.name if e.band else None)
+        ScorePoint(e.period.label, e.overall, e.band.name if e.band else None,
+                   rules_changed_since(programme, result, e))
         for e in result.evaluations
         if e.period <= upto.period
     )
@@ -265,6 +288,22 @@ def _missed_targets(evaluation: Evaluation, programme: Programme) -> tuple[str, 
     )
 
 
+def _not_applicable_sentence(evaluation: Evaluation) -> str:
+    return not_applicable_sentence([c for k in evaluation.categories for c in k.not_applicable])
+
+
+def _history_chart(history: Sequence[ScorePoint], programme: Programme) -> Markup:
+    """The overall score over time; a * marks a period from which the rules changed."""
+    points = [(f"{pt.period}*" if pt.rules_changed else pt.period, pt.score) for pt in history]
+    return charts.score_history(points, _bands(programme), height=180)
+
+
+def _rules_sentence(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+    """What changed in the rules from this period on, in words ("" when nothing)."""
+    changes = changes_from_previous(programme, provider, evaluation)
+    return " ".join(rule_change_sentences(changes, evaluation.period))
+
+
 def _action_lines(actions: Iterable[Action], as_of: date, you: str) -> tuple[ActionLine, ...]:
     return tuple(_action_line(a, as_of, _owner(a, you)) for a in actions)
 
@@ -287,7 +326,7 @@ def _shared_page(
     p = result.provider
     record = evaluation.record
     you = display_name(p) if internal else "You"
-    history = _history_points(result, evaluation)
+    history = _history_points(result, evaluation, programme)
     missed = _missed_targets(evaluation, programme)
     return ProviderPage(
         meta=meta,
@@ -304,11 +343,13 @@ def _shared_page(
         evaluated=record.evaluated,
         revised_on=revised,
         headline=_headline(
-            evaluation, programme, " ".join(headline(evaluation, p, internal=internal))
+            evaluation, programme, p, " ".join(headline(evaluation, p, internal=internal))
         ),
         targets_sentence=" ".join(targets_summary(evaluation, p, internal=internal)),
         missed=missed,
         not_scored_sentence=" ".join(not_scored(evaluation)),
+        not_applicable_sentence=_not_applicable_sentence(evaluation),
+        rules_sentence=_rules_sentence(evaluation, programme, p),
         categories=_categories(evaluation, programme),
         summary=record.summary,
         provider_response=record.provider_response,
@@ -318,13 +359,12 @@ def _shared_page(
         scope=_scope_line(
             evaluation, " ".join(scope_sentences(evaluation, p, internal=internal))
         ),
-        chart=charts.score_history(
-            [(pt.period, pt.score) for pt in history], _bands(programme), height=180
-        ),
+        chart=_history_chart(history, programme),
         category_chart=charts.category_bars(
             [(cat.category.name, cat.score) for cat in evaluation.categories]
         ),
         history=history,
+        rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
     )
 

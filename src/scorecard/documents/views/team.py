@@ -23,6 +23,7 @@ from scorecard.documents.views.common import (
     _rating_text,
     _score,
     _trend_words,
+    rules_changed_since,
 )
 from scorecard.documents.views.provider import ProviderPage, _shared_page
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
@@ -119,6 +120,7 @@ class HistoryLine:
     coverage_percent: int
     targets: str  # "7 of 9"
     current: bool  # the period the document is about
+    rules_changed: bool = False  # judged by other rules than the evaluation before it
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,7 @@ def _history_lines(
             coverage_percent=display(100 * e.coverage),
             targets=f"{e.targets_met} of {e.targets_measured}",
             current=e.period == current.period,
+            rules_changed=rules_changed_since(programme, result, e),
         )
         for e in result.evaluations
     )

@@ -1,0 +1,92 @@
+"""Every committed version of the provider files: what a document as issued needs to
+tell which commit changed what it shows.
+
+A provider file is a running log: an action raised after an evaluation changes the
+file, but not the documents of that evaluation, which show the actions raised on
+or before its day. :func:`provider_versions` reads, with one ``git log`` and one
+``git cat-file``, each provider file's versions, oldest first, each with the
+commit that made it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from scorecard.data.gitrun import find_root, pathspec_of, resolve_commit, run_git
+from scorecard.data.sources import _git
+
+__all__ = ["Versions", "provider_versions"]
+
+Versions = dict[str, list[tuple[str, bytes]]]  # repo path -> [(commit, content)], oldest first
+
+
+def _parse_raw_log(out: bytes) -> dict[str, list[tuple[str, str]]]:
+    """``git log --raw -z --no-abbrev`` output: each path's (commit, blob) in order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    tokens = out.split(b"\0")
+    commit = ""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip(b"\n")
+        i += 1
+        if token.startswith(b"\x1e"):
+            commit = token[1:].decode("ascii", "replace")
+            continue
+        if not token.startswith(b":"):
+            continue
+        fields = token[1:].split()
+        status = fields[4].decode("ascii", "replace") if len(fields) > 4 else ""
+        paths = 2 if status[:1] in ("R", "C") else 1
+        names = [os.fsdecode(t) for t in tokens[i : i + paths]]
+        i += paths
+        if status.startswith("D") or not names:
+            continue
+        found.setdefault(names[-1], []).append((commit, fields[3].decode("ascii")))
+    return found
+
+
+def _blobs(shas: list[str], root: Path) -> dict[str, bytes]:
+    """The content of every blob, by one ``git cat-file --batch`` (see data.sources)."""
+    if not shas:
+        return {}
+    done = _git(["cat-file", "--batch"], root, stdin="\n".join(shas).encode() + b"\n")
+    out = done.stdout
+    blobs: dict[str, bytes] = {}
+    pos = 0
+    while pos < len(out):
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) < 3:  # "<sha> missing"
+            continue
+        size = int(header[2])
+        blobs[header[0].decode()] = out[pos : pos + size]
+        pos += size + 1
+    return blobs
+
+
+def provider_versions(data_dir: Path, ref: str | None) -> Versions:
+    """Each provider file's committed versions up to ``ref`` (None: HEAD), oldest
+    first; empty outside a repository or when git cannot answer."""
+    root, _ = find_root(data_dir)
+    if root is None:
+        return {}
+    commit, _ = resolve_commit(root, ref or "HEAD")
+    if commit is None:
+        return {}
+    spec = pathspec_of(data_dir, root)
+    providers = "providers/" if spec in ("", ".") else f"{spec.rstrip('/')}/providers/"
+    run = run_git(
+        ["log", "--no-show-signature", "--no-color", "--format=%x1e%H", "--raw", "-z",
+         "--no-abbrev", "-M", "--topo-order", "--reverse", commit, "--", providers],
+        root,
+    )
+    if not run.ok:
+        return {}
+    listed = _parse_raw_log(run.out)
+    blobs = _blobs(sorted({sha for versions in listed.values() for _, sha in versions}), root)
+    return {
+        path: [(c, blobs[sha]) for c, sha in versions if sha in blobs]
+        for path, versions in listed.items()
+    }
