@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
@@ -53,9 +54,21 @@ def ordered_map(
     # fork: workers start in milliseconds and share the imported modules.
     context = multiprocessing.get_context("fork")
     with context.Pool(
-        processes=max(jobs, 1), initializer=initializer, maxtasksperchild=recycle
+        processes=max(jobs, 1), initializer=_worker_start, initargs=(initializer,),
+        maxtasksperchild=recycle,
     ) as pool:
         yield from pool.imap(func, _as_iterable(items), chunksize=1)
+
+
+def _worker_start(initializer: Callable[[], None] | None) -> None:
+    """A worker ends quietly: SIGTERM (from the pool, or sent to the whole process
+    group) ends it at once, as by default, whatever handler the parent had; SIGINT
+    (Ctrl-C on a terminal reaches every process) is left to the parent, which
+    stops the pool. No worker prints a traceback for either."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()
 
 
 def _as_iterable(items: Sequence[T]) -> Iterable[T]:

@@ -8,12 +8,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scorecard.data.problems import Problem
 from scorecard.data.provenance import Provenance
 from scorecard.figures.results import Portfolio
 from scorecard.pipeline.options import SUPPORTED_AUDIENCES, BuildOptions
+
+if TYPE_CHECKING:
+    from scorecard.output.folder import OutputFolder
 
 
 class _ScratchFiles(Mapping[str, bytes]):
@@ -48,6 +51,7 @@ def publish_build(
     *,
     as_of: date,
     provenance: Provenance,
+    folder: OutputFolder | None = None,
 ) -> list[Problem]:
     """Publish the files ``made`` (in ``scratch``) and ``extras`` into the output
     folder, with a manifest of the documents and the reuse keys of every file."""
@@ -76,15 +80,14 @@ def publish_build(
         documents=tuple(sorted(entries, key=lambda e: e.path)),
     )
     files = _ScratchFiles(scratch, sorted(made), extras)
-    return publish(out_dir, files, manifest, replace_all=not options.narrowed)
+    return publish(out_dir, files, manifest, replace_all=not options.narrowed, folder=folder)
 
 
 def refresh_index(
-    options: BuildOptions, portfolio: Portfolio, provenance: Provenance
+    options: BuildOptions, portfolio: Portfolio, provenance: Provenance, folder: OutputFolder
 ) -> list[Problem]:
     """After a narrowed build: write ``index.html`` over what the manifest lists."""
-    import os
-
+    from scorecard.data.problems import Location
     from scorecard.documents.templating import (
         TemplateRenderError,
         make_environment,
@@ -92,8 +95,9 @@ def refresh_index(
     )
     from scorecard.documents.views.index import IndexEntry, index_view
     from scorecard.output.manifest import read_manifest
+    from scorecard.output.moves import put_file
 
-    out_dir = Path(options.out_dir)
+    out_dir = folder.root
     manifest, problems = read_manifest(out_dir)
     if manifest is None:
         return problems
@@ -116,8 +120,10 @@ def refresh_index(
         )
     except TemplateRenderError as error:
         return [error.problem]
-    target = out_dir / "index.html"
-    partial = out_dir / ".index.html.part"
-    partial.write_bytes(html.encode("utf-8"))
-    os.replace(partial, target)
+    try:
+        put_file(folder, "index.html", html.encode("utf-8"))
+    except OSError as error:
+        return [Problem(Location(str(out_dir / "index.html")),
+                        f"could not write the index: {error.strerror or error}",
+                        severity="warning")]
     return []
