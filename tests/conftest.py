@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,20 @@ SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
 # The demo data's stories are told "as of 2026-11-26", so the first commit is made then.
 COMMIT_DAY = "2026-11-26"
 COMMIT_TIME = f"{COMMIT_DAY}T12:00:00+00:00"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _reuse_key_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds keep their reuse key in the user's cache folder: in tests, a fresh one
+    (subprocesses inherit it), never the real home's."""
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("SCORECARD_REUSE_KEY", None)
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
 
 
 def git_env() -> dict[str, str]:

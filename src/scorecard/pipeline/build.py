@@ -91,6 +91,10 @@ def _load(
     report.problems += problems
     if provenance is None or has_errors(problems):
         return None
+    shallow = gitinfo.shallow_problem(data_dir) if provenance.commit is not None else None
+    if shallow is not None:
+        report.problems.append(shallow)
+        return None
     report.provenance = provenance
     return dataset, provenance
 

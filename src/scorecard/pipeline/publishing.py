@@ -57,7 +57,7 @@ def publish_build(
     folder, with a manifest of the documents and the reuse keys of every file."""
     from scorecard.output.manifest import Format, Manifest, ManifestEntry
     from scorecard.output.publish import publish
-    from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made
+    from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made, reuse_key
 
     out_dir = Path(options.out_dir)
     entries: list[ManifestEntry] = []
@@ -70,9 +70,11 @@ def publish_build(
                 entries.append(
                     ManifestEntry(path, doc.audience, doc.provider, doc.period, fmt, made[path][1])
                 )
-    inputs = {} if not options.narrowed else dict(read_made(out_dir))
+    secret = reuse_key()
+    # a narrowed build keeps the earlier entries whose keyed hash is proved
+    inputs = {} if not options.narrowed else dict(read_made(out_dir, secret))
     inputs.update({path: Made(key, digest) for path, (key, digest) in made.items()})
-    extras[INPUTS_FILE] = made_bytes(inputs)
+    extras[INPUTS_FILE] = made_bytes(inputs, secret)
     manifest = Manifest(
         as_of=as_of,
         commit=provenance.commit,
