@@ -171,35 +171,55 @@ def open_folder(out_dir: Path, *, wait: float = 600.0) -> tuple[OutputFolder | N
     None and a problem when it is not a folder, cannot be made, or another
     build still holds it after ``wait`` seconds."""
     out = Path(out_dir).absolute()
-    if os.path.lexists(out) and not out.is_dir():
-        return None, [_problem(out, "the output folder is a file, not a folder")]
+    deadline = time.monotonic() + wait
+    while True:
+        if os.path.lexists(out) and not out.is_dir():
+            return None, [_problem(out, "the output folder is a file, not a folder")]
+        try:
+            folder = _open(out, deadline)
+        except FileNotFoundError:
+            # the build we waited for made the folder, failed, and removed it again
+            if time.monotonic() < deadline:
+                continue
+            folder = None
+        except OSError as error:
+            return None, [_problem(out, "cannot prepare the output folder: "
+                                   f"{error.strerror or error}")]
+        if folder is None:
+            return None, [
+                _problem(
+                    out,
+                    f"another build is still writing into this folder after {wait:g} seconds",
+                    hint="Wait for it to finish, or build into another folder with --out.",
+                )
+            ]
+        _clear_leftovers(folder)
+        return folder, []
+
+
+def _open(out: Path, deadline: float) -> OutputFolder | None:
+    """One try of :func:`open_folder`; None when the lock was not had by ``deadline``."""
     root = out.resolve()
     created = not root.exists()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(root, _DIR_FLAGS & ~os.O_NOFOLLOW)
-    except OSError as error:
-        return None, [_problem(out, f"cannot make the output folder: {error.strerror or error}")]
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root, _DIR_FLAGS & ~os.O_NOFOLLOW)
     try:
         made_staging = not os.path.lexists(root / STAGING)
         staging_fd = _staging(fd)
-        lock_fd = _lock(staging_fd, wait)
-    except OSError as error:
+    except BaseException:
         os.close(fd)
-        return None, [_problem(out, f"cannot prepare the output folder: {error.strerror or error}")]
+        raise
+    try:
+        lock_fd = _lock(staging_fd, deadline)
+    except BaseException:
+        os.close(staging_fd)
+        os.close(fd)
+        raise
     if lock_fd is None:
         os.close(staging_fd)
         os.close(fd)
-        return None, [
-            _problem(
-                out,
-                f"another build is still writing into this folder after {wait:g} seconds",
-                hint="Wait for it to finish, or build into another folder with --out.",
-            )
-        ]
-    folder = OutputFolder(root, fd, staging_fd, lock_fd, created, made_staging)
-    _clear_leftovers(folder)
-    return folder, []
+        return None
+    return OutputFolder(root, fd, staging_fd, lock_fd, created, made_staging)
 
 
 def _staging(root_fd: int) -> int:
@@ -234,11 +254,10 @@ def _is_file(dir_fd: int, name: str) -> bool:
         return False
 
 
-def _lock(staging_fd: int, wait: float) -> int | None:
-    """Hold ``lock`` exclusively; None when another build holds it for longer than
-    ``wait`` seconds. Checks after locking that the file is still the one named
-    ``lock`` (a build that made the folder may remove it when it fails)."""
-    deadline = time.monotonic() + wait
+def _lock(staging_fd: int, deadline: float) -> int | None:
+    """Hold ``lock`` exclusively; None when another build still holds it at
+    ``deadline``. Checks after locking that the file is still the one named
+    ``lock`` (a build that made the folder removes it again when it fails)."""
     while True:
         if not _is_file(staging_fd, LOCK):
             _remove_tree(staging_fd, LOCK)
