@@ -21,13 +21,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import scorecard
 from buildrepo import AS_OF, Repo
 from conftest import GitRepo, git_env, run_cli, tree_bytes
 from scorecard.output.folder import STAGING, open_folder
 from scorecard.pipeline.build import build
 from scorecard.pipeline.options import BuildOptions
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+SRC = Path(scorecard.__file__).resolve().parents[1]  # the scorecard these tests import
 
 
 def env() -> dict[str, str]:
