@@ -20,7 +20,7 @@ After each kill the folder must be:
   ``.scorecard-staging/``, and a last build, not killed, leaves none.
 
 SIGTERM must end the build with exit code 143 and no traceback (from the
-build or its workers). Most runs are ``--no-pdf`` to stay fast; some render
+build or its workers). Most runs are ``--no-pdf`` to stay fast; one in six renders
 PDFs with two workers, so workers are killed too. The whole test is bounded
 to about a minute.
 """
@@ -98,17 +98,24 @@ def scratch(out: Path) -> set[str]:
     return {p.name for p in staging.iterdir()} - {".gitignore", "lock"}
 
 
-def references(repo: GitRepo, refs: dict[str, str], tmp: Path) -> dict[tuple[str, bool], dict]:
-    """The output of an undisturbed build of each commit, with and without PDFs."""
-    found = {}
+Known = dict[tuple[str, bool], dict[str, bytes]]
+
+
+def references(repo: GitRepo, refs: dict[str, str], tmp: Path) -> tuple[Known, dict[bool, float]]:
+    """The output of an undisturbed build of each commit, with and without PDFs,
+    and how long the longest build of each kind took (on this machine, now)."""
+    found: Known = {}
+    took = {False: 0.0, True: 0.0}
     for name, ref in refs.items():
         for pdf in (False, True):
             out = tmp / f"ref-{name}-{pdf}"
+            began = time.monotonic()
             done = subprocess.run(command(repo, ref, out, pdf), env=env(), capture_output=True,
                                   text=True, check=False)
+            took[pdf] = max(took[pdf], time.monotonic() - began)
             assert done.returncode == 0, done.stderr
             found[(name, pdf)] = files(out)
-    return found
+    return found, took
 
 
 def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
@@ -119,7 +126,7 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
     (repo.data / "records/globex/2026-08.yaml").write_text(EXTRA, encoding="utf-8")
     repo.edit("records/globex/2026-07.yaml", "communication: 5", "communication: 4")
     refs["B"] = repo.commit("Globex: August, and July corrected", "2026-11-26T13:00:00+00:00")
-    known = references(repo, refs, tmp_path)
+    known, took = references(repo, refs, tmp_path)
     # the test means something only if the outputs differ in changed, added and
     # removed files
     a, b = known[("A", False)], known[("B", False)]
@@ -142,10 +149,13 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
     kills = 0
     while kills < KILLS and time.monotonic() - started < BUDGET:
         target = "B" if holds == "A" else "A"
-        pdf = kills % 4 == 3  # one run in four renders PDFs (two workers)
+        pdf = kills % 6 == 5  # one run in six renders PDFs (two workers)
         how = rng.choice([signal.SIGKILL, signal.SIGTERM])
         group = rng.random() < 0.5  # the whole process group, or the build alone
-        delay = rng.uniform(0.0, 6.0 if pdf else 1.6)
+        # anywhere in the build half the time, else near its end, where it publishes
+        span = took[pdf]
+        delay = rng.uniform(0.0, span) if rng.random() < 0.5 else rng.uniform(0.75 * span,
+                                                                               1.1 * span)
         note = f"seed {seed}, kill {kills}: {how.name} after {delay:.2f}s, pdf={pdf}"
         process = subprocess.Popen(command(repo, refs[target], out, pdf), env=env(),
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -208,7 +218,7 @@ def wait_until_group_gone(pgid: int) -> None:
 
 def classify(
     out: Path,
-    known: dict[tuple[str, bool], dict[str, bytes]],
+    known: Known,
     old: tuple[str, bool],
     new: tuple[str, bool],
     note: str,

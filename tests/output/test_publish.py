@@ -6,9 +6,11 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -352,6 +354,47 @@ def test_a_crashed_publish_is_finished_by_the_next(tmp_path: Path) -> None:
     (out / MANIFEST).rename(out / JOURNAL)
     assert run(out, FIRST[3:]) == []
     assert sorted(tree(out)) == ["index.html", MANIFEST, "portfolio.html"]
+
+
+def test_a_publish_killed_while_moving_files_in_leaves_a_whole_manifest_for_the_next(
+    tmp_path: Path,
+) -> None:
+    """SIGKILL after one of the two files moved in (a real kill, in a forked child): the
+    manifest lists only the documents left alone, all whole; the journal is left;
+    the next publish finishes the job."""
+    out = tmp_path / "reports"
+    run(out, FIRST)
+    changed = [FIRST[0], doc(FIRST[1].path, b"<p>acme team v2</p>", "team"), FIRST[2],
+               doc("portfolio.html", b"<p>all v2</p>", "portfolio")]
+    pid = os.fork()
+    if pid == 0:  # the child: publishes, and is killed on its second move
+        import scorecard.output.publish as under_test
+
+        real, calls = under_test.move, []
+
+        def dying(*args: Any) -> Any:
+            calls.append(args)
+            if len(calls) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args)
+
+        under_test.move = dying  # type: ignore[assignment]
+        run(out, changed)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    manifest, _ = read_manifest(out)
+    assert manifest is not None
+    # the two documents this publish leaves alone, whole; not the two it replaces
+    assert [e.path for e in manifest.documents] == [FIRST[0].path, FIRST[2].path]
+    for e in manifest.documents:
+        assert hashlib.sha256((out / e.path).read_bytes()).hexdigest() == e.sha256
+    assert (out / JOURNAL).exists()
+    assert run(out, changed) == []
+    assert tree(out) == {**{d.path: d.content for d in changed}, "index.html": b"<p>index</p>",
+                         MANIFEST: (out / MANIFEST).read_bytes()}
+    assert read_manifest(out)[0] == manifest_for(changed, as_of=AS_OF, source=SOURCE)
+    assert not (out / JOURNAL).exists() and staging(out) == [".gitignore", "lock"]
 
 
 def test_bad_input_is_refused_before_anything_changes(tmp_path: Path) -> None:
