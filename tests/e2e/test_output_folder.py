@@ -219,6 +219,19 @@ def test_a_killed_build_leaves_its_scratch_only_where_git_ignores_it_and_the_nex
     assert scratch_folders(out) == []
 
 
+def test_the_next_build_removes_the_scratch_folders_older_versions_left_beside_it(
+    small_repo: GitRepo,
+) -> None:
+    old = small_repo.root / ".reports.rendering-k2j4x9_q"
+    (old / "acme/2026-Q3").mkdir(parents=True)
+    (old / "acme/2026-Q3/team.html").write_text("<p>internal</p>\n")
+    unrelated = small_repo.root / ".reports.rendering-notours"  # not a name we made
+    unrelated.mkdir()
+    assert small_repo.build("--no-pdf").exit_code == 0
+    assert not old.exists()
+    assert unrelated.is_dir()
+
+
 def test_sigterm_stops_a_build_with_143_no_traceback_and_no_scratch(
     small_repo: GitRepo,
 ) -> None:

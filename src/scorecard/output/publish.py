@@ -216,10 +216,11 @@ def _publish(
         # 3. commit
         with signals_held():
             failure = _commit(folder, stage_fd, moves, before)
+            if failure is None:
+                folder.published = True  # before a held-back SIGTERM can strike
         if failure is not None:
             problems.append(failure)
             return problems
-        folder.published = True
         # 4. remove what earlier builds made and this one does not
         problems += remove_stale(root, folder.fd, stale)
         with contextlib.suppress(FileNotFoundError):
