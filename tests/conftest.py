@@ -141,3 +141,17 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
         if p.is_file()
     }
 
+
+def running_in_group(pgid: int) -> list[int]:
+    """The processes of a process group that are still alive (not zombies)."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(int(entry.name))
+    return alive

@@ -27,6 +27,7 @@ to about a minute.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -38,7 +39,7 @@ import time
 from pathlib import Path
 
 import scorecard
-from conftest import SMALL, GitRepo, git_env, make_repo
+from conftest import SMALL, GitRepo, git_env, make_repo, running_in_group
 from scorecard.output.folder import STAGING
 from scorecard.output.manifest import JOURNAL
 
@@ -204,15 +205,16 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
 
 
 def wait_until_group_gone(pgid: int) -> None:
-    """Wait until no process of the killed build's group is left (its workers)."""
+    """Wait until no process of the killed build's group is alive (its workers: they
+    die with the build, even when only the build was sent SIGKILL). A zombie that
+    no init process has reaped yet does not count."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        try:
-            os.killpg(pgid, 0)
-        except ProcessLookupError:
+        if not running_in_group(pgid):
             return
         time.sleep(0.02)
-    os.killpg(pgid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pgid, signal.SIGKILL)
     raise AssertionError("workers of a killed build were still running after 10 s")
 
 

@@ -156,25 +156,28 @@ def command(
     _echo_built(report, out_dir)
 
 
-class _Stopped(Exception):
-    """SIGTERM arrived: the build stops, its scratch space is removed on the way out."""
+def _stop(out_dir: str) -> None:
+    """SIGTERM: stop the workers, remove the scratch space, say so, end with 143
+    (128 + 15). Raising instead could leave the worker pool's locks held and hang;
+    a publish under way is never cut (it holds SIGTERM back until it is done)."""
+    from scorecard.output.folder import abandon
+    from scorecard.output.pool import stop_workers
 
-
-def _stop(signum: int, frame: object) -> None:
-    raise _Stopped
+    stop_workers()
+    abandon()
+    sys.stderr.write(f"Build stopped (SIGTERM). The documents in {out_dir} are whole: the "
+                     "previous build's, or all of this one's if it was already moving them "
+                     "in.\n")
+    sys.stderr.flush()
+    os._exit(128 + signal.SIGTERM)
 
 
 def _run(options: BuildOptions, out_dir: str) -> BuildReport:
     """The build, with a progress bar on a terminal; an OSError ends it with a message,
-    SIGTERM with exit code 143 (128 + 15) and a line saying so."""
-    previous = signal.signal(signal.SIGTERM, _stop)
+    SIGTERM with exit code 143 and a line saying so (``_stop``)."""
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: _stop(out_dir))
     try:
         return _run_build(options)
-    except _Stopped:
-        click.echo(f"Build stopped (SIGTERM). The documents in {out_dir} are whole: the "
-                   "previous build's, or all of this one's if it was already moving them in.",
-                   err=True)
-        sys.exit(128 + signal.SIGTERM)
     finally:
         signal.signal(signal.SIGTERM, previous)
 

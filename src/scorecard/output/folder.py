@@ -100,6 +100,12 @@ def open_dir(root_fd: int, parts: Iterable[str], *, create: bool) -> int:
     return fd
 
 
+# The folders this process holds, so that a forked worker lets go of their
+# locks (:func:`_in_child`) and a process stopped by SIGTERM removes their
+# scratch space on the way out (:func:`abandon`).
+_HELD: list[OutputFolder] = []
+
+
 @dataclass
 class OutputFolder:
     """An output folder held by this build (see the module text)."""
@@ -131,6 +137,8 @@ class OutputFolder:
     def close(self) -> None:
         """Remove this build's scratch folders and let go of the lock. A folder this
         build made and never published into is removed again."""
+        if self in _HELD:
+            _HELD.remove(self)
         for scratch in self.scratches:
             _remove_tree(self.staging_fd, scratch.name)
         self.scratches.clear()
@@ -148,6 +156,28 @@ class OutputFolder:
         for fd in (self.lock_fd, self.staging_fd, self.fd):
             with contextlib.suppress(OSError):
                 os.close(fd)
+
+
+def abandon() -> None:
+    """For a process about to end at once (stopped by SIGTERM): remove the scratch
+    folders of every folder it holds. The documents are left as they are: a
+    publish is never under way here (it holds SIGTERM back)."""
+    for folder in list(_HELD):
+        for scratch in folder.scratches:
+            _remove_tree(folder.staging_fd, scratch.name)
+
+
+def _in_child() -> None:
+    """In a forked process (a rendering worker): close the copies of the lock files.
+    A lock belongs to the open file, so a worker outliving its build would
+    otherwise hold the folder locked."""
+    for folder in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(folder.lock_fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_in_child)
 
 
 def _remove_tree(dir_fd: int, name: str) -> None:
@@ -194,6 +224,7 @@ def open_folder(out_dir: Path, *, wait: float = 600.0) -> tuple[OutputFolder | N
                 )
             ]
         _clear_leftovers(folder)
+        _HELD.append(folder)
         return folder, []
 
 

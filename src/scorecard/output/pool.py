@@ -8,13 +8,16 @@ workers ran.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
+_POOLS: list[Any] = []  # the pools running now, for stop_workers
 R = TypeVar("R")
 
 
@@ -57,7 +60,11 @@ def ordered_map(
         processes=max(jobs, 1), initializer=_worker_start, initargs=(initializer,),
         maxtasksperchild=recycle,
     ) as pool:
-        yield from pool.imap(func, _as_iterable(items), chunksize=1)
+        _POOLS.append(pool)
+        try:
+            yield from pool.imap(func, _as_iterable(items), chunksize=1)
+        finally:
+            _POOLS.remove(pool)
 
 
 def _worker_start(initializer: Callable[[], None] | None) -> None:
@@ -67,8 +74,44 @@ def _worker_start(initializer: Callable[[], None] | None) -> None:
     stops the pool. No worker prints a traceback for either."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     if initializer is not None:
         initializer()
+
+
+def _die_with_parent() -> None:
+    """Linux: this worker gets SIGKILL when the build that made it dies, even by
+    SIGKILL (a pool's workers otherwise wait for work forever, as orphans)."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the build died before prctl took effect
+        os._exit(1)
+
+
+def stop_workers() -> None:
+    """Kill this process's workers at once and reap them (before it ends on SIGTERM).
+
+    The pool's own thread would start new workers for the ones killed; it is
+    told to stop first (CPython's pool has no public way to say so)."""
+    from multiprocessing.pool import TERMINATE
+
+    for pool in _POOLS:
+        handler = getattr(pool, "_worker_handler", None)
+        if handler is not None:
+            handler._state = TERMINATE
+    if _POOLS:
+        time.sleep(0.2)  # the thread looks every 0.1 s
+    children = multiprocessing.active_children()
+    for child in children:
+        with contextlib.suppress(OSError):
+            child.kill()
+    for child in children:
+        child.join(timeout=5)
 
 
 def _as_iterable(items: Sequence[T]) -> Iterable[T]:
