@@ -196,43 +196,64 @@ def _publish(
     stage_fd = os.open(staging, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
         # 2. stage; nothing in root changes until every file is in hand
-        moves = _stage(root, stage_fd, files, manifest, problems)
-        if has_errors(problems):
+        try:
+            staged = _prepare(root, stage_fd, files, manifest, before, problems,
+                              replace_all=replace_all)
+        except OSError as exc:
+            problems.append(_problem(root, "could not prepare the files to publish: "
+                                     f"{why(exc)}; the output folder was not changed"))
             return problems
-        final, stale = _settle(root, files, manifest, before.owned, problems,
-                               replace_all=replace_all)
-        moving = {rel for _, rel in moves} | stale
-        write_new(stage_fd, MANIFEST, final.to_bytes())
-        journal = Manifest(final.as_of, final.commit, final.dirty, (*before.owned,
-                                                                   *final.documents))
-        write_new(stage_fd, JOURNAL, journal.to_bytes())
-        if before.manifest is not None:
-            left = tuple(e for e in before.manifest.documents if e.path not in moving)
-            if left != before.manifest.documents:
-                m = before.manifest
-                write_new(stage_fd, "transition.json",
-                          Manifest(m.as_of, m.commit, m.dirty, left).to_bytes())
-        os.mkdir("aside", dir_fd=stage_fd)
+        if staged is None:
+            return problems
+        moves, stale = staged
         # 3. commit
         with signals_held():
             failure = _commit(folder, stage_fd, moves, before)
             if failure is None:
                 folder.published = True  # before a held-back SIGTERM can strike
-        if failure is not None:
-            problems.append(failure)
-            return problems
-        # 4. remove what earlier builds made and this one does not
-        problems += remove_stale(root, folder.fd, stale)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(JOURNAL, dir_fd=folder.fd)
-    except OSError as exc:  # before the commit: nothing in the folder changed
-        problems.append(
-            _problem(root, f"could not prepare the files to publish: {exc.strerror or exc}; "
-                     "the output folder was not changed")
-        )
     finally:
         os.close(stage_fd)
+    if failure is not None:
+        problems.append(failure)
+        return problems
+    # 4. remove what earlier builds made and this one does not
+    problems += remove_stale(root, folder.fd, stale)
+    with contextlib.suppress(OSError):  # left behind, the next build removes it
+        os.unlink(JOURNAL, dir_fd=folder.fd)
     return problems
+
+
+def _prepare(
+    root: Path,
+    stage_fd: int,
+    files: Mapping[str, bytes],
+    manifest: Manifest,
+    before: _Before,
+    problems: list[Problem],
+    *,
+    replace_all: bool,
+) -> tuple[list[tuple[str, str]], set[str]] | None:
+    """Stage the files, the new manifest, the journal and the narrowed old
+    manifest: the moves to make and the paths to delete; None when a problem
+    stops the publish. Raises OSError (nothing in ``root`` is changed)."""
+    moves = _stage(root, stage_fd, files, manifest, problems)
+    if has_errors(problems):
+        return None
+    final, stale = _settle(root, files, manifest, before.owned, problems,
+                           replace_all=replace_all)
+    moving = {rel for _, rel in moves} | stale
+    write_new(stage_fd, MANIFEST, final.to_bytes())
+    journal = Manifest(final.as_of, final.commit, final.dirty,
+                       (*before.owned, *final.documents))
+    write_new(stage_fd, JOURNAL, journal.to_bytes())
+    if before.manifest is not None:
+        left = tuple(e for e in before.manifest.documents if e.path not in moving)
+        if left != before.manifest.documents:
+            m = before.manifest
+            write_new(stage_fd, "transition.json",
+                      Manifest(m.as_of, m.commit, m.dirty, left).to_bytes())
+    os.mkdir("aside", dir_fd=stage_fd)
+    return moves, stale
 
 
 def _stage(
