@@ -12,6 +12,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -80,17 +81,19 @@ def _worker_start(initializer: Callable[[], None] | None) -> None:
 
 
 def _die_with_parent() -> None:
-    """Linux: this worker gets SIGKILL when the build that made it dies, even by
-    SIGKILL (a pool's workers otherwise wait for work forever, as orphans)."""
-    import ctypes
+    """This worker ends within a fifth of a second of the build that made it, even
+    when the build was killed by SIGKILL (a pool's workers otherwise wait for
+    work forever, as orphans). A watching thread, not PR_SET_PDEATHSIG: that
+    signal follows the thread that forked the worker, and the pool forks
+    replacements from a thread of its own."""
+    parent = os.getppid()
 
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() == 1:  # the build died before prctl took effect
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
         os._exit(1)
+
+    threading.Thread(target=watch, name="scorecard-parent-watch", daemon=True).start()
 
 
 def stop_workers() -> None:
