@@ -25,6 +25,20 @@ COMMIT_DAY = "2026-11-26"
 COMMIT_TIME = f"{COMMIT_DAY}T12:00:00+00:00"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _reuse_key_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds keep their reuse key in the user's cache folder: in tests, a fresh one
+    (subprocesses inherit it), never the real home's."""
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("SCORECARD_REUSE_KEY", None)
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
+
+
 def git_env() -> dict[str, str]:
     """The environment for git in tests: no GIT_* from outside, a fixed identity."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
@@ -141,3 +155,16 @@ def mail_server() -> Iterator[MailServer]:
         yield server
     finally:
         server.stop()
+def running_in_group(pgid: int) -> list[int]:
+    """The processes of a process group that are still alive (not zombies)."""
+    alive = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(int(entry.name))
+    return alive

@@ -456,10 +456,12 @@ def test_manifest_marks_only_the_provider_scorecards(built: Built) -> None:
     assert {d["audience"] for d in docs} == {"provider", "team", "portfolio"}
     # data.json and the index hold internal things and are never sent: the
     # manifest does not mark them (files on disk = manifest + those + itself +
-    # the hidden list of input hashes that incremental builds reuse).
+    # the hidden list of input hashes that incremental builds reuse, and the
+    # staging area's lock and .gitignore).
     on_disk = {p.relative_to(built.html).as_posix() for p in built.html.rglob("*")
                if p.is_file()}
-    unlisted = {"index.html", "data.json", "manifest.json", ".scorecard-inputs.json"}
+    unlisted = {"index.html", "data.json", "manifest.json", ".scorecard-inputs.json",
+                ".scorecard-staging/.gitignore", ".scorecard-staging/lock"}
     assert on_disk == {d["path"] for d in docs} | unlisted
     data = (built.html / "data.json").read_text(encoding="utf-8")
     assert DEADLINE_ISO in data and "Eve Qxrater" in data

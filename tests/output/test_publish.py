@@ -5,13 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import signal
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from scorecard.data.provenance import Provenance
+from scorecard.output.folder import STAGING
 from scorecard.output.manifest import (
     JOURNAL,
     MANIFEST,
@@ -46,11 +50,17 @@ def run(out: Path, docs: list[Document], *, replace_all: bool = True) -> list[st
 
 
 def tree(root: Path) -> dict[str, bytes]:
+    """The files in ``root``, but for the staging area (see ``staging``)."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and not p.is_symlink()
+        if p.is_file() and not p.is_symlink() and STAGING not in p.relative_to(root).parts
     }
+
+
+def staging(root: Path) -> list[str]:
+    """What the staging area holds once a publish is over: its .gitignore and lock."""
+    return sorted(p.relative_to(root / STAGING).as_posix() for p in (root / STAGING).rglob("*"))
 
 
 FIRST = [
@@ -90,8 +100,9 @@ def test_first_publish_writes_files_and_a_manifest_with_their_sha256(tmp_path: P
         "format": "pdf",
         "sha256": hashlib.sha256(b"%PDF acme q3").hexdigest(),
     }
-    # nothing left behind next to the output folder
+    # nothing left behind next to the output folder, nor in its staging area
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert staging(out) == [".gitignore", "lock"]
 
 
 def test_manifest_json_is_stable() -> None:
@@ -135,15 +146,51 @@ def test_a_document_edited_by_someone_is_kept_with_a_warning(tmp_path: Path) -> 
     ]
 
 
-def test_folder_with_files_but_no_manifest_loses_nothing(tmp_path: Path) -> None:
+def test_a_folder_scorecard_did_not_make_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     out = tmp_path / "reports"
     out.mkdir()
     (out / "old.pdf").write_bytes(b"someone's")
     (out / "acme").mkdir()
     (out / "acme" / "x.html").write_bytes(b"x")
+    before = tree(out)
+    assert run(out, FIRST) == [
+        "the output folder is not empty and holds no manifest.json of scorecard's: acme, old.pdf"
+    ]
+    assert tree(out) == before
+    assert not (out / STAGING).exists()  # not even the staging area is left
+
+
+def test_a_users_own_index_and_same_named_documents_are_refused_by_name(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "site"
+    (out / "acme/2026-Q3").mkdir(parents=True)
+    (out / "index.html").write_bytes(b"<h1>my site</h1>")
+    (out / "manifest.json").write_text('{"name": "my web app", "icons": []}')
+    (out / "acme/2026-Q3/provider.pdf").write_bytes(b"my own scan")
+    before = tree(out)
+    problems = publish(out, files_for(FIRST, {"index.html": b"<p>index</p>"}),
+                       manifest_for(FIRST, as_of=AS_OF, source=SOURCE))
+    assert [(p.severity, p.field, p.message) for p in problems] == [
+        ("error", "--out", "the output folder holds files scorecard did not make, which this "
+         "build would overwrite: acme/2026-Q3/provider.pdf, index.html, manifest.json"),
+    ]
+    assert tree(out) == before
+
+
+def test_in_a_folder_of_ours_a_file_no_build_made_is_not_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    run(out, FIRST[3:])  # only the portfolio
+    (out / "acme/2026-Q3").mkdir(parents=True)
+    (out / "acme/2026-Q3/provider.pdf").write_bytes(b"signed copy, keep")
+    before = tree(out)
+    assert run(out, FIRST) == [
+        "refusing to overwrite files no earlier build made: acme/2026-Q3/provider.pdf"
+    ]
+    assert tree(out) == before
+    # once it is moved away, the build goes through
+    (out / "acme/2026-Q3/provider.pdf").unlink()
     assert run(out, FIRST) == []
-    assert (out / "old.pdf").read_bytes() == b"someone's"
-    assert (out / "acme" / "x.html").read_bytes() == b"x"
 
 
 def build(out: Path, render: Callable[[], list[Document]]) -> list[str]:
@@ -282,13 +329,14 @@ def test_read_manifest_tolerates_damage(tmp_path: Path) -> None:
     assert manifest is None and [p.severity for p in problems] == ["warning"]
     (out / MANIFEST).write_text('{"something": "else"}')
     assert read_manifest(out)[0] is None
-    # a damaged manifest means nothing is deleted
+    # a damaged manifest: the folder is not recognisably ours, so nothing is written
     (out / "old.pdf").write_bytes(b"x")
+    before = tree(out)
     assert run(out, FIRST) == [
-        "manifest.json is not one scorecard wrote, or is damaged; no file in the folder will be"
-        " deleted"
+        "the output folder holds files scorecard did not make, which this build would "
+        "overwrite: manifest.json"
     ]
-    assert (out / "old.pdf").exists()
+    assert tree(out) == before
 
 
 def test_read_manifest_round_trips(tmp_path: Path) -> None:
@@ -307,6 +355,47 @@ def test_a_crashed_publish_is_finished_by_the_next(tmp_path: Path) -> None:
     (out / MANIFEST).rename(out / JOURNAL)
     assert run(out, FIRST[3:]) == []
     assert sorted(tree(out)) == ["index.html", MANIFEST, "portfolio.html"]
+
+
+def test_a_publish_killed_while_moving_files_in_leaves_a_whole_manifest_for_the_next(
+    tmp_path: Path,
+) -> None:
+    """SIGKILL after one of the two files moved in (a real kill, in a forked child): the
+    manifest lists only the documents left alone, all whole; the journal is left;
+    the next publish finishes the job."""
+    out = tmp_path / "reports"
+    run(out, FIRST)
+    changed = [FIRST[0], doc(FIRST[1].path, b"<p>acme team v2</p>", "team"), FIRST[2],
+               doc("portfolio.html", b"<p>all v2</p>", "portfolio")]
+    pid = os.fork()
+    if pid == 0:  # the child: publishes, and is killed on its second move
+        import scorecard.output.publish as under_test
+
+        real, calls = under_test.move, []
+
+        def dying(*args: Any) -> Any:
+            calls.append(args)
+            if len(calls) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args)
+
+        under_test.move = dying  # type: ignore[assignment]
+        run(out, changed)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    manifest, _ = read_manifest(out)
+    assert manifest is not None
+    # the two documents this publish leaves alone, whole; not the two it replaces
+    assert [e.path for e in manifest.documents] == [FIRST[0].path, FIRST[2].path]
+    for e in manifest.documents:
+        assert hashlib.sha256((out / e.path).read_bytes()).hexdigest() == e.sha256
+    assert (out / JOURNAL).exists()
+    assert run(out, changed) == []
+    assert tree(out) == {**{d.path: d.content for d in changed}, "index.html": b"<p>index</p>",
+                         MANIFEST: (out / MANIFEST).read_bytes()}
+    assert read_manifest(out)[0] == manifest_for(changed, as_of=AS_OF, source=SOURCE)
+    assert not (out / JOURNAL).exists() and staging(out) == [".gitignore", "lock"]
 
 
 def test_bad_input_is_refused_before_anything_changes(tmp_path: Path) -> None:
@@ -331,12 +420,63 @@ def test_writing_through_a_symlinked_folder_is_refused(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     out = tmp_path / "reports"
-    out.mkdir()
+    run(out, FIRST[3:])
+    before = tree(out)
     (out / "acme").symlink_to(elsewhere, target_is_directory=True)
     messages = run(out, FIRST)
     assert any("symbolic link" in m for m in messages)
     assert list(elsewhere.iterdir()) == []
-    assert not (out / MANIFEST).exists()
+    assert tree(out) == before
+
+
+def test_a_link_planted_at_a_documents_path_is_replaced_not_written_through(
+    tmp_path: Path,
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"precious")
+    out = tmp_path / "reports"
+    run(out, FIRST)
+    (out / "acme/2026-Q3/provider.pdf").unlink()
+    (out / "acme/2026-Q3/provider.pdf").symlink_to(victim)
+    (out / "index.html").unlink()
+    (out / "index.html").symlink_to(victim)
+    assert run(out, FIRST) == []
+    assert victim.read_bytes() == b"precious"
+    assert not (out / "acme/2026-Q3/provider.pdf").is_symlink()
+    assert (out / "acme/2026-Q3/provider.pdf").read_bytes() == b"%PDF acme q3"
+    assert (out / "index.html").read_bytes() == b"<p>index</p>"
+
+
+def test_a_link_planted_as_the_staging_area_is_replaced_not_followed(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "reports"
+    run(out, FIRST)
+    shutil.rmtree(out / STAGING)
+    (out / STAGING).symlink_to(elsewhere, target_is_directory=True)
+    changed = [doc(d.path, d.content + b" v2", d.audience) for d in FIRST]
+    assert run(out, changed) == []
+    assert list(elsewhere.iterdir()) == []
+    assert (out / STAGING).is_dir() and not (out / STAGING).is_symlink()
+    assert tree(out)["portfolio.html"] == b"<p>all</p> v2"
+
+
+def test_a_move_that_fails_puts_every_file_back_and_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    run(out, FIRST)
+    before = tree(out)
+    changed = [doc(d.path, d.content + b" v2", d.audience) for d in FIRST]
+    # a file name longer than the file system allows (255 bytes): staged under a
+    # short name, it fails only when moved into place, after the others (sorted)
+    too_long = doc("zzz/" + "x" * 300 + ".html", b"<p>long</p>", "portfolio")
+    problems = publish(out, files_for([*changed, too_long], {"index.html": b"<p>new</p>"}),
+                       manifest_for([*changed, too_long], as_of=AS_OF, source=SOURCE))
+    assert len(problems) == 1
+    assert problems[0].message.startswith("publishing failed (File name too long")
+    assert problems[0].message.endswith("the previous reports were put back as they were")
+    assert tree(out) == before
+    assert not (out / "zzz").exists()
+    assert staging(out) == [".gitignore", "lock"]
 
 
 def test_safe_path() -> None:

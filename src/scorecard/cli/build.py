@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from click.core import ParameterSource
@@ -17,6 +18,7 @@ from scorecard.cli.common import (
     DATA_DIR,
     DAY,
     EXIT_DATA,
+    EXIT_USAGE,
     complete_period,
     complete_provider,
     data_options,
@@ -162,13 +164,10 @@ def command(
         shard=Shard(*share) if share else None,
         join=join,
     )
-    report = _run(options)
+    report = _run(options, out_dir)
     echo_problems(report.problems)
     if not report.ok:
-        errors = sum(1 for p in report.problems if p.severity == "error")
-        click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}; "
-                   f"nothing in {out_dir} was changed.", err=True)
-        sys.exit(failure_code(report.problems))
+        _echo_failed(report, out_dir)
     if summary is not None and report.portfolio is not None:
         _append_summary(summary, report.portfolio)
     _echo_built(report, out_dir)
@@ -207,8 +206,33 @@ class TenthsLog:
             self.echo(f"Rendering: {tenth * 10}% ({done} of {_plural(total, 'PDF')})")
 
 
-def _run(options: BuildOptions) -> BuildReport:
-    """The build, with a progress bar on a terminal; an OSError ends it with a message."""
+def _stop(out_dir: str) -> None:
+    """SIGTERM: stop the workers, remove the scratch space, say so, end with 143
+    (128 + 15). Raising instead could leave the worker pool's locks held and hang;
+    a publish under way is never cut (it holds SIGTERM back until it is done)."""
+    from scorecard.output.folder import abandon
+    from scorecard.output.pool import stop_workers
+
+    stop_workers()
+    abandon()
+    sys.stderr.write(f"Build stopped (SIGTERM). The documents in {out_dir} are whole: the "
+                     "previous build's, or all of this one's if it was already moving them "
+                     "in.\n")
+    sys.stderr.flush()
+    os._exit(128 + signal.SIGTERM)
+
+
+def _run(options: BuildOptions, out_dir: str) -> BuildReport:
+    """The build, with a progress bar on a terminal; an OSError ends it with a message,
+    SIGTERM with exit code 143 and a line saying so (``_stop``)."""
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: _stop(out_dir))
+    try:
+        return _run_build(options)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_build(options: BuildOptions) -> BuildReport:
     from scorecard.pipeline.build import build
 
     interactive = sys.stderr.isatty() and not _in_ci()
@@ -227,6 +251,23 @@ def _run(options: BuildOptions) -> BuildReport:
         sys.exit(EXIT_DATA)
 
 
+def _echo_failed(report: BuildReport, out_dir: str) -> NoReturn:
+    """The last line of a build that failed: how many errors it printed, and
+    truthfully whether the output folder changed. Exit 2 when the output folder
+    refused the build (not ours, held by another build), 1 otherwise."""
+    from scorecard.data.problems import sorted_problems
+
+    printed = sorted_problems(report.problems)  # what echo_problems printed
+    errors = sum(1 for p in printed if p.severity == "error")
+    if report.untouched:
+        outcome = f"nothing in {out_dir} was changed"
+    else:
+        outcome = f"{out_dir} was changed part way; build again to finish it"
+    click.echo(f"Build failed: {_plural(errors, 'error')}; {outcome}.", err=True)
+    refused = any(p.severity == "error" and p.field == "--out" for p in printed)
+    sys.exit(EXIT_USAGE if refused else failure_code(printed))
+
+
 def _append_summary(summary: Path, portfolio: Portfolio) -> None:
     """``--summary FILE``: append the Markdown summary of the portfolio."""
     from scorecard.output.summary import markdown_summary
@@ -241,8 +282,11 @@ def _append_summary(summary: Path, portfolio: Portfolio) -> None:
 def _echo_built(report: BuildReport, out_dir: str) -> None:
     """The last line of a build that succeeded."""
     assert report.portfolio is not None and report.provenance is not None
-    commit = (report.provenance.commit or "no commit")[:7]
-    draft = " (draft: uncommitted changes)" if report.provenance.dirty else ""
+    if report.provenance.commit is None:  # outside git, or no commit yet
+        commit, draft = "uncommitted data", " (draft)"
+    else:
+        commit = report.provenance.commit[:7]
+        draft = " (draft: uncommitted changes)" if report.provenance.dirty else ""
     click.echo(
         f"Built {_plural(report.documents, 'document')} in {out_dir} as of "
         f"{report.portfolio.as_of.isoformat()} from {commit}{draft}: "

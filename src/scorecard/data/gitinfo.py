@@ -23,6 +23,10 @@ Decisions worth knowing:
   topological order, and :func:`changed_files` the files with uncommitted
   changes (one ``git status``), so each document can name the commit its own
   data was last changed in, and be a draft only when that data is.
+- **Shallow clones are refused** for builds (:func:`shallow_problem`): with
+  the history cut off, records lose their amendments and documents name
+  other commits than a full clone's, so two builds of one commit would
+  differ without saying so. The message says how to fetch the history.
 - **Days are the committer's day in UTC**, for provenance and amendments alike:
   the day a change entered the history, the same on every machine.
 """
@@ -100,6 +104,27 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
             )
         ]
     return Provenance(commit=commit, dirty=False, commit_day=day), []
+
+
+def shallow_problem(data_dir: Path) -> Problem | None:
+    """An error when ``data_dir`` is in a shallow clone (``git clone --depth``): the
+    history that amendments, "revised on" and per-document commits come from is
+    cut off. None in a full clone, or outside git."""
+    root, _ = find_root(data_dir)
+    if root is None:
+        return None
+    run = run_git(["rev-parse", "--is-shallow-repository"], root)
+    if not run.ok or run.out.strip() != b"true":
+        return None
+    return Problem(
+        Location(str(data_dir)),
+        "this repository is a shallow clone: its history is cut off, so the documents "
+        "would lose the changes made to records (the amendments and \"revised on\") and "
+        "name other commits than a full clone would",
+        hint="Fetch the whole history: run git fetch --unshallow. In CI, give "
+        "actions/checkout the option fetch-depth: 0 (GitHub), or set the variable "
+        "GIT_DEPTH: 0 (GitLab).",
+    )
 
 
 def default_as_of(prov: Provenance, today: date) -> date:

@@ -335,6 +335,7 @@ def _write(
     document = weasyprint.HTML(
         string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher
     ).render(font_config=font_config, stylesheets=stylesheets, pdf_tags=True)
+    _relative_links(document, base.as_uri() + "/")
     metadata: Any = document.metadata
     if title is not None:
         metadata.title = title
@@ -345,6 +346,26 @@ def _write(
         metadata.created = metadata.modified = stamp
     pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
     return pdf
+
+
+def _relative_links(document: Any, base: str) -> None:
+    """Links to other documents stay relative, as written in the HTML.
+
+    WeasyPrint resolves a relative ``href`` against the base URL, the templates
+    folder, which would put ``file:///.../site-packages/scorecard/templates/...``
+    in the PDF: a broken link that differs from one install to the next. A link
+    into that folder becomes relative again (to the PDF's own folder, the output
+    folder for the portfolio); any other ``file:`` link is dropped."""
+    for page in document.pages:
+        kept = []
+        for link_type, target, rectangle, box in page.links:
+            if link_type == "external" and isinstance(target, str):
+                if target.startswith(base):
+                    target = target[len(base):]
+                elif target.lower().startswith("file:"):
+                    continue
+            kept.append((link_type, target, rectangle, box))
+        page.links = kept
 
 
 def _short(url: str) -> str:

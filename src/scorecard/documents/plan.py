@@ -301,6 +301,7 @@ def plan(
     pdf: bool = True,
     page_size: PageSize = "A4",
     issued: Callable[[date], Portfolio] | None = None,
+    team_documents: Collection[str] = (),
 ) -> tuple[Document, ...]:
     """Every document a build makes, providers by id and periods oldest first,
     then the portfolio, then the index.
@@ -315,6 +316,9 @@ def plan(
     the plan is narrowed to some providers or periods, and the index is made
     whenever anything else is, listing what was made. ``pdf``: plan PDFs too.
     ``page_size``: ``"A4"`` or ``"Letter"``, for every document's ``meta``.
+    ``team_documents``: team scorecards (HTML paths) an earlier build left in
+    the output folder; the portfolio links a provider's latest one when this
+    plan does not make it (``--audience portfolio``).
     """
     changes = amendments or {}
     wanted = set(audiences) if audiences is not None else set(AUDIENCES)
@@ -340,6 +344,12 @@ def plan(
         if periods is None and _wants_brief(result, wanted):
             documents.append(_renewal_document(portfolio, result, provenance, pdf, page_size))
     narrowed = providers is not None or periods is not None
+    for result in portfolio.providers:
+        pid = result.provider.id
+        if pid not in latest_team and result.evaluations:
+            existing = f"{pid}/{result.evaluations[-1].period.label}/team.html"
+            if existing in team_documents:
+                latest_team[pid] = existing
     if "portfolio" in wanted and not narrowed:
         documents.append(_portfolio_document(portfolio, provenance, latest_team, pdf, page_size))
     if "index" in wanted and documents:

@@ -1,32 +1,41 @@
-"""Write a build's files into the output folder atomically, and delete only what we made.
+"""Write a build's files into the output folder, and delete only what we made.
 
-The manifest it writes, and how it is read back, is ``scorecard.output.manifest``.
+The manifest it writes, and how it is read back, is ``scorecard.output.manifest``;
+the folder itself (its lock, its staging area, whose it is) is
+``scorecard.output.folder``.
 
-How a publish goes (``publish``):
+How a publish goes (``publish``), with the folder's lock held:
 
-1. Check the paths (relative, inside the folder, no ``..``) and that the
-   manifest's sha256 values match the bytes given. On any problem: stop,
-   nothing touched.
-2. Stage every changed file in a temporary folder created NEXT TO the output
-   folder (same filesystem, so ``os.replace`` is a rename). Files whose bytes
-   are already in place are skipped, which keeps their mtime. If anything
-   fails here (a render raising while its bytes are produced, a full disk), the
-   output folder has not been touched.
-3. Write a journal (``.scorecard-publish.json``, manifest-shaped) listing every
-   document we own, old and new; remove the old ``manifest.json``; move the
-   staged files into place one ``os.replace`` at a time; write the new
-   ``manifest.json`` LAST. So a reader never sees a manifest that lists a
-   missing or stale file, and a crash leaves the journal behind: the next
-   publish reads it and still knows which files are ours.
+1. Check the paths (relative, inside the folder, no ``..``), that the
+   manifest's sha256 values match the bytes given, and that the folder is
+   ours to write (empty, or holding our manifest; no file of someone else's
+   in the way). On any problem: stop, nothing touched.
+2. Stage every changed file in a scratch folder inside the output folder's
+   ``.scorecard-staging/`` (same file system: moving is a rename). Files
+   whose bytes are already in place are skipped, which keeps their mtime.
+   A failure here (a render raising while its bytes are produced, a full
+   disk) leaves the output folder as it was.
+3. Commit, with SIGTERM and SIGINT held back until it is done: write a
+   journal (``.scorecard-publish.json``, manifest-shaped) listing every
+   document we own, old and new; replace ``manifest.json`` by one that lists
+   only the old documents this build leaves alone; move each staged file in
+   (the file it replaces is kept aside first); write the new
+   ``manifest.json``. So at every moment ``manifest.json`` lists only files
+   that are in place with the bytes it names. If a move fails, every file
+   moved so far is put back and the old manifest restored: the folder is as
+   it was, and the message says so; if even that fails, the message says the
+   folder holds a mix, and the next build finishes the job (the journal tells
+   it which files are ours). A build killed (SIGKILL) during the moves leaves
+   the journal too.
 4. Delete documents of earlier builds that this build no longer makes, then
    the folders they leave empty, then the journal.
 
 What counts as "ours": a path listed in the previous manifest (or a leftover
 journal) whose file still has the bytes we wrote (its sha256). A file someone
 edited since, a file of the user's own, and anything outside the folder (``..``,
-absolute paths, paths through a symbolic link) is never deleted; a folder
-without a scorecard manifest loses nothing. ``index.html`` and ``data.json``
-are written but not listed, as outputs.md allows, so they are never deleted.
+absolute paths, paths through a symbolic link) is never deleted.
+``index.html``, ``data.json`` and ``.scorecard-inputs.json`` are written but
+not listed, as outputs.md allows.
 
 A narrowed build (``replace_all=False``, for ``--provider/--period/--audience``)
 deletes nothing: documents of earlier builds that it did not make are carried
@@ -37,13 +46,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
-import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from scorecard.data.problems import Location, Problem
+from scorecard.data.problems import Location, Problem, has_errors
+from scorecard.output.folder import OutputFolder, open_folder, ownership_problems, write_new
 from scorecard.output.manifest import (
     JOURNAL,
     MANIFEST,
@@ -54,6 +63,15 @@ from scorecard.output.manifest import (
     regular_bytes,
     safe_path,
     sha256,
+)
+from scorecard.output.moves import (
+    exists,
+    move,
+    put_back,
+    remove_stale,
+    restore_manifest,
+    signals_held,
+    why,
 )
 
 # --- paths ---------------------------------------------------------------------
@@ -103,24 +121,33 @@ def _check(files: Mapping[str, bytes], manifest: Manifest, out_dir: Path) -> lis
     return problems
 
 
-def _owned(root: Path) -> tuple[list[ManifestEntry], list[Problem]]:
-    """Documents earlier builds made: the previous manifest's and a crashed build's journal's."""
+@dataclass
+class _Before:
+    """What the folder held before this publish: the documents of ours (previous
+    manifest and a leftover journal), the manifest itself, and its bytes."""
+
+    owned: list[ManifestEntry]
+    manifest: Manifest | None
+    manifest_bytes: bytes | None
+    ours: bool  # a manifest or journal of ours is there (or the folder is new)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _before(root: Path) -> _Before:
     previous, problems = read_manifest(root)
     journal, more = read_journal(root)
     owned = [*(previous.documents if previous else ()), *(journal.documents if journal else ())]
-    return owned, problems + more
+    # a foreign or damaged manifest is refused by the ownership check, which names it
+    kept = [p for p in problems + more if "not one scorecard wrote" not in p.message]
+    return _Before(owned, previous, regular_bytes(root / MANIFEST) if previous else None,
+                   previous is not None or journal is not None, kept)
 
 
-def _prune(root: Path, rel: str) -> None:
-    """Remove the folders above ``root/rel`` that are now empty (stopping at ``root``)."""
-    parent = PurePosixPath(rel).parent
-    while parent.parts:
-        try:
-            os.rmdir(root / parent)
-        except OSError:
-            return
-        parent = parent.parent
-
+def owned_paths(root: Path) -> set[str] | None:
+    """The paths earlier builds made in ``root``; None when it holds no manifest
+    (or journal) of ours."""
+    before = _before(root)
+    return {e.path for e in before.owned} if before.ours else None
 
 
 def publish(
@@ -129,67 +156,116 @@ def publish(
     manifest: Manifest,
     *,
     replace_all: bool = True,
+    folder: OutputFolder | None = None,
 ) -> list[Problem]:
     """Put ``files`` into ``out_dir`` and write ``manifest`` (see the module text).
 
     ``files`` holds every file to write, by relative path: the documents the
     manifest lists (their sha256 must match) plus unlisted extras such as
-    ``index.html``. Returns problems; errors mean nothing was changed.
+    ``index.html``. ``folder``: the output folder, already opened and locked
+    by the build; without it, publish opens and locks it itself. Returns
+    problems; when there are errors, each says whether the folder changed.
     """
     out_dir = Path(out_dir).absolute()
     problems = _check(files, manifest, out_dir)
     if problems:
         return problems
-    if os.path.lexists(out_dir) and not out_dir.is_dir():
-        return [_problem(out_dir, "the output folder is a file, not a folder")]
-    root = out_dir.resolve()  # --out may itself be a link to a folder: write into its target
-    root.parent.mkdir(parents=True, exist_ok=True)
-
-    owned, problems = _owned(root) if root.is_dir() else ([], [])
+    if folder is not None:
+        return _publish(folder, files, manifest, replace_all=replace_all)
+    opened, problems = open_folder(out_dir)
+    if opened is None:
+        return problems
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.publishing-", dir=root.parent))
-    except OSError as exc:
-        return [*problems, _problem(root, f"cannot write next to the output folder: {exc}")]
+        return _publish(opened, files, manifest, replace_all=replace_all)
+    finally:
+        opened.close()
+
+
+def _publish(
+    folder: OutputFolder, files: Mapping[str, bytes], manifest: Manifest, *, replace_all: bool
+) -> list[Problem]:
+    root = folder.root
+    before = _before(root)
+    problems = list(before.problems)
+    refused = ownership_problems(
+        root, files, {e.path for e in before.owned} if before.ours else None
+    )
+    if refused:
+        return problems + refused
+    staging = folder.scratch("publish-")
+    stage_fd = os.open(staging, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
         # 2. stage; nothing in root changes until every file is in hand
-        moves = _stage(root, staging, files, manifest, problems)
-        if any(p.severity == "error" for p in problems):
+        try:
+            staged = _prepare(root, stage_fd, files, manifest, before, problems,
+                              replace_all=replace_all)
+        except OSError as exc:
+            problems.append(_problem(root, "could not prepare the files to publish: "
+                                     f"{why(exc)}; the output folder was not changed"))
             return problems
-
-        final, stale = _settle(root, files, manifest, owned, problems, replace_all=replace_all)
-        (staging / MANIFEST).write_bytes(final.to_bytes())
-        journal = Manifest(final.as_of, final.commit, final.dirty, (*owned, *final.documents))
-        (staging / JOURNAL).write_bytes(journal.to_bytes())
-
-        # 3. journal first, old manifest out, files in, new manifest last
-        _move_in(root, staging, moves)
-
-        # 4. remove what earlier builds made and this one does not
-        _remove(root, stale)
-        os.unlink(root / JOURNAL)
-    except OSError as exc:
-        problems.append(
-            _problem(
-                root,
-                f"publishing stopped part way: {exc}",
-                hint="Fix the cause and build again; the next build finishes the job.",
-            )
-        )
+        if staged is None:
+            return problems
+        moves, stale = staged
+        # 3. commit
+        with signals_held():
+            failure = _commit(folder, stage_fd, moves, before)
+            if failure is None:
+                folder.published = True  # before a held-back SIGTERM can strike
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        os.close(stage_fd)
+    if failure is not None:
+        problems.append(failure)
+        return problems
+    # 4. remove what earlier builds made and this one does not
+    problems += remove_stale(root, folder.fd, stale)
+    with contextlib.suppress(OSError):  # left behind, the next build removes it
+        os.unlink(JOURNAL, dir_fd=folder.fd)
     return problems
+
+
+def _prepare(
+    root: Path,
+    stage_fd: int,
+    files: Mapping[str, bytes],
+    manifest: Manifest,
+    before: _Before,
+    problems: list[Problem],
+    *,
+    replace_all: bool,
+) -> tuple[list[tuple[str, str]], set[str]] | None:
+    """Stage the files, the new manifest, the journal and the narrowed old
+    manifest: the moves to make and the paths to delete; None when a problem
+    stops the publish. Raises OSError (nothing in ``root`` is changed)."""
+    moves = _stage(root, stage_fd, files, manifest, problems)
+    if has_errors(problems):
+        return None
+    final, stale = _settle(root, files, manifest, before.owned, problems,
+                           replace_all=replace_all)
+    moving = {rel for _, rel in moves} | stale
+    write_new(stage_fd, MANIFEST, final.to_bytes())
+    journal = Manifest(final.as_of, final.commit, final.dirty,
+                       (*before.owned, *final.documents))
+    write_new(stage_fd, JOURNAL, journal.to_bytes())
+    if before.manifest is not None:
+        left = tuple(e for e in before.manifest.documents if e.path not in moving)
+        if left != before.manifest.documents:
+            m = before.manifest
+            write_new(stage_fd, "transition.json",
+                      Manifest(m.as_of, m.commit, m.dirty, left).to_bytes())
+    os.mkdir("aside", dir_fd=stage_fd)
+    return moves, stale
 
 
 def _stage(
     root: Path,
-    staging: Path,
+    stage_fd: int,
     files: Mapping[str, bytes],
     manifest: Manifest,
     problems: list[Problem],
-) -> list[tuple[Path, Path]]:
-    """Write every changed file into ``staging``: the moves (staged file,
-    destination) still to make. Adds what it refuses to ``problems``."""
-    moves: list[tuple[Path, Path]] = []
+) -> list[tuple[str, str]]:
+    """Write every changed file into the staging folder: the moves (staged name,
+    destination path) still to make. Adds what it refuses to ``problems``."""
+    moves: list[tuple[str, str]] = []
     digests: dict[str, str] = {}
     for n, path in enumerate(sorted(files)):
         content = files[path]
@@ -204,16 +280,16 @@ def _stage(
             )
             continue
         dest = root / path
-        if os.path.isdir(dest):
+        if os.path.isdir(dest) and not os.path.islink(dest):
             problems.append(
                 _problem(root, f"refusing to write {path!r}: a folder is in the way")
             )
             continue
         if regular_bytes(dest) == content:
             continue  # unchanged: keep it, and its mtime
-        staged = staging / f"{n}.part"
-        staged.write_bytes(content)
-        moves.append((staged, dest))
+        staged = f"{n}.part"
+        write_new(stage_fd, staged, content)
+        moves.append((staged, path))
     for e in manifest.documents:
         if digests.get(e.path) != e.sha256:
             problems.append(
@@ -269,24 +345,44 @@ def _settle(
     return final, stale
 
 
-def _move_in(root: Path, staging: Path, moves: list[tuple[Path, Path]]) -> None:
-    """Journal first, old manifest out, the staged files in, the new manifest last."""
-    root.mkdir(exist_ok=True)
-    os.replace(staging / JOURNAL, root / JOURNAL)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(root / MANIFEST)
-    for staged, dest in moves:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged, dest)
-    os.replace(staging / MANIFEST, root / MANIFEST)
-
-
-def _remove(root: Path, stale: set[str]) -> None:
-    """Delete the files of earlier builds this one no longer makes, then the
-    folders they leave empty."""
-    for path in sorted(stale):
-        if _through_link(root, path):
-            continue
+def _commit(
+    folder: OutputFolder, stage_fd: int, moves: list[tuple[str, str]], before: _Before
+) -> Problem | None:
+    """Journal in, old manifest narrowed, files in, new manifest last. On a
+    failure, put everything back: None, or the problem saying what happened."""
+    root_fd, done = folder.fd, []
+    aside_fd = os.open("aside", os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=stage_fd)
+    try:
+        os.replace(JOURNAL, JOURNAL, src_dir_fd=stage_fd, dst_dir_fd=root_fd)
+        if exists(stage_fd, "transition.json"):
+            os.replace("transition.json", MANIFEST, src_dir_fd=stage_fd, dst_dir_fd=root_fd)
+        for n, (staged, path) in enumerate(moves):
+            done.append(move(root_fd, stage_fd, aside_fd, staged, path, n))
+        os.replace(MANIFEST, MANIFEST, src_dir_fd=stage_fd, dst_dir_fd=root_fd)
+        return None
+    except OSError as exc:
+        error = exc
+    try:
+        for moved in reversed(done):
+            put_back(root_fd, aside_fd, moved)
+        restore_manifest(root_fd, stage_fd, before.manifest_bytes)
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(root / path)
-        _prune(root, path)
+            os.unlink(JOURNAL, dir_fd=root_fd)
+    except OSError as again:
+        folder.published = True  # the folder changed
+        return _problem(
+            folder.root,
+            f"publishing stopped part way ({why(error)}), and the old files could not all "
+            f"be put back ({why(again)}): the folder holds some new files and some old; "
+            "manifest.json lists only those that are whole",
+            hint="Fix the cause and build again: the next build finishes the job.",
+        )
+    finally:
+        os.close(aside_fd)
+    return _problem(
+        folder.root,
+        f"publishing failed ({why(error)}); the previous reports were put back as they were",
+        hint="Fix the cause and build again.",
+    )
+
+

@@ -11,17 +11,34 @@ reused file is therefore byte-identical to what a full build would make.
 
 A joined build (``--join``) looks in the folders of the shards as well, so
 joining is an incremental build whose earlier outputs are the shards.
+
+The output folder is untrusted: whoever can edit its files could put another
+PDF in place and write its sha256 into ``.scorecard-inputs.json``. So every
+entry carries a keyed hash (HMAC-SHA256 over the path, the input key and the
+sha256) whose key the output folder does not hold (:func:`reuse_key`): the
+variable ``SCORECARD_REUSE_KEY`` when set (a CI secret, shared by the shares
+of a matrix and their join, and never given to pull requests from forks), and
+otherwise a random key in the user's cache folder
+(``$XDG_CACHE_HOME/scorecard/reuse.key``, made on first use, readable only by
+the user). An entry whose HMAC does not match is ignored: the PDF is
+rendered again. Without a key (the cache folder cannot be written), nothing
+is reused. docs/scaling.md has the reasoning.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import os
+import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 INPUTS_FILE = ".scorecard-inputs.json"
+KEY_VARIABLE = "SCORECARD_REUSE_KEY"
+_KEY_BYTES = 32
 
 
 @dataclass(frozen=True)
@@ -57,8 +74,57 @@ def _safe(path: str) -> bool:
     return bool(path) and not pure.is_absolute() and ".." not in pure.parts
 
 
-def read_made(folder: Path) -> dict[str, Made]:
-    """The inputs record of an output folder; empty when missing or unreadable."""
+def reuse_key() -> bytes | None:
+    """The key of the keyed hashes (see the module text); None when there is none
+    and none can be made."""
+    given = os.environ.get(KEY_VARIABLE, "")
+    if given:
+        return hashlib.sha256(b"scorecard reuse key\0" + given.encode("utf-8")).digest()
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(cache) / "scorecard"
+    path = folder / "reuse.key"
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(fd, secrets.token_bytes(_KEY_BYTES))
+        finally:
+            os.close(fd)
+    except FileExistsError:
+        pass  # another build made it at the same moment
+    except OSError:
+        return None
+    try:
+        return _read_key(path)
+    except OSError:
+        return None
+
+
+def _read_key(path: Path) -> bytes | None:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    try:
+        key = os.read(fd, _KEY_BYTES + 1)
+    finally:
+        os.close(fd)
+    return key if len(key) == _KEY_BYTES else None
+
+
+def _mac(key: bytes, path: str, made: Made) -> str:
+    return hmac.new(key, input_key(path, made.input, made.sha256).encode("ascii"),
+                    hashlib.sha256).hexdigest()
+
+
+def read_made(folder: Path, key: bytes | None) -> dict[str, Made]:
+    """The entries of an output folder's inputs record whose keyed hash ``key``
+    proves; empty when missing, unreadable, or there is no key."""
+    if key is None:
+        return {}
     try:
         raw = json.loads((folder / INPUTS_FILE).read_bytes())
     except (OSError, ValueError):
@@ -67,31 +133,36 @@ def read_made(folder: Path) -> dict[str, Made]:
         return {}
     made: dict[str, Made] = {}
     for path, entry in raw.items():
-        if (
-            isinstance(path, str)
-            and _safe(path)
-            and isinstance(entry, dict)
-            and isinstance(entry.get("input"), str)
-            and isinstance(entry.get("sha256"), str)
-        ):
-            made[path] = Made(entry["input"], entry["sha256"])
+        if not (isinstance(path, str) and _safe(path) and isinstance(entry, dict)):
+            continue
+        found, digest, mac = entry.get("input"), entry.get("sha256"), entry.get("hmac")
+        if not (isinstance(found, str) and isinstance(digest, str) and isinstance(mac, str)):
+            continue
+        candidate = Made(found, digest)
+        if hmac.compare_digest(mac, _mac(key, path, candidate)):
+            made[path] = candidate
     return made
 
 
-def made_bytes(made: Mapping[str, Made]) -> bytes:
-    """The inputs record as stable JSON."""
-    data = {path: {"input": m.input, "sha256": m.sha256} for path, m in sorted(made.items())}
+def made_bytes(made: Mapping[str, Made], key: bytes | None) -> bytes:
+    """The inputs record as stable JSON, each entry with its keyed hash (none
+    without a key: such a record proves nothing, and nothing is reused from it)."""
+    data = {
+        path: {"input": m.input, "sha256": m.sha256, "hmac": _mac(key, path, m) if key else ""}
+        for path, m in sorted(made.items())
+    }
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 class Reuse:
     """Earlier outputs to take documents from, in order of preference."""
 
-    def __init__(self, folders: Sequence[Path]) -> None:
-        self._sources = [(folder, read_made(folder)) for folder in folders]
+    def __init__(self, folders: Sequence[Path], key: bytes | None) -> None:
+        self._sources = [(folder, read_made(folder, key)) for folder in folders]
 
     def find(self, path: str, key: str) -> bytes | None:
-        """The bytes of ``path`` made from ``key`` by an earlier build, if intact."""
+        """The bytes of ``path`` made from ``key`` by an earlier build (its keyed
+        hash proved), if the file still has those bytes."""
         for folder, made in self._sources:
             entry = made.get(path)
             if entry is None or entry.input != key:

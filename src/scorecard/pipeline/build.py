@@ -16,8 +16,6 @@ whole design.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
@@ -33,6 +31,7 @@ from scorecard.pipeline.stamps import loaded_files, own_provenance
 
 if TYPE_CHECKING:
     from scorecard.data.model import Dataset
+    from scorecard.output.folder import OutputFolder
 
 
 def build(options: BuildOptions, *, today: date, progress: Progress | None = None) -> BuildReport:
@@ -52,21 +51,30 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     if has_errors(report.problems):
         return report
 
-    # 3. plan: provider and team documents show the state on their evaluated day
+    # 3. hold the output folder (locked, leftovers of killed builds cleared), plan:
+    #    provider and team documents show the state on their evaluated day
     from scorecard.figures.issued import Issued
+    from scorecard.output.folder import open_folder
 
-    planned = _plan(options, portfolio, provenance, Issued(dataset).on)
-
-    # 4. render into a scratch folder, 5. publish from it
-    scratch = _scratch_folder(options, report)
-    if scratch is None:
+    folder, problems = open_folder(Path(options.out_dir), wait=options.lock_wait)
+    report.problems += problems
+    if folder is None:
         return report
     try:
+        planned = _plan(options, portfolio, provenance, Issued(dataset).on,
+                        _team_documents(folder.root))
+        report.problems += _ownership(folder.root, planned)
+        if has_errors(report.problems):
+            return report
+        # 4. render into a scratch folder, 5. publish from it
+        scratch = folder.scratch()
         made = _render(options, planned, scratch, as_of, progress, report)
         if made is not None:
-            _publish(options, planned, made, scratch, portfolio, provenance, as_of, report)
+            _publish(options, planned, made, scratch, portfolio, provenance, as_of, report,
+                     folder)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        report.untouched = not folder.published
+        folder.close()
     return report
 
 
@@ -85,6 +93,10 @@ def _load(
     provenance, problems = gitinfo.provenance(data_dir, options.ref)
     report.problems += problems
     if provenance is None or has_errors(problems):
+        return None
+    shallow = gitinfo.shallow_problem(data_dir) if provenance.commit is not None else None
+    if shallow is not None:
+        report.problems.append(shallow)
         return None
     report.provenance = provenance
     return dataset, provenance
@@ -153,6 +165,7 @@ def _plan(
     portfolio: Portfolio,
     provenance: Provenance,
     issued: Callable[[date], Portfolio],
+    team_documents: frozenset[str] = frozenset(),
 ) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
@@ -172,6 +185,7 @@ def _plan(
         pdf=options.pdf,
         page_size="Letter" if options.page_size == "Letter" else "A4",
         issued=issued,
+        team_documents=team_documents,
     )
     if options.narrowed:
         # A narrowed build (or a shard) keeps the full build's index.
@@ -201,26 +215,28 @@ def _plan(
     return planned
 
 
-def _scratch_folder(options: BuildOptions, report: BuildReport) -> Path | None:
-    """A new scratch folder next to the output folder; None when it cannot be made.
-
-    Warnings about the output folder's manifest go into ``report`` first."""
+def _team_documents(root: Path) -> frozenset[str]:
+    """The team documents (HTML) an earlier build left in the output folder and
+    that are still there: a portfolio made without them links to them."""
     from scorecard.output.manifest import read_manifest
 
-    out_dir = Path(options.out_dir)
-    _, problems = read_manifest(out_dir) if out_dir.is_dir() else (None, [])
-    report.problems += [p for p in problems if p.severity != "error"]
-    try:
-        out_dir.absolute().parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=f".{out_dir.absolute().name}.rendering-",
-                                        dir=out_dir.absolute().parent))
-    except OSError as error:
-        report.problems.append(
-            Problem(Location(str(out_dir)), f"cannot write next to the output folder: "
-                    f"{error.strerror or error}", field="--out")
-        )
-        return None
-    return scratch
+    manifest, _ = read_manifest(root)
+    if manifest is None:
+        return frozenset()
+    return frozenset(
+        e.path for e in manifest.documents
+        if e.audience == "team" and e.format == "html" and (root / e.path).is_file()
+    )
+
+
+def _ownership(root: Path, planned: tuple[Any, ...]) -> list[Problem]:
+    """Whether the output folder is ours to write the planned documents into
+    (``scorecard.output.folder.ownership_problems``)."""
+    from scorecard.output.folder import UNLISTED, ownership_problems
+    from scorecard.output.publish import owned_paths
+
+    paths = {p for d in planned for p in d.paths} | UNLISTED
+    return ownership_problems(root, paths, owned_paths(root))
 
 
 def _render(
@@ -252,6 +268,7 @@ def _publish(
     provenance: Provenance,
     as_of: date,
     report: BuildReport,
+    folder: OutputFolder,
 ) -> None:
     """Move the rendered files and data.json into the output folder, with the manifest."""
     from scorecard.figures.export import to_data_json
@@ -261,11 +278,12 @@ def _publish(
         # data.json holds every figure of the portfolio, whatever was narrowed
         extras["data.json"] = to_data_json(portfolio, provenance).encode("utf-8")
     report.problems += publish_build(
-        options, planned, made, scratch, extras, as_of=as_of, provenance=provenance
+        options, planned, made, scratch, extras, as_of=as_of, provenance=provenance,
+        folder=folder,
     )
     if options.narrowed and options.shard is None and not has_errors(report.problems):
         # the index lists what the folder now holds: this build's and earlier ones'
-        report.problems += refresh_index(options, portfolio, provenance)
+        report.problems += refresh_index(options, portfolio, provenance, folder)
     report.documents = sum(
         1 for d in planned if d.audience in SUPPORTED_AUDIENCES for _ in d.paths
     )

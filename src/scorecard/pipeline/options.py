@@ -44,6 +44,7 @@ class BuildOptions:
     force: bool = False  # render everything, reuse nothing
     shard: Shard | None = None
     join: tuple[Path, ...] = ()  # shard outputs to take documents from
+    lock_wait: float = 600.0  # seconds to wait for another build into the same folder
 
     @property
     def narrowed(self) -> bool:
@@ -63,6 +64,7 @@ class BuildReport:
     documents: int = 0  # files listed in the manifest
     rendered: int = 0  # PDFs rendered by this build
     reused: int = 0  # PDFs taken from an earlier output
+    untouched: bool = True  # the output folder was left as it was
 
     @property
     def ok(self) -> bool:

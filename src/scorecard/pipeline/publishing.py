@@ -8,12 +8,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scorecard.data.problems import Problem
 from scorecard.data.provenance import Provenance
 from scorecard.figures.results import Portfolio
 from scorecard.pipeline.options import SUPPORTED_AUDIENCES, BuildOptions
+
+if TYPE_CHECKING:
+    from scorecard.output.folder import OutputFolder
 
 
 class _ScratchFiles(Mapping[str, bytes]):
@@ -48,12 +51,13 @@ def publish_build(
     *,
     as_of: date,
     provenance: Provenance,
+    folder: OutputFolder | None = None,
 ) -> list[Problem]:
     """Publish the files ``made`` (in ``scratch``) and ``extras`` into the output
     folder, with a manifest of the documents and the reuse keys of every file."""
     from scorecard.output.manifest import DocumentKind, Format, Manifest, ManifestEntry
     from scorecard.output.publish import publish
-    from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made
+    from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made, reuse_key
 
     out_dir = Path(options.out_dir)
     entries: list[ManifestEntry] = []
@@ -68,9 +72,11 @@ def publish_build(
                     ManifestEntry(path, doc.audience, doc.provider, doc.period, fmt, made[path][1],
                                   kind)
                 )
-    inputs = {} if not options.narrowed else dict(read_made(out_dir))
+    secret = reuse_key()
+    # a narrowed build keeps the earlier entries whose keyed hash is proved
+    inputs = {} if not options.narrowed else dict(read_made(out_dir, secret))
     inputs.update({path: Made(key, digest) for path, (key, digest) in made.items()})
-    extras[INPUTS_FILE] = made_bytes(inputs)
+    extras[INPUTS_FILE] = made_bytes(inputs, secret)
     manifest = Manifest(
         as_of=as_of,
         commit=provenance.commit,
@@ -78,15 +84,14 @@ def publish_build(
         documents=tuple(sorted(entries, key=lambda e: e.path)),
     )
     files = _ScratchFiles(scratch, sorted(made), extras)
-    return publish(out_dir, files, manifest, replace_all=not options.narrowed)
+    return publish(out_dir, files, manifest, replace_all=not options.narrowed, folder=folder)
 
 
 def refresh_index(
-    options: BuildOptions, portfolio: Portfolio, provenance: Provenance
+    options: BuildOptions, portfolio: Portfolio, provenance: Provenance, folder: OutputFolder
 ) -> list[Problem]:
     """After a narrowed build: write ``index.html`` over what the manifest lists."""
-    import os
-
+    from scorecard.data.problems import Location
     from scorecard.documents.templating import (
         TemplateRenderError,
         make_environment,
@@ -94,8 +99,9 @@ def refresh_index(
     )
     from scorecard.documents.views.index import IndexEntry, index_view
     from scorecard.output.manifest import read_manifest
+    from scorecard.output.moves import put_file
 
-    out_dir = Path(options.out_dir)
+    out_dir = folder.root
     manifest, problems = read_manifest(out_dir)
     if manifest is None:
         return problems
@@ -119,8 +125,10 @@ def refresh_index(
         )
     except TemplateRenderError as error:
         return [error.problem]
-    target = out_dir / "index.html"
-    partial = out_dir / ".index.html.part"
-    partial.write_bytes(html.encode("utf-8"))
-    os.replace(partial, target)
+    try:
+        put_file(folder, "index.html", html.encode("utf-8"))
+    except OSError as error:
+        return [Problem(Location(str(out_dir / "index.html")),
+                        f"could not write the index: {error.strerror or error}",
+                        severity="warning")]
     return []

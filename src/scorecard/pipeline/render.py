@@ -95,8 +95,13 @@ def _render_one(index: int) -> _Outcome:
 
 
 def _write(path: Path, content: bytes) -> None:
+    """A new file in the scratch folder: never over another, never through a link."""
+    import os
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(content)
 
 
 def render_all(
@@ -114,14 +119,14 @@ def render_all(
 
     from scorecard.documents.templating import template_dirs
     from scorecard.output.pool import ordered_map
-    from scorecard.output.reuse import Reuse, folder_key, input_key
+    from scorecard.output.reuse import Reuse, folder_key, input_key, reuse_key
 
     roots = [Path(r).resolve() for r in template_dirs(options.templates)]
     statics = input_key(
         "scorecard", __version__, "weasyprint", weasyprint.__version__, options.page_size,
         folder_key(roots),
     )
-    reuse = None if options.force else Reuse([Path(options.out_dir), *options.join])
+    reuse = None if options.force else Reuse([Path(options.out_dir), *options.join], reuse_key())
     _STATE = _State(planned, options, scratch, as_of, roots, statics, reuse=reuse)
     made: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
