@@ -9,7 +9,8 @@ from pathlib import Path
 
 from conftest import SMALL, make_repo, run_cli
 
-LEAD = "Tom Berg\\n::add-mask::secret\\L::error::pwned"  # YAML escapes: \n, U+2028
+LEAD = "Tom Berg\\n::add-mask::secret\\n::error::pwned"  # YAML escapes: two line breaks
+# (a line separator, U+2028, is refused by validate: the fonts cannot draw it)
 
 
 def test_due_escapes_what_it_quotes_in_text_and_json(tmp_path: Path) -> None:
@@ -27,7 +28,7 @@ def test_due_escapes_what_it_quotes_in_text_and_json(tmp_path: Path) -> None:
     for output in (text.stdout, as_json.stdout):
         assert "\u2028" not in output
         assert not [line for line in output.splitlines() if line.lstrip().startswith("::")]
-    assert "Tom Berg\\n::add-mask::secret\\u2028::error::pwned leads it." in " ".join(
+    assert "Tom Berg\\n::add-mask::secret\\n::error::pwned leads it." in " ".join(
         line.strip() for line in text.stdout.splitlines())
     items = json.loads(as_json.stdout)["items"]  # JSON keeps the value as it is
-    assert any("Tom Berg\n::add-mask::secret\u2028::error::pwned" in i["text"] for i in items)
+    assert any("Tom Berg\n::add-mask::secret\n::error::pwned" in i["text"] for i in items)

@@ -160,3 +160,15 @@ def test_gap_words() -> None:
     assert gap_words(1.857, "%") == "1.9 points"
     assert gap_words(0.064, "%") == "0.06 points"
     assert gap_words(1.0, "%") == "1 point"
+
+
+def test_open_problems_that_are_all_overdue_are_said_plainly() -> None:
+    from dataclasses import replace
+
+    f = renewal_figures(_portfolio(), "acme")
+    assert f is not None and len(f.actions.open) == 2
+    # the same two open problems, both past their due day
+    both = replace(f, actions=replace(f.actions, overdue=f.actions.open))
+    (point,) = [p for p in negotiation_points(both) if p.section == "problems"]
+    assert point.text == ("Two problems we raised are still open, both overdue. "
+                          "Fixes took 30 days (median).")

@@ -290,6 +290,19 @@ def as_issued(
     return then, shown, state
 
 
+def _add_existing_team_documents(
+    portfolio: Portfolio, latest_team: dict[str, str], team_documents: Collection[str]
+) -> None:
+    """A provider's latest team scorecard that this plan does not make but an earlier
+    build left in the folder, for the portfolio to link (``--audience portfolio``)."""
+    for result in portfolio.providers:
+        pid = result.provider.id
+        if pid not in latest_team and result.evaluations:
+            existing = f"{pid}/{result.evaluations[-1].period.label}/team.html"
+            if existing in team_documents:
+                latest_team[pid] = existing
+
+
 def plan(
     portfolio: Portfolio,
     *,
@@ -344,12 +357,7 @@ def plan(
         if periods is None and _wants_brief(result, wanted):
             documents.append(_renewal_document(portfolio, result, provenance, pdf, page_size))
     narrowed = providers is not None or periods is not None
-    for result in portfolio.providers:
-        pid = result.provider.id
-        if pid not in latest_team and result.evaluations:
-            existing = f"{pid}/{result.evaluations[-1].period.label}/team.html"
-            if existing in team_documents:
-                latest_team[pid] = existing
+    _add_existing_team_documents(portfolio, latest_team, team_documents)
     if "portfolio" in wanted and not narrowed:
         documents.append(_portfolio_document(portfolio, provenance, latest_team, pdf, page_size))
     if "index" in wanted and documents:

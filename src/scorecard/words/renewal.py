@@ -78,6 +78,8 @@ def _actions_point(f: RenewalFigures) -> NegotiationPoint | None:
     text += "still open"
     if a.overdue and n == 1:
         text += ", and it is overdue"
+    elif len(a.overdue) == n:
+        text += ", all of them overdue" if n > 2 else ", both overdue"
     elif a.overdue:
         text += f", {len(a.overdue)} of them overdue"
     text += "."
