@@ -315,7 +315,7 @@ def read_git(
             given, f"this folder does not exist at revision '{shown(ref)}'",
             "Check --data and --ref: the folder must be committed at that revision.",
         )]
-    blobs = _cat_blobs([sha for f, sha in wanted if f.size <= MAX_BYTES], top)
+    blobs = cat_blobs([sha for f, sha in wanted if f.size <= MAX_BYTES], top)
     files = [
         SourceFile(f.kind, f.rel, f.display, f.repo_path, blobs.get(sha), f.size)
         for f, sha in wanted
@@ -368,7 +368,7 @@ def _listed_files(
     return wanted, problems, seen_any
 
 
-def _cat_blobs(shas: list[str], top: Path) -> dict[str, bytes]:
+def cat_blobs(shas: list[str], top: Path) -> dict[str, bytes]:
     """The content of every blob, read by one ``git cat-file --batch``."""
     if not shas:
         return {}

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from scorecard.data.gitrun import find_root, pathspec_of, resolve_commit, run_git
-from scorecard.data.sources import _git
+from scorecard.data.sources import cat_blobs
 
 __all__ = ["Versions", "provider_versions"]
 
@@ -46,26 +46,6 @@ def _parse_raw_log(out: bytes) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _blobs(shas: list[str], root: Path) -> dict[str, bytes]:
-    """The content of every blob, by one ``git cat-file --batch`` (see data.sources)."""
-    if not shas:
-        return {}
-    done = _git(["cat-file", "--batch"], root, stdin="\n".join(shas).encode() + b"\n")
-    out = done.stdout
-    blobs: dict[str, bytes] = {}
-    pos = 0
-    while pos < len(out):
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) < 3:  # "<sha> missing"
-            continue
-        size = int(header[2])
-        blobs[header[0].decode()] = out[pos : pos + size]
-        pos += size + 1
-    return blobs
-
-
 def provider_versions(data_dir: Path, ref: str | None) -> Versions:
     """Each provider file's committed versions up to ``ref`` (None: HEAD), oldest
     first; empty outside a repository or when git cannot answer."""
@@ -85,7 +65,7 @@ def provider_versions(data_dir: Path, ref: str | None) -> Versions:
     if not run.ok:
         return {}
     listed = _parse_raw_log(run.out)
-    blobs = _blobs(sorted({sha for versions in listed.values() for _, sha in versions}), root)
+    blobs = cat_blobs(sorted({sha for versions in listed.values() for _, sha in versions}), root)
     return {
         path: [(c, blobs[sha]) for c, sha in versions if sha in blobs]
         for path, versions in listed.items()
