@@ -111,9 +111,11 @@ def test_criteria_lines_measured_and_rated(portfolio: Portfolio) -> None:
     # Ratings 4 and 2: the provider sees the mean, 3, "Meets expectations", score 50.
     assert (fix.result, fix.outcome, fix.score) == ("3 out of 5", "Meets expectations", 50)
     communication, reports = relationship.criteria
-    # 4 and 3: mean 3.5, between the labels of 3 and 4.
+    # 4 and 3: mean 3.5, halfway between the labels of 3 and 4.
     assert communication.result == "3.5 out of 5"
-    assert communication.outcome == "Between Meets expectations and Exceeds expectations"
+    assert communication.outcome == (
+        "Halfway between “Meets expectations” and “Exceeds expectations”"
+    )
     assert (reports.scored, reports.outcome, reports.outcome_class) == (
         False, "Not scored", "not-scored"
     )

@@ -228,6 +228,7 @@ def test_met_target_and_non_time_unit() -> None:
     assert criterion_sentences(findings, scale, Q3, internal=False) == [
         "Audit findings past due: 3 findings against a target of 0.",
         "That is 3 findings more than agreed.",
+        "There is no floor for this target, so any miss scores 0.",
     ]
 
 
@@ -245,7 +246,7 @@ def test_rated_criteria_provider_sees_the_mean_only(portfolio: Portfolio) -> Non
     # communication: (4 + 3) / 2 = 3.5, between two labels.
     assert criterion_sentences(comm, scale, Q3, internal=False) == [
         "Communication: rated 3.5 out of 5 on average.",
-        "That is between “Meets expectations” and “Exceeds expectations”.",
+        "That is halfway between “Meets expectations” and “Exceeds expectations”.",
     ]
 
 
@@ -275,7 +276,7 @@ def test_mean_rating_to_one_decimal_and_other_scales() -> None:
     scale = Scale(labels={3: "Fine", 4: "Good"})
     assert criterion_sentences(cr, scale, Q3, internal=False) == [
         "Care: rated 3.7 out of 5 on average.",
-        "That is between “Fine” and “Good”.",
+        "That is nearly “Good”.",
     ]
     # A scale from 0 and no labels: no label sentence.
     zero = CriterionResult(crit, 50.0, ratings={"A": 2}, mean_rating=2.0)
@@ -589,7 +590,9 @@ WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_tex
                 "value_text", "AttentionItem", "counted", "days_from_now", "noun_form",
                 "ordinal", "Voice", "voice_of", "DOES_NOT_APPLY",
                 # v1.1: pieces of the spend and renewal sentences
-                "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence"}
+                "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence",
+                # v1.1: pieces of criterion_sentences
+                "is_percent", "gap_sentence", "floor_sentence", "rating_words"}
 
 
 def sentence_module_names() -> set[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +29,12 @@ from scorecard.figures.rounding import display
 from scorecard.figures.rules import changes_from_previous
 from scorecard.figures.scoring import bands_of
 from scorecard.words.actions import actions_summary
-from scorecard.words.criteria import criterion_sentences, not_scored, targets_summary
+from scorecard.words.criteria import (
+    criterion_sentences,
+    not_scored,
+    rating_words,
+    targets_summary,
+)
 from scorecard.words.numbers import value_text
 from scorecard.words.rules import (
     DOES_NOT_APPLY,
@@ -184,11 +188,7 @@ def _criterion_line(
             "Not scored", "not-scored", sentence, note,
         )  # fmt: skip
     mean = result.mean_rating
-    if mean == int(mean):
-        label = scale.label(int(mean))
-    else:
-        low, high = scale.label(math.floor(mean)), scale.label(math.ceil(mean))
-        label = f"Between {low} and {high}" if low and high else None
+    label = rating_words(mean, scale, label=True)
     return CriterionLine(
         c.id, c.name, c.explain, False, True, _score(result.score),
         f"{_rating_text(mean)} out of {scale.max}", scale_text,
