@@ -18,6 +18,7 @@ import scorecard.words
 from scorecard.data.model import Category, Criterion, Measure, Provider, Scale, display_name
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Amendment
+from scorecard.figures.priorities import priorities, reply_by
 from scorecard.figures.results import (
     ActionSummary,
     CategoryResult,
@@ -39,6 +40,7 @@ from scorecard.words.criteria import (
 from scorecard.words.due import attention, due_sentence, schedule_sentences
 from scorecard.words.numbers import day_words, gap_text, join_words, number_text, value_text
 from scorecard.words.portfolio import portfolio_summary, rank_sentences
+from scorecard.words.priorities import fix_first_sentences, nothing_to_fix, reply_sentences
 from scorecard.words.readability import text_stats
 from scorecard.words.rules import not_applicable_sentence, rule_change_sentences
 from scorecard.words.scope import scope_sentences
@@ -629,6 +631,13 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
                 add("scope_sentences", scope_sentences(ev, provider, internal=internal))
         for ev in result.evaluations:
             add("missed_targets", missed_targets(ev))
+            # v1.1: page one's "What to fix first" and how and by when to reply
+            first = priorities(ev, result.actions.open_deficiencies, ev.record.evaluated)
+            for internal in (False, True):
+                add("fix_first_sentences", fix_first_sentences(first, internal=internal))
+                add("reply_sentences", reply_sentences(
+                    reply_by(ev, 14), 14, display_name(provider), internal=internal))
+            add("nothing_to_fix", nothing_to_fix())
             for cat in ev.categories:
                 add("category_sentence", category_sentence(cat, ev.period))
             add("not_scored", not_scored(ev))

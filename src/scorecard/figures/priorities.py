@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from scorecard.data.model import Action
 from scorecard.figures.actions import is_open_on
 from scorecard.figures.results import CriterionResult, Evaluation
 
 __all__ = [
-    "MissedTarget", "OverdueAction", "Priority", "overdue_actions", "points_lost", "priorities",
+    "MissedTarget", "OverdueAction", "Priority",
+    "overdue_actions", "points_lost", "priorities", "reply_by",
 ]
 
 
@@ -82,3 +83,14 @@ def priorities(
     chosen: list[Priority] = list(targets[:n_targets])
     chosen.extend(late[: limit - n_targets])
     return tuple(chosen)
+
+
+def reply_by(evaluation: Evaluation, reply_days: int) -> date | None:
+    """The day a reply is asked for: ``reply_days`` after the record's evaluated day.
+
+    None once a provider reply is on file.
+    """
+    record = evaluation.record
+    if record.provider_response:
+        return None
+    return record.evaluated + timedelta(days=reply_days)
