@@ -12,9 +12,11 @@ import yaml
 
 from factories import period, score
 from scorecard.data.model import Criterion, Measure, Scale
+from scorecard.figures.priorities import MissedTarget
 from scorecard.figures.scoring import criterion_result
 from scorecard.words.criteria import criterion_sentences
 from scorecard.words.numbers import gap_text, value_text
+from scorecard.words.priorities import fix_first_sentences
 from scorecard.words.renewal import gap_words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,3 +159,22 @@ def test_every_programme_unit_in_every_form_reads_right(name: str, measure: Meas
 ])
 def test_renewal_gaps_in_percent_units_are_points(gap: float, unit: str, expected: str) -> None:
     assert gap_words(gap, unit) == expected
+
+
+@pytest.mark.parametrize(("name", "measure"), MEASURES, ids=[n for n, _ in MEASURES])
+def test_every_programme_unit_on_page_one(name: str, measure: Measure) -> None:
+    """The "What to fix first" form: the value, the gap, the floor when it matters."""
+    unit = measure.unit
+    for form, value in _forms(measure).items():
+        if form == "met":
+            continue
+        crit = Criterion("c", "Thing", "k", measure=measure)
+        cr = criterion_result(crit, score(value), Scale())
+        (text,) = fix_first_sentences([MissedTarget(cr, 2.0)], internal=False)
+        assert text.startswith(f"Thing: {value_text(value, unit)}. That is "), text
+        assert gap_text(value, measure.target, unit) in text
+        assert " %" not in text
+        if unit.startswith("%"):
+            assert all(f"{unit} {w}" not in text for w in ("more", "short", "slower")), text
+        assert ("scores 0." in text) == (form == "past the floor"), text
+        assert text.endswith("It cost your score 2 points."), text
