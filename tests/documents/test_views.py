@@ -111,9 +111,11 @@ def test_criteria_lines_measured_and_rated(portfolio: Portfolio) -> None:
     # Ratings 4 and 2: the provider sees the mean, 3, "Meets expectations", score 50.
     assert (fix.result, fix.outcome, fix.score) == ("3 out of 5", "Meets expectations", 50)
     communication, reports = relationship.criteria
-    # 4 and 3: mean 3.5, between the labels of 3 and 4.
+    # 4 and 3: mean 3.5, halfway between the labels of 3 and 4.
     assert communication.result == "3.5 out of 5"
-    assert communication.outcome == "Between Meets expectations and Exceeds expectations"
+    assert communication.outcome == (
+        "Halfway between “Meets expectations” and “Exceeds expectations”"
+    )
     assert (reports.scored, reports.outcome, reports.outcome_class) == (
         False, "Not scored", "not-scored"
     )
@@ -373,3 +375,36 @@ def test_a_changed_target_and_a_criterion_that_does_not_apply_in_the_provider_pa
     assert page.rules_marked
     first = provider_view(result, old, prog, as_of=done.as_of, provenance=PROV, revised=None)
     assert first.rules_sentence == ""  # 2025-Q4 is judged by the rules of 2025-Q3 too
+
+
+def test_page_one_says_what_to_fix_first(portfolio: Portfolio) -> None:
+    page = _provider_page(portfolio)
+    # Both categories scored (60 and 40); service's scored weight 1 + 1 + 2 = 4.
+    # availability: (100 - 22.222) * 1/4 * 60/100 = 11.67 -> 12 points;
+    # p1-response: (100 - 86.667) * 1/4 * 60/100 = 2.0 -> 2 points;
+    # a-1 open, due 30 September, 57 days late on 26 November (the last place).
+    assert page.fix_first == (
+        "Availability: 99.2%. That is 0.7 points short of the target. "
+        "It cost your score 12 points.",
+        "First response to urgent tickets: 42 minutes. That is 12 minutes slower than "
+        "agreed. It cost your score 2 points.",
+        "Fix “Weekend on-call cover”. It was due on 30 September 2026. It is 57 days late.",
+    )
+    # A reply is on file: nothing asks for one.
+    assert page.reply_sentence == ""
+
+
+def test_page_one_asks_for_a_reply_while_none_is_on_file(portfolio: Portfolio) -> None:
+    globex = portfolio.provider("globex")
+    assert globex is not None
+    evaluation = globex.evaluation(Period(2026, 3, "quarterly"))
+    assert evaluation is not None
+    page = provider_view(globex, evaluation, portfolio.programme, as_of=portfolio.as_of,
+                         provenance=PROV, revised=None)
+    # Everything met; g-1 is due on 10 December, not yet late.
+    assert page.fix_first == ()
+    assert page.fix_first_none == "No target was missed and no action is overdue."
+    # Evaluated 20 October, no distribution block: 14 days, so by 3 November.
+    assert page.reply_sentence.startswith(
+        "Please reply to us by e-mail by 3 November 2026, 14 days after our evaluation."
+    )

@@ -18,6 +18,7 @@ import scorecard.words
 from scorecard.data.model import Category, Criterion, Measure, Provider, Scale, display_name
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Amendment
+from scorecard.figures.priorities import priorities, reply_by
 from scorecard.figures.results import (
     ActionSummary,
     CategoryResult,
@@ -39,6 +40,7 @@ from scorecard.words.criteria import (
 from scorecard.words.due import attention, due_sentence, schedule_sentences
 from scorecard.words.numbers import day_words, gap_text, join_words, number_text, value_text
 from scorecard.words.portfolio import portfolio_summary, rank_sentences
+from scorecard.words.priorities import fix_first_sentences, nothing_to_fix, reply_sentences
 from scorecard.words.readability import text_stats
 from scorecard.words.rules import not_applicable_sentence, rule_change_sentences
 from scorecard.words.scope import scope_sentences
@@ -228,6 +230,7 @@ def test_met_target_and_non_time_unit() -> None:
     assert criterion_sentences(findings, scale, Q3, internal=False) == [
         "Audit findings past due: 3 findings against a target of 0.",
         "That is 3 findings more than agreed.",
+        "There is no floor for this target, so any miss scores 0.",
     ]
 
 
@@ -245,7 +248,7 @@ def test_rated_criteria_provider_sees_the_mean_only(portfolio: Portfolio) -> Non
     # communication: (4 + 3) / 2 = 3.5, between two labels.
     assert criterion_sentences(comm, scale, Q3, internal=False) == [
         "Communication: rated 3.5 out of 5 on average.",
-        "That is between “Meets expectations” and “Exceeds expectations”.",
+        "That is halfway between “Meets expectations” and “Exceeds expectations”.",
     ]
 
 
@@ -275,7 +278,7 @@ def test_mean_rating_to_one_decimal_and_other_scales() -> None:
     scale = Scale(labels={3: "Fine", 4: "Good"})
     assert criterion_sentences(cr, scale, Q3, internal=False) == [
         "Care: rated 3.7 out of 5 on average.",
-        "That is between “Fine” and “Good”.",
+        "That is nearly “Good”.",
     ]
     # A scale from 0 and no labels: no label sentence.
     zero = CriterionResult(crit, 50.0, ratings={"A": 2}, mean_rating=2.0)
@@ -589,7 +592,9 @@ WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_tex
                 "value_text", "AttentionItem", "counted", "days_from_now", "noun_form",
                 "ordinal", "Voice", "voice_of", "DOES_NOT_APPLY",
                 # v1.1: pieces of the spend and renewal sentences
-                "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence"}
+                "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence",
+                # v1.1: pieces of criterion_sentences
+                "is_percent", "gap_sentence", "floor_sentence", "rating_words"}
 
 
 def sentence_module_names() -> set[str]:
@@ -626,6 +631,13 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
                 add("scope_sentences", scope_sentences(ev, provider, internal=internal))
         for ev in result.evaluations:
             add("missed_targets", missed_targets(ev))
+            # v1.1: page one's "What to fix first" and how and by when to reply
+            first = priorities(ev, result.actions.open_deficiencies, ev.record.evaluated)
+            for internal in (False, True):
+                add("fix_first_sentences", fix_first_sentences(first, internal=internal))
+                add("reply_sentences", reply_sentences(
+                    reply_by(ev, 14), 14, display_name(provider), internal=internal))
+            add("nothing_to_fix", nothing_to_fix())
             for cat in ev.categories:
                 add("category_sentence", category_sentence(cat, ev.period))
             add("not_scored", not_scored(ev))

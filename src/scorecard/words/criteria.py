@@ -9,14 +9,24 @@ from scorecard.data.model import Provider, Scale
 from scorecard.data.periods import Period
 from scorecard.figures.results import CategoryResult, CriterionResult, Evaluation
 from scorecard.figures.rounding import display, round_half_away
-from scorecard.words.numbers import count_word, gap_text, join_words, number_text, value_text
+from scorecard.words.numbers import (
+    count_word,
+    gap_text,
+    is_percent,
+    join_words,
+    number_text,
+    value_text,
+)
 from scorecard.words.voice import voice_of
 
 __all__ = [
     "category_sentence",
     "criterion_sentences",
+    "floor_sentence",
+    "gap_sentence",
     "missed_targets",
     "not_scored",
+    "rating_words",
     "targets_summary",
 ]
 
@@ -50,25 +60,49 @@ def targets_summary(ev: Evaluation, provider: Provider, *, internal: bool) -> li
     return [f"{voice.subject} met {met} of {voice.possessive} {measured} service targets."]
 
 
+def _in_unit(x: float, unit: str) -> str:
+    """A target or floor: the unit is said once, with the value ("42 minutes against a
+    target of 30"), except for percentages, which are always written with their sign."""
+    return value_text(x, unit) if is_percent(unit) else number_text(x)
+
+
+def gap_sentence(cr: CriterionResult) -> str:
+    """How far a missed target was missed: "That is 27 minutes slower than agreed."."""
+    measure = cr.criterion.measure
+    assert measure is not None and cr.value is not None
+    gap = gap_text(cr.value, measure.target, measure.unit)
+    if measure.better == "higher":
+        return f"That is {gap} short of the target."
+    if _is_time(measure.unit):
+        return f"That is {gap} slower than agreed."
+    return f"That is {gap} more than agreed."
+
+
+def floor_sentence(cr: CriterionResult) -> str:
+    """Where a missed target's floor matters: at or past it, it scores 0 ("" otherwise)."""
+    measure = cr.criterion.measure
+    assert measure is not None and cr.value is not None
+    if cr.met or cr.score is None or cr.score > 0:
+        return ""
+    if measure.floor is None:
+        return "There is no floor for this target, so any miss scores 0."
+    where = "at" if cr.value == measure.floor else "past"
+    return f"It is {where} the floor of {_in_unit(measure.floor, measure.unit)}, so it scores 0."
+
+
 def _measured_sentences(cr: CriterionResult) -> list[str]:
     measure = cr.criterion.measure
     assert measure is not None and cr.value is not None
     name, unit = cr.criterion.name, measure.unit
-    # The unit is said once, with the value ("42 minutes against a target of 30"),
-    # except for percentages, which are always written with their sign.
-    target = value_text(measure.target, unit) if unit == "%" else number_text(measure.target)
+    target = _in_unit(measure.target, unit)
     sentences = [f"{name}: {value_text(cr.value, unit)} against a target of {target}."]
     if cr.met:
         sentences.append("The target was met.")
         return sentences
-    gap = gap_text(cr.value, measure.target, unit)
-    if measure.better == "lower":
-        if _is_time(unit):
-            sentences.append(f"That is {gap} slower than agreed.")
-        else:
-            sentences.append(f"That is {gap} more than agreed.")
-    else:
-        sentences.append(f"That is {gap} short of the target.")
+    sentences.append(gap_sentence(cr))
+    floor = floor_sentence(cr)
+    if floor:
+        sentences.append(floor)
     return sentences
 
 
@@ -88,14 +122,10 @@ def _rated_sentences(cr: CriterionResult, scale: Scale, *, internal: bool) -> li
     several = cr.ratings is not None and len(cr.ratings) > 1
     on_average = " on average" if several else ""
     sentences = [f"{name}: rated {_rating_text(mean)} {_out_of(scale)}{on_average}."]
-    if mean == int(mean):
-        label = scale.label(int(mean))
-        if label:
-            sentences.append(f"That means “{label}”.")
-    else:
-        low, high = scale.label(math.floor(mean)), scale.label(math.ceil(mean))
-        if low and high:
-            sentences.append(f"That is between “{low}” and “{high}”.")
+    between = rating_words(mean, scale)
+    if between:
+        sentences.append(f"That means “{between}”." if mean == int(mean)
+                         else f"That is {between}.")
     if internal and cr.ratings and several:
         names = list(cr.ratings)
         values = [str(cr.ratings[n]) for n in names]
@@ -106,6 +136,29 @@ def _rated_sentences(cr: CriterionResult, scale: Scale, *, internal: bool) -> li
                 join_words([f"{n} gave {cr.ratings[n]}" for n in names]) + "."
             )
     return sentences
+
+
+def rating_words(mean: float, scale: Scale, *, label: bool = False) -> str | None:
+    """A mean rating in the scale's words, as a person would say it.
+
+    On a point of the scale: its label. Between two points: "a little better than
+    “Below expectations”", "halfway between “Below expectations” and “Meets
+    expectations”" or "nearly “Meets expectations”" (by the shown one-decimal mean).
+    ``label``: capitalised, for a table cell. None when the scale has no labels there.
+    """
+    if mean == int(mean):
+        return scale.label(int(mean))
+    low, high = scale.label(math.floor(mean)), scale.label(math.ceil(mean))
+    if not (low and high):
+        return None
+    part = round_half_away(mean - math.floor(mean), 1)
+    if part < 0.5:
+        text = f"a little better than “{low}”"
+    elif part == 0.5:
+        text = f"halfway between “{low}” and “{high}”"
+    else:
+        text = f"nearly “{high}”"
+    return text[0].upper() + text[1:] if label else text
 
 
 def criterion_sentences(

@@ -18,6 +18,7 @@ __all__ = [
     "day_words",
     "days_from_now",
     "gap_text",
+    "is_percent",
     "join_words",
     "noun_form",
     "number_text",
@@ -83,11 +84,17 @@ def _decimals(x: float) -> int:
     return len(text.split(".")[1]) if "." in text and "e" not in text else 0
 
 
+def is_percent(unit: str) -> bool:
+    """A unit in percent: ``%`` or one that starts with it (``% over budget``)."""
+    return unit.startswith("%")
+
+
 def value_text(value: float, unit: str) -> str:
-    """A measured value with its unit: ``99.95%``, ``42 minutes``, ``1 minute``."""
+    """A measured value with its unit: ``99.95%``, ``2.5% over budget``, ``42 minutes``,
+    ``1 minute``."""
     number = number_text(value)
-    if unit == "%":
-        return f"{number}%"
+    if is_percent(unit):
+        return f"{number}{unit}"
     if not unit:
         return number
     if value == 1 and unit.endswith("s") and len(unit) > 2 and unit not in ("ms",):
@@ -99,11 +106,12 @@ def gap_text(value: float, target: float, unit: str) -> str:
     """How far ``value`` is from ``target``, in the unit people use.
 
     The gap is rounded to the decimals written in the data (99.9 - 99.2 is 0.7,
-    not 0.7000000000000028); a gap in ``%`` is in percentage points.
+    not 0.7000000000000028); a gap in percent (``%``, ``% over budget``) is in
+    percentage points.
     """
     digits = max(_decimals(value), _decimals(target))
     gap = round_half_away(abs(value - target), digits)
-    if unit == "%":
+    if is_percent(unit):
         return f"{number_text(gap)} {noun_form(1 if gap == 1 else 2, 'point')}"
     return value_text(gap, unit)
 

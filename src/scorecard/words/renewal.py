@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from scorecard.data.model import display_name
 from scorecard.figures.renewal import MissedTarget, RenewalFigures
 from scorecard.figures.rounding import display, round_half_away
-from scorecard.words.numbers import count_word, counted, noun_form, number_text, value_text
+from scorecard.words.numbers import (
+    count_word,
+    counted,
+    is_percent,
+    noun_form,
+    number_text,
+    value_text,
+)
 from scorecard.words.spend import money, unused_sentence
 
 __all__ = ["NegotiationPoint", "gap_words", "negotiation_points"]
@@ -33,12 +40,12 @@ def gap_words(gap: float, unit: str) -> str:
     ``1.5 hours``: whole from 10 on, one decimal from 1 on, else two (for %) or one."""
     if abs(gap) >= 10:
         digits = 0
-    elif abs(gap) >= 1 or unit != "%":
+    elif abs(gap) >= 1 or not is_percent(unit):
         digits = 1
     else:
         digits = 2
     rounded = round_half_away(gap, digits)
-    if unit == "%":
+    if is_percent(unit):
         return f"{number_text(rounded)} {noun_form(1 if rounded == 1 else 2, 'point')}"
     return value_text(rounded, unit)
 

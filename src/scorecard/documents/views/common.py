@@ -10,14 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from scorecard.data.model import Action, Programme, Provider
+from scorecard.data.model import Action, Programme, Provider, display_name
 from scorecard.data.provenance import Provenance
-from scorecard.documents.templating import DocumentMeta, audience_label, band_class
+from scorecard.documents.templating import DocumentMeta, audience_label, band_class, format_score
+from scorecard.figures.priorities import priorities, reply_by
 from scorecard.figures.results import Evaluation, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.figures.rules import changed_between
+from scorecard.figures.scoring import bands_of
+from scorecard.words.priorities import fix_first_sentences, reply_sentences
 
-__all__ = ["ActionLine", "PeerLine"]
+__all__ = ["ActionLine", "PeerLine", "fix_first", "reply_text"]
 
 
 # --- numbers in words -------------------------------------------------------
@@ -180,3 +183,37 @@ def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider
             changed_between(programme, provider, evaluation.period, before):
         text += f" (the rules changed since {before.label})"
     return text
+
+
+def fix_first(
+    result: ProviderResult, evaluation: Evaluation, as_of: date, *, internal: bool
+) -> tuple[str, ...]:
+    """Page one's "What to fix first": the open deficiencies the page shows, and the
+    evaluation's missed targets (shared fields only)."""
+    items = priorities(evaluation, result.actions.open_deficiencies, as_of)
+    return tuple(fix_first_sentences(items, internal=internal))
+
+
+def reply_text(
+    result: ProviderResult, evaluation: Evaluation, programme: Programme, *, internal: bool
+) -> str:
+    """How and by when to reply, while no provider reply is on file ("" once it is)."""
+    dist = programme.distribution
+    days = dist.reply_days if dist is not None else 14
+    return " ".join(reply_sentences(reply_by(evaluation, days), days,
+                                    display_name(result.provider), internal=internal))
+
+
+def _band_texts(programme: Programme) -> tuple[str, ...]:
+    """The bands in words, highest first: "Strong: 80 or more", "At risk: below 60"."""
+    ordered = bands_of(programme)
+    texts: list[str] = []
+    for i, band in enumerate(ordered):
+        low = format_score(band.min)
+        if i == 0:
+            texts.append(f"{band.name}: {low} or more")
+        elif band.min <= 0:
+            texts.append(f"{band.name}: below {format_score(ordered[i - 1].min)}")
+        else:
+            texts.append(f"{band.name}: {low} to under {format_score(ordered[i - 1].min)}")
+    return tuple(texts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -13,25 +12,33 @@ from scorecard.data.model import Action, Criterion, Programme, Provider, display
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
 from scorecard.documents import charts
-from scorecard.documents.templating import DocumentMeta, band_class, format_score
+from scorecard.documents.templating import DocumentMeta, band_class
 from scorecard.documents.views.common import (
     ActionLine,
     _action_line,
+    _band_texts,
     _bands,
     _meta,
     _owner,
     _rating_text,
     _score,
     _trend_text,
+    fix_first,
+    reply_text,
     rules_changed_since,
 )
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
 from scorecard.figures.rules import changes_from_previous
-from scorecard.figures.scoring import bands_of
 from scorecard.words.actions import actions_summary
-from scorecard.words.criteria import criterion_sentences, not_scored, targets_summary
+from scorecard.words.criteria import (
+    criterion_sentences,
+    not_scored,
+    rating_words,
+    targets_summary,
+)
 from scorecard.words.numbers import value_text
+from scorecard.words.priorities import nothing_to_fix
 from scorecard.words.rules import (
     DOES_NOT_APPLY,
     not_applicable_sentence,
@@ -136,6 +143,8 @@ class ProviderPage:
     evaluated: date
     revised_on: date | None
     headline: Headline
+    fix_first: tuple[str, ...]  # page one: up to three things to fix first, most costly first
+    reply_sentence: str  # page one: how and by when to reply ("" once a reply is on file)
     targets_sentence: str  # "You met 7 of your 9 service targets." ("" without targets)
     missed: tuple[str, ...]  # one plain line per missed target, with the gap
     not_scored_sentence: str  # which criteria were not scored ("" when all were)
@@ -153,6 +162,7 @@ class ProviderPage:
     history: tuple[ScorePoint, ...]  # this provider's scores up to this period
     rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
+    fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
 
 
 def _criterion_line(
@@ -184,11 +194,7 @@ def _criterion_line(
             "Not scored", "not-scored", sentence, note,
         )  # fmt: skip
     mean = result.mean_rating
-    if mean == int(mean):
-        label = scale.label(int(mean))
-    else:
-        low, high = scale.label(math.floor(mean)), scale.label(math.ceil(mean))
-        label = f"Between {low} and {high}" if low and high else None
+    label = rating_words(mean, scale, label=True)
     return CriterionLine(
         c.id, c.name, c.explain, False, True, _score(result.score),
         f"{_rating_text(mean)} out of {scale.max}", scale_text,
@@ -263,21 +269,6 @@ def _history_points(
     )
 
 
-def _band_texts(programme: Programme) -> tuple[str, ...]:
-    """The bands in words, highest first: "Strong: 80 or more", "At risk: below 60"."""
-    ordered = bands_of(programme)
-    texts: list[str] = []
-    for i, band in enumerate(ordered):
-        low = format_score(band.min)
-        if i == 0:
-            texts.append(f"{band.name}: {low} or more")
-        elif band.min <= 0:
-            texts.append(f"{band.name}: below {format_score(ordered[i - 1].min)}")
-        else:
-            texts.append(f"{band.name}: {low} to under {format_score(ordered[i - 1].min)}")
-    return tuple(texts)
-
-
 def _missed_targets(evaluation: Evaluation, programme: Programme) -> tuple[str, ...]:
     """One line per missed target: "Name: 42 minutes against a target of 30. That is ..."."""
     return tuple(
@@ -327,7 +318,6 @@ def _shared_page(
     record = evaluation.record
     you = display_name(p) if internal else "You"
     history = _history_points(result, evaluation, programme)
-    missed = _missed_targets(evaluation, programme)
     return ProviderPage(
         meta=meta,
         provider_id=p.id,
@@ -345,8 +335,10 @@ def _shared_page(
         headline=_headline(
             evaluation, programme, p, " ".join(headline(evaluation, p, internal=internal))
         ),
+        fix_first=fix_first(result, evaluation, as_of, internal=internal),
+        reply_sentence=reply_text(result, evaluation, programme, internal=internal),
         targets_sentence=" ".join(targets_summary(evaluation, p, internal=internal)),
-        missed=missed,
+        missed=_missed_targets(evaluation, programme),
         not_scored_sentence=" ".join(not_scored(evaluation)),
         not_applicable_sentence=_not_applicable_sentence(evaluation),
         rules_sentence=_rules_sentence(evaluation, programme, p),
