@@ -47,11 +47,13 @@ def test_the_wheel_carries_its_licences_and_the_name_of_its_own(dist: Path) -> N
         meta = z.read("provider_scorecard-0.1.0.dist-info/METADATA").decode()
     assert "provider_scorecard-0.1.0.dist-info/licenses/LICENSE" in names
     assert "scorecard/templates/fonts/LICENSE-Inter.txt" in names  # beside the font
+    assert "scorecard/templates/fonts/LICENSE-DroidSansFallback.txt" in names
+    assert "scorecard/templates/fonts/DroidSansFallback.ttf" in names
     assert "scorecard/templates/fonts/Inter-Regular.otf" in names
     assert "scorecard/authoring/scaffold/github-workflow.yml" in names
     assert "scorecard/py.typed" in names
     assert "Name: provider-scorecard\n" in meta
-    assert "License-Expression: MIT AND OFL-1.1\n" in meta
+    assert "License-Expression: MIT AND OFL-1.1 AND Apache-2.0\n" in meta
     assert "Version: 0.1.0\n" in meta
     [sdist] = dist.glob("*.tar.gz")
     with tarfile.open(sdist) as t:
