@@ -123,7 +123,7 @@ def test_criteria_lines_measured_and_rated(portfolio: Portfolio) -> None:
 
 def test_provider_page_sentences_scope_actions(portfolio: Portfolio) -> None:
     page = _provider_page(portfolio, revised=date(2026, 11, 12))
-    assert page.targets_sentence == "You met none of your 2 service targets."
+    assert page.targets_sentence == "You met none of your 2 targets."
     # One line per missed target, with its gap: 99.9 - 99.2 = 0.7 points; 42 - 30 = 12 minutes.
     availability, p1 = page.missed
     assert availability.startswith("Availability: 99.2%") and "0.7 points short" in availability

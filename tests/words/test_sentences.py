@@ -190,14 +190,22 @@ def test_targets_summary(portfolio: Portfolio) -> None:
     acme = sample.acme()
     # Q3: availability and p1-response both missed; reports not scored: 0 of 2.
     q3 = _evaluation(portfolio, "acme", Q3)
-    assert targets_summary(q3, acme, internal=True) == ["Acme met none of its 2 service targets."]
+    assert targets_summary(q3, acme, internal=True) == ["Acme met none of its 2 targets."]
     # Q1: all three measured criteria met.
     q1 = _evaluation(portfolio, "acme", sample.q(2026, 1))
     assert targets_summary(q1, acme, internal=False) == [
-        "You met all 3 of your service targets."
+        "You met all 3 of your targets."
     ]
     some = _evaluation_with(q3, targets_met=7, targets_measured=9)
-    assert targets_summary(some, acme, internal=True) == ["Acme met 7 of its 9 service targets."]
+    assert targets_summary(some, acme, internal=True) == ["Acme met 7 of its 9 targets."]
+    # Every measured target counts, whatever its category (security, cost, ...),
+    # so the sentence says "targets", never "service targets".
+    one = _evaluation_with(q3, targets_met=0, targets_measured=1)
+    assert targets_summary(one, acme, internal=True) == ["Acme missed its one target."]
+    nothing = _evaluation_with(q3, targets_met=0, targets_measured=0)
+    assert targets_summary(nothing, acme, internal=True) == [
+        "No targets were measured this quarter."
+    ]
 
 
 def test_missed_targets_in_the_unit_people_use(portfolio: Portfolio) -> None:

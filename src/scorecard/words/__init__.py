@@ -20,7 +20,7 @@ measured values as written in the data, with their unit ("42 minutes",
 
 Voice: a document for the provider speaks to it ("You met 7 of your 9 service
 targets.") and calls the organisation "we"; an internal document names the
-provider ("Acme met 7 of its 9 service targets."). Functions that differ by
+provider ("Acme met 7 of its 9 targets."). Functions that differ by
 audience take ``internal``; provider-facing text never mentions evaluators,
 other providers, ranks, the contract or the exit plan. Functions without an
 ``internal`` parameter whose names say so (contract, exit plan, rank,

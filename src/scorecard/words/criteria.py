@@ -42,22 +42,22 @@ def _is_time(unit: str) -> bool:
 
 
 def targets_summary(ev: Evaluation, provider: Provider, *, internal: bool) -> list[str]:
-    """"Acme met 7 of its 9 service targets." (nothing when none is set)."""
+    """"Acme met 7 of its 9 targets." (nothing when none is set)."""
     voice = voice_of(provider, internal)
     has_targets = any(c.criterion.measured for c in ev.criteria())
     met, measured = ev.targets_met, ev.targets_measured
     if not has_targets:
         return []
     if measured == 0:
-        return [f"No service targets were measured this {ev.period.noun}."]
+        return [f"No targets were measured this {ev.period.noun}."]
     if measured == 1:
         verdict = "met" if met else "missed"
-        return [f"{voice.subject} {verdict} {voice.possessive} one service target."]
+        return [f"{voice.subject} {verdict} {voice.possessive} one target."]
     if met == measured:
-        return [f"{voice.subject} met all {measured} of {voice.possessive} service targets."]
+        return [f"{voice.subject} met all {measured} of {voice.possessive} targets."]
     if met == 0:
-        return [f"{voice.subject} met none of {voice.possessive} {measured} service targets."]
-    return [f"{voice.subject} met {met} of {voice.possessive} {measured} service targets."]
+        return [f"{voice.subject} met none of {voice.possessive} {measured} targets."]
+    return [f"{voice.subject} met {met} of {voice.possessive} {measured} targets."]
 
 
 def _in_unit(x: float, unit: str) -> str:

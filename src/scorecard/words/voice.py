@@ -2,7 +2,7 @@
 
 A document for the provider speaks to it ("You met 7 of your 9 service
 targets.") and calls the organisation "we"; an internal document names the
-provider ("Acme met 7 of its 9 service targets.").
+provider ("Acme met 7 of its 9 targets.").
 """
 
 from __future__ import annotations

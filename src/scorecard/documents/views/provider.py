@@ -145,7 +145,7 @@ class ProviderPage:
     headline: Headline
     fix_first: tuple[str, ...]  # page one: up to three things to fix first, most costly first
     reply_sentence: str  # page one: how and by when to reply ("" once a reply is on file)
-    targets_sentence: str  # "You met 7 of your 9 service targets." ("" without targets)
+    targets_sentence: str  # "You met 7 of your 9 targets." ("" without targets)
     missed: tuple[str, ...]  # one plain line per missed target, with the gap
     not_scored_sentence: str  # which criteria were not scored ("" when all were)
     not_applicable_sentence: str  # which criteria do not apply to the contract ("" if none)
