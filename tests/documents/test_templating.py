@@ -147,7 +147,8 @@ def test_base_layout_frames_a_document() -> None:
     assert "<title>Provider scorecard</title>" in html
     assert "Shared with Acme Managed IT" in html
     assert "Acme Managed IT · 2026-Q3" in html
-    assert "data commit 3f2a9c1." in html  # short id: first 7 characters
+    assert "from version 3f2a9c1 of our records." in html  # short id: first 7 characters
+    assert "commit" not in html.split("<body>")[1].lower()  # a provider knows no "commit"
     assert "30 September 2026" in html
     assert "@page { size: A4; }" in html
     assert "draft-watermark\"" not in html and "DRAFT:" not in html
