@@ -58,6 +58,31 @@ def test_score_history_one_point_and_empty() -> None:
     assert "not scored" in texts(score_history([("2026-Q3", None)], BANDS))
 
 
+def test_score_history_draws_periods_too_little_scored_to_judge_hollow() -> None:
+    points = [("2026-Q1", 70.0), ("2026-Q2", 40.0), ("2026-Q3", 65.0)]
+    svg = score_history(points, BANDS, unjudged={"2026-Q2"})
+    circles = parse(svg).findall(f".//{SVG}circle")
+    assert [c.get("fill") for c in circles] == ["#0072b2", "#fff", "#0072b2"]
+    assert [c.get("stroke-dasharray") for c in circles] == [None, "2.5 1.5", None]
+    # Said in words, on the chart and in its summary.
+    assert texts(svg).count("too little scored") == 1
+    assert parse(svg).get("aria-label") == (
+        "Overall score over time: 2026-Q1 70, 2026-Q2 40 (too little scored to judge), 2026-Q3 65."
+    )
+    # Still on the line: a score was worked out, only no band was given.
+    assert [len(line.get("points", "").split())
+            for line in parse(svg).findall(f".//{SVG}polyline")] == [3]
+    # Without it, every dot is solid and nothing is said.
+    plain = score_history(points, BANDS)
+    assert {c.get("fill") for c in parse(plain).findall(f".//{SVG}circle")} == {"#0072b2"}
+    assert "too little" not in str(plain)
+    # Beyond 12 periods the words under each period give way to one note.
+    many = [(f"P{i:02d}", 50.0) for i in range(20)]
+    words = texts(score_history(many, BANDS, unjudged={"P03"}))
+    assert "too little scored" not in words
+    assert "Hollow dots: too little scored to judge." in words
+
+
 def test_score_history_with_many_periods_stays_legible() -> None:
     points = [(f"P{i:02d}", 40.0 + i) for i in range(40)]
     words = texts(score_history(points, BANDS))

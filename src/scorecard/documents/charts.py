@@ -16,7 +16,7 @@ Scores are 0-100 and shown as whole numbers (halves away from zero).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -41,6 +41,7 @@ LINE = "#0072b2"  # Okabe-Ito blue
 # Band areas from the highest band down: bluish green, orange, vermillion (Okabe-Ito).
 BAND_FILLS = ("#009e73", "#e69f00", "#d55e00")
 NOT_SCORED = "not scored"
+UNJUDGED = "too little scored to judge"  # scored, but below the programme's min_coverage
 
 
 def _n(x: float) -> str:
@@ -106,10 +107,12 @@ def _sorted_bands(bands: Bands) -> list[tuple[str, float]]:
     return sorted(((name, float(low)) for name, low in bands), key=lambda b: (-b[1], b[0]))
 
 
-def _summary(title: str, items: Points) -> str:
+def _summary(title: str, items: Points, unjudged: Collection[str] = ()) -> str:
     if not items:
         return f"{title}: no scores yet."
-    words = ", ".join(f"{label} {_value_words(value)}" for label, value in items)
+    words = ", ".join(f"{label} {_value_words(value)}"
+                      + (f" ({UNJUDGED})" if value is not None and label in unjudged else "")
+                      for label, value in items)
     return f"{title}: {words}."
 
 
@@ -200,15 +203,15 @@ def _history_line(plot: _Plot, xs: Sequence[float], points: Points) -> list[str]
 
 
 def _history_marks(
-    plot: _Plot, xs: Sequence[float], points: Points, *, label_every: int, show_values: bool
+    plot: _Plot, xs: Sequence[float], points: Points, *, label_every: int, show_values: bool,
+    unjudged: Collection[str],
 ) -> list[str]:
-    """Each period's label (every ``label_every``-th, counted from the latest), dot and value."""
+    """Each period's label (every ``label_every``-th from the latest), dot and value."""
     top, plot_h = plot.top, plot.height
     body: list[str] = []
     count = len(points)
     labelled = [i for i in range(count) if (count - 1 - i) % label_every == 0]  # the latest
     for i, (x, (label, value)) in enumerate(zip(xs, points, strict=True)):
-        last = i == count - 1
         if i in labelled:
             body.append(_text(x, top + plot_h + 13, _fit(label, 10), anchor="middle", size=8.5,
                               fill=INK))
@@ -217,10 +220,14 @@ def _history_marks(
                 body.append(_text(x, top + plot_h + 24, NOT_SCORED, anchor="middle", size=7.5,
                                   fill=MUTED, italic=True))
             continue
-        y = plot.y_of(value)
-        body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="#fff" stroke="{LINE}" '
+        y, hollow = plot.y_of(value), label in unjudged
+        fill = '#fff" stroke-dasharray="2.5 1.5' if hollow else LINE
+        body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="{fill}" stroke="{LINE}" '
                     f'stroke-width="2"/>')
-        if show_values or last:
+        if hollow and show_values:
+            body.append(_text(x, top + plot_h + 24, "too little scored", anchor="middle",
+                              size=7.5, fill=MUTED, italic=True))
+        if show_values or i == count - 1:
             body.append(_text(x, y - 7, str(display(value)), anchor="middle", size=9,
                               weight="600"))
     return body
@@ -233,11 +240,13 @@ def score_history(
     title: str = "Overall score over time",
     width: float = 640,
     height: float = 220,
+    unjudged: Collection[str] = (),
 ) -> Markup:
     """A line of the overall score per period (oldest first), over the bands.
 
     ``points``: ``(period label, score or None)``; ``None`` (not scored)
     leaves a gap in the line and says "not scored" under its period.
+    ``unjudged``: labels of periods scored too little to judge (no band): a hollow dot.
     ``bands``: ``(name, min)`` pairs; each is a shaded strip with its name.
     """
     left, right, top, bottom = 34.0, 78.0, 16.0, 34.0
@@ -254,11 +263,14 @@ def score_history(
     label_every = max(1, -(-48 // int(step)))  # period labels at least 48 units apart
     show_values = count <= 12  # beyond that, only the latest value is written
     body += _history_line(plot, xs, points)
-    body += _history_marks(plot, xs, points, label_every=label_every, show_values=show_values)
-    if not show_values and any(value is None for _, value in points):
-        body.append(_text(left, height - 4, "Gaps in the line: periods not scored.", size=7.5,
-                          fill=MUTED, italic=True))
-    return _svg(width, height, title, _summary(title, points), body)
+    body += _history_marks(plot, xs, points, label_every=label_every, show_values=show_values,
+                           unjudged=unjudged)
+    notes = [] if show_values else [
+        *(["Gaps in the line: periods not scored."] if any(v is None for _, v in points) else []),
+        *([f"Hollow dots: {UNJUDGED}."] if any(label in unjudged for label, _ in points) else [])]
+    if notes:
+        body.append(_text(left, height - 4, " ".join(notes), size=7.5, fill=MUTED, italic=True))
+    return _svg(width, height, title, _summary(title, points, unjudged), body)
 
 
 # --- (b) and (c) horizontal bars -------------------------------------------

@@ -284,9 +284,12 @@ def _not_applicable_sentence(evaluation: Evaluation) -> str:
 
 
 def _history_chart(history: Sequence[ScorePoint], programme: Programme) -> Markup:
-    """The overall score over time; a * marks a period from which the rules changed."""
+    """The overall score over time; a * marks a period from which the rules changed, a hollow
+    dot one scored but too little to judge (a score, no band)."""
     points = [(f"{pt.period}*" if pt.rules_changed else pt.period, pt.score) for pt in history]
-    return charts.score_history(points, _bands(programme), height=180)
+    unjudged = {label for (label, score), pt in zip(points, history, strict=True)
+                if score is not None and pt.band is None}
+    return charts.score_history(points, _bands(programme), height=180, unjudged=unjudged)
 
 
 def _rules_sentence(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
