@@ -408,3 +408,18 @@ def test_page_one_asks_for_a_reply_while_none_is_on_file(portfolio: Portfolio) -
     assert page.reply_sentence.startswith(
         "Please reply to us by e-mail by 3 November 2026, 14 days after our evaluation."
     )
+
+
+def test_provider_chart_draws_a_period_too_little_scored_to_judge_hollow() -> None:
+    # Q3 leaves "Monthly reports on time" unscored, so its share of criteria
+    # scored is under 100%: with a min_coverage of 1, Q3 has a score but no band.
+    data = sample.dataset()
+    strict = dataclasses.replace(data.programme, min_coverage=1.0)
+    portfolio = compute(Dataset(strict, data.providers, data.records), sample.AS_OF)
+    page = _provider_page(portfolio)
+    q1, q3 = page.history
+    assert (q1.period, q1.band is not None) == ("2026-Q1", True)
+    assert (q3.period, q3.score is not None, q3.band) == ("2026-Q3", True, None)
+    assert "2026-Q3 " in page.chart and "(too little scored to judge)." in page.chart
+    assert page.chart.count('stroke-dasharray="2.5 1.5"') == 1  # Q3's dot alone is hollow
+    assert "too little scored to judge" not in _provider_page(_portfolio()).chart
