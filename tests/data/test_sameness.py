@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
+
+import pytest
 
 from buildrepo import Repo, tree
 from scorecard.data.gitinfo import amendments, data_history
@@ -70,3 +74,34 @@ def test_documents_of_a_comment_only_commit_are_byte_identical(tmp_path: Path) -
     assert all(not p.startswith("alpha/") and not p.startswith("beta/") for p in differ), differ
     assert b"was revised on" not in new["alpha/2026-Q1/provider.html"]
     assert "portfolio.html" in differ  # it names the new commit: the build saw it
+
+
+def test_one_git_log_and_one_cat_file_for_all_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Repo(tmp_path / "repo")
+    records = sorted((repo.data / "records").rglob("*.yaml"))
+    for record in records:
+        record.write_text(SCHEMA + record.read_text(encoding="utf-8"), encoding="utf-8")
+    repo.commit("Schema lines")
+    repo.edit(REC, "A quiet quarter.", "A calm quarter.")
+    repo.commit("Fix the summary")
+    real = shutil.which("git")
+    assert real is not None
+    calls = tmp_path / "calls"
+    wrapper = tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{calls}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}")
+
+    history = data_history(repo.data, None)
+
+    assert [len(history.amendments[f"evaluations/{r.relative_to(repo.data).as_posix()}"])
+            for r in records] == [1, 0, 0]  # alpha Q1 (the summary), alpha Q2, beta Q2
+    run = [line.split() for line in calls.read_text().splitlines()]
+    # one log over the whole folder and one cat-file for every version compared; the
+    # programme's own check (a `show` and a `log` of scorecard.yaml) is not per record
+    assert sum("--raw" in words for words in run) == 1
+    assert sum("cat-file" in words for words in run) == 1
+    assert [words for words in run if any("records/" in w for w in words)] == []
