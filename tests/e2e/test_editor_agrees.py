@@ -182,7 +182,9 @@ def test_the_demo_files_with_a_schema_line_are_clean_in_the_editor(
     shutil.copytree(ROOT / "evaluations", repo / "evaluations")
     shutil.copytree(ROOT / ".schemas", repo / ".schemas")
     files = [repo / "evaluations/scorecard.yaml",
-             *sorted((repo / "evaluations/providers").glob("*.yaml"))]
+             *sorted((repo / "evaluations/providers").glob("*.yaml")),
+             *sorted((repo / "evaluations/records").rglob("*.yaml"))]
+    assert len(files) > 40  # the programme, the providers and every record
     assert all(f.read_text().startswith("# yaml-language-server: $schema=") for f in files)
     client = Client(tmp_path)
     try:

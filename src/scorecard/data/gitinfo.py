@@ -18,6 +18,10 @@ Decisions worth knowing:
   name is its provider and period, so moving it changes what it says). A move
   that also rewrites more than half the file (git's default similarity), or a
   file deleted and added again later, starts over.
+- **Comments and layout are not amendments.** A commit that changes a record's
+  file but not its parsed data (a comment, a schema line, indentation) is left
+  out of its history, so it neither says "revised" nor moves provenance; see
+  ``scorecard.data.sameness`` (one ``git cat-file --batch`` for the log).
 - **Per-document provenance** (see ``scorecard.pipeline.stamps``) uses the same log:
   :func:`data_history` gives each file's latest commit and the commits in
   topological order, and :func:`changed_files` the files with uncommitted
@@ -50,6 +54,7 @@ from scorecard.data.gitrun import (
 )
 from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.provenance import Amendment, Provenance
+from scorecard.data.sameness import layout_only
 from scorecard.data.shown import last_shown_change
 
 
@@ -153,7 +158,7 @@ def _parse_log(out: bytes) -> tuple[dict[str, list[Amendment]], dict[str, Amendm
 
 
 def _parse_log_ordered(
-    out: bytes,
+    out: bytes, skip: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[dict[str, list[Amendment]], dict[str, Amendment], dict[str, int]]:
     """Bucket ``git log --name-status -z`` output by file, oldest commit first.
 
@@ -163,6 +168,8 @@ def _parse_log_ordered(
     change, ``STATUS\\0PATH\\0`` (renames: ``Rnnn\\0OLD\\0NEW\\0``). The third
     mapping gives each commit its position in the log (``--topo-order
     --reverse``: a commit comes after every commit it descends from).
+    With ``--raw``, a change is ``:MODES BLOBS STATUS\0PATH\0`` instead; the
+    (commit, path) pairs in ``skip`` (changes of layout only) are left out.
     """
     history: dict[str, list[Amendment]] = {}
     last: dict[str, Amendment] = {}
@@ -185,6 +192,9 @@ def _parse_log_ordered(
             continue
         if current is None:
             continue
+        if token.startswith(b":"):  # --raw: the status is the fifth field
+            fields = token[1:].split()
+            token = fields[4] if len(fields) > 4 else b"?"
         status = chr(token[0])
         if status in "RC":
             old, new = (os.fsdecode(t) for t in tokens[i : i + 2])
@@ -197,7 +207,8 @@ def _parse_log_ordered(
             continue
         path = os.fsdecode(tokens[i]) if i < len(tokens) else ""
         i += 1
-        _file_changed(history, last, current, status, path)
+        if (current.commit, path) not in skip:
+            _file_changed(history, last, current, status, path)
     return history, last, order
 
 
@@ -305,7 +316,8 @@ def data_history(data_dir: Path, ref: str | None) -> DataHistory:
             "--no-color",
             "--no-relative",
             "--format=%x1e%H%x00%ct%x00%aN%x00%s%x00",
-            "--name-status",
+            "--raw",
+            "--no-abbrev",
             "-M",
             "-z",
             "--topo-order",
@@ -318,8 +330,9 @@ def data_history(data_dir: Path, ref: str | None) -> DataHistory:
     )
     if not run.ok:
         return empty
-    history, last, order = _parse_log_ordered(run.out)
     spec = pathspec_of(data_dir, root)
+    records = "records/" if spec in ("", ".") else f"{spec.rstrip('/')}/records/"
+    history, last, order = _parse_log_ordered(run.out, layout_only(run.out, root, records))
     programme = "scorecard.yaml" if spec == "." else f"{spec}/scorecard.yaml"
     if programme in last:  # a commit that changed only `distribution` shows in no document
         last[programme] = last_shown_change(root, programme, last[programme])
