@@ -242,9 +242,9 @@ def _seconds(text: str) -> float:
     render_markdown(text)
     times = []
     for _ in range(5):
-        start = time.perf_counter()
+        start = time.process_time()
         render_markdown(text)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return max(min(times), 0.001)  # below a millisecond, a timer measures noise
 
 
@@ -265,9 +265,11 @@ HOSTILE_GROWTH = {
 def test_free_text_renders_in_time_linear_in_its_length(unit: str) -> None:
     """Eight times the text takes about eight times as long, not sixty-four (the
     square: 10,000 '[' took 30 s). Up to 16,000 characters, inside validate's 20,000.
-    The bound sits well above linear so that a loaded machine does not fail it, and
-    well below the square, which it exists to catch."""
+    Times are this process's CPU time (``process_time``), which other processes on a
+    shared machine disturb far less than the wall clock. The bound, 40, sits well
+    above linear (8) so that noise does not fail it, and well below the square (64),
+    which it exists to catch."""
     small = unit * (2000 // len(unit))
     large = unit * (16000 // len(unit))
     ratio = _seconds(large) / _seconds(small)
-    assert ratio < 32, f"{ratio:.1f} times as long for 8 times the text"
+    assert ratio < 40, f"{ratio:.1f} times as long for 8 times the text"
