@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -109,3 +109,41 @@ def pathspec_of(data_dir: Path, root: Path) -> str:
             continue
         return rel.as_posix() if rel.parts else "."
     return "."
+
+
+@dataclass(frozen=True)
+class RawChange:
+    """One file changed by one commit, as ``git log --raw`` tells it."""
+
+    commit: str
+    status: str  # M, A, D, R100, ...
+    before: str  # the blob before (zeros when the file was added)
+    after: str  # the blob after (zeros when it was deleted)
+    path: str  # the path after the change (a move's new name)
+
+
+def raw_changes(out: bytes, header_fields: int = 0) -> Iterator[RawChange]:
+    """The file changes in ``git log --raw -z --no-abbrev`` output whose commit
+    headers are ``\x1e<commit>`` and then ``header_fields`` more NUL-separated
+    fields (a ``--format`` of ``%x1e%H%x00%ct%x00...``), which are skipped."""
+    tokens = out.split(b"\0")
+    commit = ""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip(b"\n")
+        i += 1
+        if token.startswith(b"\x1e"):
+            commit = token[1:].decode("ascii", "replace")
+            i += header_fields
+            continue
+        if not token.startswith(b":"):
+            continue
+        fields = token[1:].split()
+        status = fields[4].decode("ascii", "replace") if len(fields) > 4 else ""
+        paths = 2 if status[:1] in ("R", "C") else 1
+        names = [os.fsdecode(t) for t in tokens[i : i + paths]]
+        i += paths
+        if names and len(fields) > 3:
+            yield RawChange(commit, status, fields[2].decode("ascii"),
+                            fields[3].decode("ascii"), names[-1])
+

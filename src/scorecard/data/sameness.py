@@ -13,9 +13,9 @@ which provider and period it is.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from scorecard.data.gitrun import raw_changes
 from scorecard.data.model import Source
 from scorecard.data.sources import cat_blobs
 from scorecard.data.yaml.reader import parse
@@ -28,30 +28,11 @@ Change = tuple[str, str, str, str]  # commit, path, blob before, blob after
 def _modifications(out: bytes, prefix: str) -> list[Change]:
     """Each in-place change (status M) of a YAML file under ``prefix`` in ``git log
     --format=%x1e%H%x00%ct%x00%aN%x00%s%x00 --raw -z --no-abbrev`` output."""
-    found: list[Change] = []
-    tokens = out.split(b"\0")
-    commit = ""
-    i = 0
-    while i < len(tokens):
-        token = tokens[i].lstrip(b"\n")
-        i += 1
-        if token.startswith(b"\x1e"):
-            commit = token[1:].decode("ascii", "replace")
-            i += 3  # time, author, subject: never read as changes
-            continue
-        if not token.startswith(b":"):
-            continue
-        fields = token[1:].split()
-        status = fields[4].decode("ascii", "replace") if len(fields) > 4 else ""
-        paths = 2 if status[:1] in ("R", "C") else 1
-        names = [os.fsdecode(t) for t in tokens[i : i + paths]]
-        i += paths
-        if status != "M" or not names:
-            continue
-        path = names[-1]
-        if path.startswith(prefix) and path.endswith((".yaml", ".yml")):
-            found.append((commit, path, fields[2].decode("ascii"), fields[3].decode("ascii")))
-    return found
+    return [
+        (c.commit, c.path, c.before, c.after)
+        for c in raw_changes(out, header_fields=3)  # time, author, subject
+        if c.status == "M" and c.path.startswith(prefix) and c.path.endswith((".yaml", ".yml"))
+    ]
 
 
 def _data(blob: bytes | None, path: str) -> object:

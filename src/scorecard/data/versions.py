@@ -10,10 +10,9 @@ commit that made it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from scorecard.data.gitrun import find_root, pathspec_of, resolve_commit, run_git
+from scorecard.data.gitrun import find_root, pathspec_of, raw_changes, resolve_commit, run_git
 from scorecard.data.sources import cat_blobs
 
 __all__ = ["Versions", "provider_versions"]
@@ -24,25 +23,9 @@ Versions = dict[str, list[tuple[str, bytes]]]  # repo path -> [(commit, content)
 def _parse_raw_log(out: bytes) -> dict[str, list[tuple[str, str]]]:
     """``git log --raw -z --no-abbrev`` output: each path's (commit, blob) in order."""
     found: dict[str, list[tuple[str, str]]] = {}
-    tokens = out.split(b"\0")
-    commit = ""
-    i = 0
-    while i < len(tokens):
-        token = tokens[i].lstrip(b"\n")
-        i += 1
-        if token.startswith(b"\x1e"):
-            commit = token[1:].decode("ascii", "replace")
-            continue
-        if not token.startswith(b":"):
-            continue
-        fields = token[1:].split()
-        status = fields[4].decode("ascii", "replace") if len(fields) > 4 else ""
-        paths = 2 if status[:1] in ("R", "C") else 1
-        names = [os.fsdecode(t) for t in tokens[i : i + paths]]
-        i += paths
-        if status.startswith("D") or not names:
-            continue
-        found.setdefault(names[-1], []).append((commit, fields[3].decode("ascii")))
+    for change in raw_changes(out):
+        if not change.status.startswith("D"):
+            found.setdefault(change.path, []).append((change.commit, change.after))
     return found
 
 
