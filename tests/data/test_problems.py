@@ -206,7 +206,8 @@ def test_safe_lines_never_lets_a_line_start_a_workflow_command() -> None:
 def test_gitlab_code_quality_report_has_one_entry_per_problem() -> None:
     import json
 
-    from scorecard.data.problems import Location, Problem, to_gitlab
+    from scorecard.data.problems import Location, Problem
+    from scorecard.data.reports import to_gitlab
 
     problems = [
         Problem(Location("evaluations/records/a/2026-Q3.yaml", 4, 7), "lead: expects text",
@@ -219,7 +220,7 @@ def test_gitlab_code_quality_report_has_one_entry_per_problem() -> None:
         {"path": "evaluations/scorecard.yaml", "lines": {"begin": 1}},  # unknown line: the first
     ]
     assert [r["severity"] for r in report] == ["major", "minor"]
-    assert report[0]["check_name"] == "scorecard-lead"
+    assert report[0]["check_name"] == "scorecard/problem"  # no rule named: the default
     assert "Write it in quotes." in report[0]["description"]
     assert len({r["fingerprint"] for r in report}) == 2
     assert json.loads(to_gitlab(problems)) == report  # stable across runs

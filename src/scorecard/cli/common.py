@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from scorecard.data.problems import Problem, format_github, format_text, to_gitlab, to_json
+from scorecard.data.problems import Problem, format_github, format_text, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -133,7 +133,7 @@ class DayType(click.ParamType[date]):
 
 DAY = DayType()
 
-FORMATS = click.Choice(["text", "github", "json", "gitlab"])
+FORMATS = click.Choice(["text", "github", "json", "gitlab", "sarif"])
 
 
 def failure_code(problems: Iterable[Problem]) -> int:
@@ -145,13 +145,34 @@ def failure_code(problems: Iterable[Problem]) -> int:
 
 def echo_problems(problems: Iterable[Problem], fmt: str = "text") -> None:
     """Print problems to standard error (text, github) or standard output (json;
-    gitlab: a Code Quality report on standard output, and the text on standard error)."""
+    gitlab and sarif: a report on standard output, and the text on standard error)."""
     problems = list(problems)
     if fmt == "json":
         click.echo(to_json(problems))
         return
-    if fmt == "gitlab":
-        click.echo(to_gitlab(problems))
+    if fmt in ("gitlab", "sarif"):
+        from scorecard import __version__
+        from scorecard.data.reports import to_gitlab, to_sarif
+
+        base = _repository_base()
+        click.echo(to_gitlab(problems, base) if fmt == "gitlab"
+                   else to_sarif(problems, __version__, base))
     text = format_github(problems) if fmt == "github" else format_text(problems)
     if text:
         click.echo(text, err=True)
+
+
+def _repository_base() -> str:
+    """The current folder relative to its git repository's root ("" at the root or
+    outside a repository): reports name files from the root."""
+    from scorecard.data.gitrun import repo_root
+
+    cwd = Path.cwd()
+    root = repo_root(cwd)
+    if root is None:
+        return ""
+    try:
+        rel = cwd.resolve().relative_to(root.resolve())
+    except ValueError:
+        return ""
+    return "" if rel == Path(".") else rel.as_posix()

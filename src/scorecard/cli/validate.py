@@ -16,7 +16,8 @@ def _count(n: int, noun: str) -> str:
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True,
               help="text: FILE:LINE:COL lines; github: annotations for GitHub Actions; "
               "json: a list on standard output; gitlab: a Code Quality report on standard "
-              "output (and the text on standard error).")
+              "output (and the text on standard error); sarif: a SARIF 2.1.0 log on standard "
+              "output, for code scanning (and the text on standard error).")
 def command(data_dir: str, ref: str | None, fmt: str) -> None:
     """Check all evaluation data and list every problem.
 
@@ -29,7 +30,7 @@ def command(data_dir: str, ref: str | None, fmt: str) -> None:
     echo_problems(problems, fmt)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    to_stderr = fmt in ("json", "gitlab") or bool(problems)
+    to_stderr = fmt in ("json", "gitlab", "sarif") or bool(problems)
     if dataset is None:
         files = len({p.location.file for p in problems if p.severity == "error"})
         click.echo(f"{_count(errors, 'error')}"

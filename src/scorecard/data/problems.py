@@ -13,7 +13,6 @@ break or start a GitHub workflow command (``::``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+
+DEFAULT_RULE = "scorecard/problem"  # the rule id of a problem that names none
 
 SHOWN_LENGTH = 60  # characters of a quoted value before it is cut with an ellipsis
 
@@ -113,6 +114,14 @@ class Problem:
     hint: str | None = None
     severity: Severity = "error"
     misuse: bool = False  # the command was used wrongly (exit 2), not the data
+    # the kind of problem, a stable id that machines group by (GitLab's check_name,
+    # SARIF's ruleId): never built from the data. A new kind of problem names its
+    # own (``"area/what-is-wrong"``); one that does not gets DEFAULT_RULE.
+    rule: str = ""
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule or DEFAULT_RULE
 
     def text(self) -> str:
         """The message with its hint, as one line of prose."""
@@ -193,22 +202,4 @@ def to_json(problems: Iterable[Problem]) -> str:
         }
         for p in sorted_problems(problems)
     ]
-    return json_text(items)
-
-
-def to_gitlab(problems: Iterable[Problem]) -> str:
-    """A GitLab Code Quality report (a JSON list), so that merge requests show
-    each problem beside its line. The fingerprint is stable across runs for
-    the same problem at the same place."""
-    items = []
-    for p in sorted_problems(problems):
-        key = f"{p.location.file}:{p.location.line}:{p.location.column}:{p.message}"
-        items.append({
-            "description": one_line(p.text()),
-            "check_name": one_line(f"scorecard-{p.field or 'file'}"),
-            "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
-            "severity": "major" if p.severity == "error" else "minor",
-            "location": {"path": one_line(p.location.file),
-                         "lines": {"begin": max(p.location.line, 1)}},
-        })
     return json_text(items)

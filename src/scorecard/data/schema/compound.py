@@ -158,7 +158,7 @@ class Obj(Spec):
     def check(self, value: Any, path: tuple[Any, ...], ctx: Checker) -> Any:
         if not isinstance(value, dict):
             if value is None and not path:
-                ctx.error(path, "the file holds no fields")
+                ctx.error(path, "the file holds no fields", rule="schema/no-fields")
                 return INVALID
             return ctx.wrong(path, self, value)
         known = self.by_name
@@ -170,7 +170,8 @@ class Obj(Spec):
                 hint = did_you_mean(key, known)
                 if hint is None:
                     hint = f"The fields here are: {', '.join(known)}."
-                ctx.error(sub, f"unknown field '{shown(key)}'", hint, key=True)
+                ctx.error(sub, f"unknown field '{shown(key)}'", hint, key=True,
+                          rule="schema/unknown-field")
                 continue
             if v is INVALID:
                 clean[key] = INVALID
@@ -179,7 +180,8 @@ class Obj(Spec):
         for f in self.fields:
             if f.required and f.name not in value:
                 hint = f"Add it, e.g. {f.name}: {f.example}" if f.example else None
-                ctx.error((*path, f.name), f"the required field '{f.name}' is missing", hint)
+                ctx.error((*path, f.name), f"the required field '{f.name}' is missing", hint,
+                          rule="schema/missing-field")
         return clean
 
     def json(self) -> dict[str, Any]:

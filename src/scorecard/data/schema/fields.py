@@ -78,9 +78,10 @@ class Checker:
         self.problems: list[Problem] = []
 
     def error(self, path: tuple[Any, ...], message: str, hint: str | None = None, *,
-              key: bool = False) -> None:
+              key: bool = False, rule: str = "schema/invalid-value") -> None:
         loc = self.doc.key_at(path) if key else self.doc.at(path)
-        self.problems.append(Problem(loc, message, field=field_name(path), hint=hint))
+        self.problems.append(Problem(loc, message, field=field_name(path), hint=hint,
+                                     rule=rule))
 
     def raw(self, path: tuple[Any, ...]) -> str | None:
         return self.doc.raw.get(path)
@@ -96,9 +97,11 @@ class Checker:
                     f"YAML read {shown(text)} as {describe_scalar(text, value)}; "
                     f"this field expects {spec.expect()}.",
                     f'Write it in quotes: "{shown(text)}".',
+                    rule="schema/yaml-retyped",
                 )
                 return INVALID
-        self.error(path, f"expected {spec.expect()}, found {found(value, raw)}")
+        self.error(path, f"expected {spec.expect()}, found {found(value, raw)}",
+                   rule="schema/wrong-kind")
         return INVALID
 
 

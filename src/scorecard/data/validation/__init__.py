@@ -18,12 +18,13 @@ May import: the standard library and other modules of ``scorecard.data`` only.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from scorecard.data.problems import Problem
 from scorecard.data.validation import distribution, evaluations, programme, providers, records
 from scorecard.data.validation.drafts import Drafts, Rule
 
-__all__ = ["RULES", "validate"]
+__all__ = ["RULES", "rule_id", "validate"]
 
 RULES: tuple[Rule, ...] = (
     *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
@@ -35,5 +36,11 @@ def validate(drafts: Drafts, rules: Iterable[Rule] = RULES) -> list[Problem]:
     """Every problem every rule finds."""
     problems: list[Problem] = []
     for rule in rules:
-        problems.extend(rule(drafts))
+        name = rule_id(rule)
+        problems.extend(p if p.rule else replace(p, rule=name) for p in rule(drafts))
     return problems
+
+
+def rule_id(rule: Rule) -> str:
+    """A rule's id, from its function's name: ``data/scale-min-below-max``."""
+    return "data/" + getattr(rule, "__name__", "rule").strip("_").replace("_", "-")

@@ -68,11 +68,11 @@ class _Builder:
         self.active: set[int] = set()
 
     def problem(self, node: yaml.Node, message: str, path: YamlPath,
-                hint: str | None = None) -> None:
+                hint: str | None = None, rule: str = "yaml/unsupported") -> None:
         mark = node.start_mark
         self.doc.problems.append(Problem(
             Location(self.doc.display, mark.line + 1, mark.column + 1),
-            message, field=field_name(path), hint=hint,
+            message, field=field_name(path), hint=hint, rule=rule,
         ))
 
     def scalar(self, node: yaml.ScalarNode, path: YamlPath) -> Any:
@@ -165,7 +165,7 @@ class _Builder:
             if first is not None:
                 self.problem(key_node, f"{shown(text)} appears twice in this mapping "
                              f"(first on line {first})", (*path, part),
-                             "Remove one of them or merge them.")
+                             "Remove one of them or merge them.", "yaml/duplicate-key")
                 continue
             seen[typed] = line
             sub = (*path, part)
@@ -208,14 +208,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Probl
         lines = text.splitlines()
         line = lines[mark.line] if mark.line < len(lines) else ""
         if line[mark.column: mark.column + 1] == "\t":
-            return Problem(loc, "YAML syntax error: a tab character",
+            return Problem(loc, "YAML syntax error: a tab character", rule="yaml/syntax",
                            hint="YAML indents with spaces only; replace tabs with spaces.")
     context = (exc.context or "").strip()
     for known, words, hint in _PLAIN_SYNTAX:
         if problem.startswith(known) or context.startswith(known):
-            return Problem(loc, f"YAML syntax error: {words}", hint=hint)
+            return Problem(loc, f"YAML syntax error: {words}", hint=hint, rule="yaml/syntax")
     return Problem(loc, f"YAML syntax error: {problem}{' ' + context if context else ''}",
-                   hint="Check the indentation and quoting on this line and the one before.")
+                   hint="Check the indentation and quoting on this line and the one before.",
+                   rule="yaml/syntax")
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -234,7 +235,7 @@ def decode(data: bytes, display: str) -> tuple[str | None, Problem | None]:
         return None, Problem(
             Location(display, line, column),
             f"this file is not UTF-8 text: the byte 0x{byte:02X} cannot be read",
-            hint="Save the file with UTF-8 encoding.",
+            hint="Save the file with UTF-8 encoding.", rule="yaml/not-utf8",
         )
 
 
@@ -250,7 +251,7 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
         doc.problems.append(Problem(
             Location(display),
             f"the file is {mib:.1f} MiB; files over {MAX_BYTES // (1024 * 1024)} MiB "
-            "are refused", hint="Split it, or remove large pasted content.",
+            "are refused", hint="Split it, or remove large pasted content.", rule="yaml/too-big",
         ))
         return doc
     text, problem = decode(data, display)
@@ -265,6 +266,7 @@ def parse(data: bytes | None, source: Source, *, size: int | None = None) -> Yam
         doc.problems.append(Problem(
             Location(display, 1, 1), "the file is empty",
             hint="Write the fields this kind of file needs (see format.md).",
+            rule="yaml/empty-file",
         ))
         return doc
     _build(doc, marks, node)
@@ -284,9 +286,11 @@ def _compose(text: str, display: str) -> tuple[yaml.Node | None, Problem | None]
             Location(display, line, column),
             f"this file holds a control character (U+{code:04X}) "
             "that YAML does not allow", hint="Delete it; it is often invisible.",
+            rule="yaml/control-character",
         )
     except (yaml.YAMLError, RecursionError) as exc:
-        return None, Problem(Location(display), f"YAML cannot read this file: {exc}")
+        return None, Problem(Location(display), f"YAML cannot read this file: {exc}",
+                             rule="yaml/syntax")
 
 
 def _build(doc: YamlDoc, marks: dict[YamlPath, tuple[int, int]], node: yaml.Node) -> None:
@@ -304,11 +308,12 @@ def _build(doc: YamlDoc, marks: dict[YamlPath, tuple[int, int]], node: yaml.Node
             Location(display, 1, 1),
             f"this file expands to more than {MAX_NODES:,} values through aliases "
             "(&anchor and *alias); it is refused",
-            hint="Write the values out instead of repeating aliases.",
+            hint="Write the values out instead of repeating aliases.", rule="yaml/too-many-values",
         ))
         doc.value = None
     except RecursionError:
-        doc.problems.append(Problem(Location(display, 1, 1), "the data is nested too deeply"))
+        doc.problems.append(Problem(Location(display, 1, 1), "the data is nested too deeply",
+                                    rule="yaml/too-deep"))
         doc.value = None
 
 
