@@ -51,17 +51,49 @@ def data_files(folder: Path) -> list[tuple[str, Path]]:
     return [(kind_of(p.relative_to(folder)), p) for p in sorted(folder.rglob("*.yaml"))]
 
 
-def validator(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(
-        schema.json_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+def validator(kind: str) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(
+        schema.json_schema(kind), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
     )
 
 
+# every keyword draft-07's meta-schema (json-schema.org/draft-07/schema) defines
+DRAFT_07 = {
+    "$id", "$schema", "$ref", "$comment", "title", "description", "default", "readOnly",
+    "writeOnly", "examples", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
+    "exclusiveMinimum", "maxLength", "minLength", "pattern", "additionalItems", "items",
+    "maxItems", "minItems", "uniqueItems", "contains", "maxProperties", "minProperties",
+    "required", "additionalProperties", "definitions", "properties", "patternProperties",
+    "dependencies", "propertyNames", "const", "enum", "type", "format", "contentMediaType",
+    "contentEncoding", "if", "then", "else", "allOf", "anyOf", "oneOf", "not",
+}
+NAMES = {"properties", "patternProperties", "definitions", "dependencies"}
+
+
+def keywords(node: object, names: bool = False) -> set[str]:
+    """The keywords a schema uses (not the property names it defines)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not names:
+                found.add(key)
+            found |= keywords(value, not names and key in NAMES)
+    elif isinstance(node, list):
+        for value in node:
+            found |= keywords(value)
+    return found
+
+
 @pytest.mark.parametrize("kind", ["programme", "provider", "record"])
-def test_schemas_are_valid_draft_2020_12(kind: str) -> None:
+def test_schemas_are_valid_draft_07_with_the_published_id(kind: str) -> None:
     generated = schema.json_schema(kind)
-    assert generated["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    jsonschema.Draft202012Validator.check_schema(generated)
+    assert generated["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(generated)
+    assert keywords(generated) <= DRAFT_07, keywords(generated) - DRAFT_07
+    name = {"programme": "scorecard", "provider": "provider", "record": "record"}[kind]
+    version = __import__("scorecard").__version__
+    assert generated["$id"] == ("https://raw.githubusercontent.com/provider-scorecard/scorecard/"
+                                f"v{version}/.schemas/{name}.schema.json")
 
 
 @pytest.mark.parametrize("folder", DATA_SETS, ids=lambda p: p.name)

@@ -18,7 +18,7 @@ KINDS = ("programme", "provider", "record")
               default=None, help="Write scorecard.schema.json, provider.schema.json and "
               "record.schema.json into DIR instead of printing.")
 def command(kind: str | None, out_dir: str | None) -> None:
-    """Print the JSON Schema (draft 2020-12) of each file kind, for editors.
+    """Print the JSON Schema (draft-07) of each file kind, for editors.
 
     KIND is programme (scorecard.yaml), provider or record; without it, all three
     are printed as one JSON object keyed by kind. `scorecard init` writes them
