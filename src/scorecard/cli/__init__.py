@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "Write a record skeleton for a provider's next period."),
     "init": ("init", "Start a new evaluations repository."),
     "schema": ("schema", "Print the JSON Schema of each file kind, for editors."),
+    "split": ("split", "Copy a finished build into one folder per audience, each indexed."),
     "send": ("send", "E-mail each party its documents from a finished build."),
     "reply": ("reply", "Write a provider's reply into its record's provider_response."),
 }
