@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "Print the JSON Schema of each file kind, for editors."),
     "split": ("split", "Copy a finished build into one folder per audience, each indexed."),
     "send": ("send", "E-mail each party its documents from a finished build."),
+    "push-log": ("push_log", "Commit the sent log and push it, rebasing if the branch moved."),
     "reply": ("reply", "Write a provider's reply into its record's provider_response."),
 }
 
