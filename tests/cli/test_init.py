@@ -64,7 +64,6 @@ def test_writes_every_file_the_issue_lists() -> None:
     assert sorted(files_by_path()) == [
         ".github/dependabot.yml",
         ".github/workflows/scorecard.yml",
-        ".github/zizmor.yml",
         ".gitignore",
         ".gitlab-ci.yml",
         ".pre-commit-config.yaml",
@@ -217,7 +216,7 @@ def test_refreshing_the_schemas_as_the_readme_says_changes_no_byte(tmp_path: Pat
 
 def test_every_yaml_file_init_writes_starts_with_a_schema_line() -> None:
     yaml_files = {p: f for p, f in files_by_path().items() if p.endswith((".yaml", ".yml"))}
-    assert len(yaml_files) == 8
+    assert len(yaml_files) == 7
     for path, f in yaml_files.items():
         first = f.content.decode().splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path

@@ -131,3 +131,17 @@ def test_a_token_in_the_remote_url_is_never_printed(clones: tuple[Path, Path, Pa
     assert "ghs_SECRET123" not in done.stdout + done.stderr
     assert redact(f"fatal: unable to access '{env_url}/'") == (
         "fatal: unable to access 'https://***@127.0.0.1:9/org/repo.git/'")
+
+
+def test_push_options_reach_the_remote(clones: tuple[Path, Path, Path]) -> None:
+    """GitLab's ``-o ci.skip``: no pipeline for the log's commit."""
+    bare, ci, _ = clones
+    git(bare, "config", "receive.advertisePushOptions", "true")
+    hook = bare / "hooks/pre-receive"
+    hook.write_text('#!/bin/sh\necho "$GIT_PUSH_OPTION_COUNT $GIT_PUSH_OPTION_0" > options\n')
+    hook.chmod(0o755)
+    with (ci / "sent.jsonl").open("a") as log:
+        log.write(OURS + "\n")
+    done = push_log(ci, "--push-option", "ci.skip")
+    assert done.returncode == 0, done.stderr
+    assert (bare / "options").read_text() == "1 ci.skip\n"

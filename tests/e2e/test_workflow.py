@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -211,17 +213,22 @@ def test_ci_files_fit_the_published_schemas(written: Path, path: str, schema: st
     assert done.returncode == 1, done.stdout
 
 
-def test_github_workflow_uses_the_action_and_uploads_one_artifact_per_audience(
+def steps_of(job: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {s.get("name") or s["uses"].split("@")[0]: s for s in job["steps"]}
+
+
+def test_github_workflow_installs_scorecard_and_uploads_one_artifact_per_audience(
     written: Path,
 ) -> None:
     flow = yaml.safe_load((written / ".github/workflows/scorecard.yml").read_text())
     on = flow[True]  # YAML 1.1 reads the key `on` as true
     assert "push" in on and "pull_request" in on and on["schedule"]
     assert flow["permissions"] == {}
-    validate = flow["jobs"]["validate"]
-    [action] = [s for s in validate["steps"] if "scorecard" in s.get("uses", "")]
-    assert action["uses"] == "provider-scorecard/scorecard@v0"  # from the source tree
-    assert action["with"] == {"command": "validate", "args": "--format github"}
+    assert flow["env"]["SCORECARD_INSTALL"] == "provider-scorecard==0.1.0"  # from the source tree
+    validate = steps_of(flow["jobs"]["validate"])
+    assert validate["Validate the evaluations"]["run"] == "scorecard validate --format github"
+    assert validate["Install scorecard"]["run"] == (
+        'python -m pip install --quiet "$SCORECARD_INSTALL"')
     build = flow["jobs"]["build"]
     assert build["needs"] == "validate"
     assert "github.event.repository.default_branch" in build["if"]
@@ -234,8 +241,52 @@ def test_github_workflow_uses_the_action_and_uploads_one_artifact_per_audience(
         "by-audience/provider/", "by-audience/team/", "by-audience/portfolio/"]
     [cache] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache")]
     assert cache["with"]["path"] == "reports/"
-    runs = "\n".join(s.get("run", "") for s in build["steps"])
+    runs = [s.get("run", "") for s in build["steps"]]
     assert 'scorecard due >> "$GITHUB_STEP_SUMMARY"' in runs
+    # each audience's folder gets its own index.html and manifest.json from the tool
+    assert runs.index("scorecard split --out by-audience") > runs.index(
+        'scorecard build --summary "$GITHUB_STEP_SUMMARY"')
+
+
+def test_github_actions_are_pinned_to_commits_and_checkouts_keep_no_token(
+    written: Path,
+) -> None:
+    text = (written / ".github/workflows/scorecard.yml").read_text()
+    uses = re.findall(r"uses: (\S+)(.*)", text)
+    assert uses
+    for ref, comment in uses:
+        assert re.fullmatch(r"actions/[\w/-]+@[0-9a-f]{40}", ref), ref
+        assert re.fullmatch(r"  # v\d+\.\d+\.\d+", comment), comment  # Dependabot reads it
+    flow = yaml.safe_load(text)
+    for job in flow["jobs"].values():
+        [checkout] = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout")]
+        assert checkout["with"]["persist-credentials"] is False
+
+
+def test_github_delivery_waits_for_no_build_and_only_its_push_holds_the_token(
+    written: Path,
+) -> None:
+    text = (written / ".github/workflows/scorecard.yml").read_text()
+    flow = yaml.safe_load(text)
+    assert "concurrency" not in flow  # builds never queue behind a delivery
+    for name in ("validate", "build"):
+        assert "concurrency" not in flow["jobs"][name]
+    for name in ("deliver", "remind"):
+        job = flow["jobs"][name]
+        assert job["concurrency"] == {"group": "scorecard-delivery",
+                                      "cancel-in-progress": False}
+        assert job["permissions"] == {"contents": "write"}
+        holding = [s.get("name") for s in job["steps"] if "github.token" in json.dumps(s)
+                   or "secrets.GITHUB_TOKEN" in json.dumps(s)]
+        assert holding == ["Commit the sent log and push it (rebased and retried if the "
+                           "branch moved)"], name
+        steps = steps_of(job)
+        push = steps["Commit the sent log and push it (rebased and retried if the branch moved)"]
+        assert "scorecard push-log --branch \"$GITHUB_REF_NAME\"" in push["run"]
+        assert push["env"] == {"PUSH_TOKEN": "${{ github.token }}"}
+        keep = steps["Keep the sent log when it could not be pushed"]
+        assert keep["if"] == "failure()" and keep["with"]["path"] == "sent.jsonl"
+        assert job["steps"][-1] is keep
 
 
 def test_github_delivery_runs_by_hand_in_a_protected_environment(written: Path) -> None:
@@ -243,19 +294,16 @@ def test_github_delivery_runs_by_hand_in_a_protected_environment(written: Path) 
     deliver = flow["jobs"]["deliver"]
     assert deliver["environment"] == "scorecard-delivery"
     assert deliver["if"] == "github.event_name == 'workflow_dispatch' && inputs.send"
-    assert deliver["permissions"] == {"contents": "write"}
-    steps = {s.get("name"): s for s in deliver["steps"]}
+    steps = steps_of(deliver)
     send = steps["Send the provider documents"]
-    assert send["run"] == 'scorecard send --smtp "$SCORECARD_SMTP_HOST"'
+    assert send["run"] == 'scorecard send --starttls --smtp "$SCORECARD_SMTP_HOST"'  # TLS
     assert send["env"]["SCORECARD_SMTP_PASSWORD"] == "${{ secrets.SCORECARD_SMTP_PASSWORD }}"
     assert send["env"]["SCORECARD_SMTP_USER"] == "${{ secrets.SCORECARD_SMTP_USER }}"
-    assert "sent.jsonl" in steps["Commit the sent log"]["run"]
     remind = flow["jobs"]["remind"]
     assert remind["if"] == "github.event_name == 'schedule'"
-    steps = {s.get("name"): s for s in remind["steps"]}
+    steps = steps_of(remind)
     assert steps["Remind the leads of what is due"]["run"] == (
-        'scorecard send --reminders --smtp "$SCORECARD_SMTP_HOST"')
-    assert "sent.jsonl" in steps["Commit the sent log"]["run"]
+        'scorecard send --reminders --starttls --smtp "$SCORECARD_SMTP_HOST"')
     # the password appears nowhere but as a secret reference
     text = (written / ".github/workflows/scorecard.yml").read_text()
     uses = [line.strip() for line in text.splitlines()
@@ -273,6 +321,7 @@ def test_gitlab_pipeline_validates_everywhere_and_builds_on_the_default_branch(
     assert "rules" not in ci["validate"]  # every pipeline: pushes and merge requests
     assert ci["build"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert any(s.startswith("scorecard build") for s in ci["build"]["script"])
+    assert any(s.startswith("scorecard split --out by-audience") for s in ci["build"]["script"])
     assert ci["variables"]["SCORECARD_INSTALL"] == "provider-scorecard==0.1.0"
     assert ci["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
     for audience in ("provider", "team", "portfolio"):
@@ -282,7 +331,34 @@ def test_gitlab_pipeline_validates_everywhere_and_builds_on_the_default_branch(
     [scheduled, by_hand] = deliver["rules"]
     assert scheduled["variables"] == {"SCORECARD_SEND": "--reminders"}
     assert by_hand["when"] == "manual"
-    assert 'scorecard send $SCORECARD_SEND --smtp "$SCORECARD_SMTP_HOST"' in deliver["script"]
+    assert ('scorecard send $SCORECARD_SEND --starttls --smtp "$SCORECARD_SMTP_HOST"'
+            in deliver["script"])
+
+
+def test_gitlab_delivery_sends_one_at_a_time_and_keeps_the_log_when_its_push_fails(
+    written: Path,
+) -> None:
+    deliver = yaml.safe_load((written / ".gitlab-ci.yml").read_text())["deliver"]
+    assert deliver["resource_group"] == "scorecard-delivery"
+    [push] = [s for s in deliver["script"] if "push-log" in s]
+    assert push.startswith('SCORECARD_PUSH_REMOTE="https://oauth2:${SCORECARD_PUSH_TOKEN}@')
+    assert 'scorecard push-log --branch "$CI_COMMIT_BRANCH" --push-option ci.skip' in push
+    assert deliver["artifacts"]["when"] == "on_failure"
+    assert deliver["artifacts"]["paths"] == ["sent.jsonl"]
+    assert deliver["script"][-1] is push  # the token is used by the last command alone
+    assert sum("SCORECARD_PUSH_TOKEN" in s for s in deliver["script"]) == 1
+
+
+def test_gitlab_sets_up_the_image_once_and_no_other_job_runs_apt_get(written: Path) -> None:
+    ci = yaml.safe_load((written / ".gitlab-ci.yml").read_text())
+    setup = ci["system-packages"]
+    assert setup["stage"] == ".pre" and setup["artifacts"]["paths"] == [".apt/"]
+    assert "apt-get update -qq" in setup["script"]
+    assert not any("apt-get" in line for line in ci["default"]["before_script"])
+    for name, job in ci.items():
+        if name != "system-packages" and isinstance(job, dict):
+            assert "apt-get" not in json.dumps(job.get("script", [])), name
+    assert "dpkg -i .apt/*.deb" in ci["default"]["before_script"][0]
 
 
 def test_gitignore_keeps_outbox_out_as_it_keeps_reports(written: Path) -> None:

@@ -43,7 +43,6 @@ FILES: tuple[tuple[str, str, str], ...] = (
     ("gitignore", ".gitignore", "keeps reports/ and outbox/ out of git"),
     ("github-workflow.yml", ".github/workflows/scorecard.yml", "GitHub Actions workflow"),
     ("dependabot.yml", ".github/dependabot.yml", "keeps the workflow's actions up to date"),
-    ("zizmor.yml", ".github/zizmor.yml", "settings for zizmor, a security linter for workflows"),
     ("gitlab-ci.yml", ".gitlab-ci.yml", "GitLab CI pipeline"),
     ("vscode/settings.json", ".vscode/settings.json", "VS Code: each YAML file's schema"),
     ("vscode/extensions.json", ".vscode/extensions.json",

@@ -19,10 +19,12 @@ from scorecard.cli.common import EXIT_DATA, EXIT_OK, data_option
 @click.option("--branch", required=True, help="The branch to push the log to, e.g. main.")
 @click.option("--message", default="Record what scorecard sent", show_default=True,
               help="The commit message.")
+@click.option("--push-option", "push_options", multiple=True, metavar="OPTION",
+              help="Passed to git push -o, e.g. ci.skip on GitLab (no pipeline for the log).")
 @click.option("--tries", type=click.IntRange(1, 20), default=5, show_default=True,
               help="Pushes to try in all; between them, rebase onto the branch.")
 def command(data_dir: str, log: Path | None, remote: str, branch: str, message: str,
-            tries: int) -> None:
+            push_options: tuple[str, ...], tries: int) -> None:
     """Commit the sent log (only it) and push it to BRANCH.
 
     When the push is refused because the branch moved, fetch it, rebase the
@@ -35,7 +37,8 @@ def command(data_dir: str, log: Path | None, remote: str, branch: str, message: 
 
     path = log if log is not None else default_log(Path(data_dir))
     repo = Path.cwd()
-    result = push_log(repo, path, remote, branch, message=message, tries=tries)
+    result = push_log(repo, path, remote, branch, message=message, tries=tries,
+                      options=push_options)
     if result.nothing:
         click.echo(f"{path.name}: nothing new to record.")
         raise SystemExit(EXIT_OK)

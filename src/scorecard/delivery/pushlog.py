@@ -90,6 +90,7 @@ def commit_log(repo: Path, log: Path, message: str) -> PushResult:
 def push_log(
     repo: Path, log: Path, remote: str, branch: str, *, message: str, tries: int = 5,
     pause: float = 2.0, sleep: Callable[[float], None] = time.sleep,
+    options: tuple[str, ...] = (),
 ) -> PushResult:
     """Commit the log and push it to ``remote``'s ``branch``, rebasing onto the
     branch and trying again (``tries`` in all) when the push is refused."""
@@ -97,9 +98,10 @@ def push_log(
     if result.nothing or result.commit is None:
         return result
     target = f"HEAD:refs/heads/{branch}"
+    push = ["push", "--quiet", *(f"--push-option={o}" for o in options), remote, target]
     for attempt in range(1, tries + 1):
         result.tries = attempt
-        pushed = _git(repo, "push", "--quiet", remote, target)
+        pushed = _git(repo, *push)
         if pushed.ok:
             result.pushed = True
             result.commit = _git(repo, "rev-parse", "HEAD").out.decode().strip()
