@@ -24,7 +24,7 @@ def repo(tmp_path: Path) -> Path:
         if os.environ.get("CI"):
             pytest.fail("gitlab-ci-local is not installed; scripts/test.sh installs it")
         pytest.skip("needs gitlab-ci-local (cd tests/tools && npm ci)")
-    if os.geteuid() != 0:  # the pipeline's before_script installs Debian packages
+    if os.geteuid() != 0:  # the job system-packages runs apt-get, the others dpkg
         pytest.skip("the pipeline runs apt-get: run as root (this project's CI does)")
     env = {**git_env(), "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-m", "scorecard", "init", "repo", "--as-of",
@@ -53,19 +53,23 @@ def pipeline(repo: Path, *jobs: str) -> subprocess.CompletedProcess[str]:
 def test_the_pipeline_validates_builds_and_keeps_one_artifact_per_audience(repo: Path) -> None:
     done = pipeline(repo)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    for job in ("validate", "build", "scorecards-provider", "scorecards-team",
-                "scorecards-portfolio"):
+    for job in ("system-packages", "validate", "build", "scorecards-provider",
+                "scorecards-team", "scorecards-portfolio"):
         assert f"PASS  {job}" in done.stdout
     assert "deliver" not in done.stdout.split("PASS", 1)[1]  # manual: not run
     assert json.loads((repo / "gl-code-quality-report.json").read_text()) == []
     artifacts = repo / ".gitlab-ci-local/artifacts"
+    build = json.loads((repo / "reports/manifest.json").read_text())
     for audience in ("provider", "team", "portfolio"):
-        kept = {p.relative_to(artifacts / f"scorecards-{audience}").as_posix()
-                for p in (artifacts / f"scorecards-{audience}").rglob("*.pdf")}
-        manifest = json.loads((repo / "reports/manifest.json").read_text())
-        expected = {f"by-audience/{audience}/{d['path']}" for d in manifest["documents"]
-                    if d["audience"] == audience and d["format"] == "pdf"}
-        assert kept == expected and kept
+        folder = artifacts / f"scorecards-{audience}/by-audience/{audience}"
+        kept = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        mine = [d for d in build["documents"] if d["audience"] == audience]
+        assert any(d["format"] == "pdf" for d in mine)
+        # its documents, and its own index and manifest: what README step 7 opens
+        assert kept == {d["path"] for d in mine} | {"index.html", "manifest.json"}
+        assert json.loads((folder / "manifest.json").read_text())["documents"] == mine
+        index = (folder / "index.html").read_text()
+        assert all(f'href="{d["path"]}"' in index for d in mine)
 
 
 def test_a_mistake_fails_validate_and_lands_in_the_code_quality_report(repo: Path) -> None:

@@ -29,6 +29,7 @@ from scorecard.output.manifest import (
     regular_bytes,
     sha256,
 )
+from scorecard.output.folder import STAGING
 from scorecard.output.publish import publish
 
 AUDIENCES: tuple[Audience, ...] = ("provider", "team", "portfolio")
@@ -132,7 +133,25 @@ def split(reports: Path, out: Path, templates: Path | None = None) -> list[Probl
         if index is None:
             return problems
         problems += publish(out / audience, {**files[audience], "index.html": index}, share)
+        _tidy(out / audience)
     return problems
+
+
+def _tidy(folder: Path) -> None:
+    """Remove the lock folder publishing leaves (an artifact needs no lock): only
+    when it is a real folder holding nothing but the lock and its .gitignore."""
+    staging = folder / STAGING
+    try:
+        if not stat.S_ISDIR(os.lstat(staging).st_mode):
+            return
+        if set(os.listdir(staging)) - {"lock", ".gitignore"}:
+            return
+        for name in ("lock", ".gitignore"):
+            if os.path.lexists(staging / name):
+                os.unlink(staging / name)
+        os.rmdir(staging)
+    except OSError:
+        return
 
 
 def _index(audience: Audience, entries: list[ManifestEntry], manifest: Manifest,
