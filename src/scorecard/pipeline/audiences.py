@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from scorecard.data.problems import Location, Problem
+from scorecard.output.folder import STAGING
 from scorecard.output.manifest import (
     Audience,
     Manifest,
@@ -29,7 +30,6 @@ from scorecard.output.manifest import (
     regular_bytes,
     sha256,
 )
-from scorecard.output.folder import STAGING
 from scorecard.output.publish import publish
 
 AUDIENCES: tuple[Audience, ...] = ("provider", "team", "portfolio")
