@@ -58,7 +58,34 @@ def test_the_wheel_carries_its_licences_and_the_name_of_its_own(dist: Path) -> N
     [sdist] = dist.glob("*.tar.gz")
     with tarfile.open(sdist) as t:
         members = {m.name.split("/", 1)[1] for m in t.getmembers() if "/" in m.name}
-    assert {"LICENSE", "action.yml", "pyproject.toml", "src/scorecard/__init__.py"} <= members
+    assert {"LICENSE", "action.yml", "pyproject.toml", "src/scorecard/__init__.py",
+            "README.md", "CHANGELOG.md", "templates/fonts/LICENSE-Inter.txt"} <= members
+    # README.md is anchored at the top: no README of tests/tools/node_modules or the like
+    assert {m for m in members if m.endswith("README.md")} == {
+        "README.md", "src/scorecard/authoring/scaffold/README.md"}
+    assert not any(m.startswith(("tests/", "scripts/", "evaluations/")) for m in members)
+
+
+def test_the_sdist_unpacked_builds_the_same_wheel_and_holds_no_tests(
+    dist: Path, tmp_path: Path,
+) -> None:
+    [sdist] = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as t:
+        t.extractall(tmp_path, filter="data")
+    [tree] = tmp_path.iterdir()
+    # its tests, as a packager would run them: there are none to run (pytest: exit 5)
+    done = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], tree)
+    assert done.returncode == 5, done.stdout + done.stderr  # 5: no tests were collected
+    assert not (tree / "tests").exists()
+    # and it is complete: the wheel built from it holds what the wheel from the tree holds
+    out = tmp_path / "from-sdist"
+    done = run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(tree)],
+               tmp_path)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    [ours] = dist.glob("*.whl")
+    [theirs] = out.glob("*.whl")
+    with zipfile.ZipFile(ours) as a, zipfile.ZipFile(theirs) as b:
+        assert sorted(a.namelist()) == sorted(b.namelist())
 
 
 def test_the_installed_wheel_builds_the_demo(dist: Path, tmp_path: Path) -> None:
