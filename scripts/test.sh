@@ -3,7 +3,8 @@
 # (system packages too), then runs ruff, mypy and the tests on the latest
 # allowed versions of every dependency, and the tests again on the lowest
 # allowed versions (uv's --resolution lowest-direct), so that the lower bounds
-# in pyproject.toml stay true.
+# in pyproject.toml stay true; then the suite less its end-to-end and document
+# tests on each other supported Python (3.11-3.13) the machine has.
 # This is the README's test command, and CI runs exactly this. It works as root
 # (no sudo needed) and as a user with sudo.
 set -euo pipefail
@@ -37,3 +38,27 @@ rm -rf .venv-lowest
 .venv-lowest/bin/python -m pytest -q -p no:cacheprovider \
   --ignore=tests/e2e/test_packaging.py --ignore=tests/e2e/test_documents_browser.py \
   --ignore=tests/e2e/test_browser_base.py
+
+# The other supported Pythons this machine has: on PATH, or under pyenv (Debian 12
+# packages 3.11 only, and uv downloads no Python here). Each runs the suite less
+# the end-to-end tests and the document rendering, which the runs above cover.
+# (A CI matrix that runs this script once per Python sets SCORECARD_OTHER_PYTHONS=0.)
+this=$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+[ "${SCORECARD_OTHER_PYTHONS:-1}" = 0 ] && exit 0
+for version in 3.11 3.12 3.13; do
+  [ "$version" = "$this" ] && continue
+  found=""
+  for candidate in "python$version" "${PYENV_ROOT:-$HOME/.pyenv}/versions/$version".*/bin/"python$version"; do
+    if "$candidate" -c 'import sys' >/dev/null 2>&1; then found="$candidate"; break; fi
+  done
+  if [ -z "$found" ]; then
+    echo "== Python $version: not on this machine (GitHub CI tests it)"
+    continue
+  fi
+  echo "== pytest on Python $version ($found), less tests/e2e and tests/documents"
+  rm -rf ".venv-$version"
+  .venv/bin/uv venv -q --seed --python "$found" ".venv-$version"
+  .venv/bin/uv pip install -q --python ".venv-$version/bin/python" -e '.[test]'
+  ".venv-$version/bin/python" -m pytest -q -p no:cacheprovider \
+    --ignore=tests/e2e --ignore=tests/documents
+done
