@@ -203,3 +203,10 @@ def to_json(problems: Iterable[Problem]) -> str:
         for p in sorted_problems(problems)
     ]
     return json_text(items)
+
+
+def to_gitlab(problems: Iterable[Problem], base: str = "") -> str:
+    """A GitLab Code Quality report: see :func:`scorecard.data.reports.to_gitlab`."""
+    from scorecard.data.reports import to_gitlab as report
+
+    return report(problems, base)
