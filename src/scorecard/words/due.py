@@ -4,12 +4,12 @@ attention across the portfolio, most urgent first."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from scorecard.data.model import display_name
 from scorecard.figures.due import DueItem, Urgency, due_items, portfolio_order
 from scorecard.figures.results import Portfolio, ProviderResult
-from scorecard.words.numbers import counted, day_words, days_from_now
+from scorecard.words.numbers import counted, day_words, days_counted
 
 __all__ = ["AttentionItem", "attention", "due_sentence", "schedule_sentences"]
 
@@ -76,7 +76,9 @@ def due_sentence(item: DueItem) -> str:
             text = f"The contract with {name} renews by itself unless notice is given by {day}."
         else:
             text = f"A decision on the contract with {name} is due by {day}."
-        return f"{text} {days_from_now(item.days)}" if item.days is not None else text
+        if item.days is None or item.day is None:
+            return text
+        return f"{text} {days_counted(item.days, item.day - timedelta(days=item.days))}"
     if kind == "leaving-without-plan":
         contract = item.provider.contract
         decided = contract.decision.status if contract and contract.decision else "exit"

@@ -57,11 +57,16 @@ def reply_sentences(reply_by: date | None, reply_days: int, name: str, *,
     """How and by when to reply, while no reply is on file (nothing once it is)."""
     if reply_by is None:
         return []
-    day = day_words(reply_by)
+    # outputs.md v1.2: a document and its e-mail never disagree on a date, and no
+    # document sent later names a reply-by day that has passed. A document is
+    # issued once and may be sent weeks later, so it names no reply-by day: it
+    # counts the days from the day it is sent, which the e-mail names.
     if internal:
-        return [f"{name} has not replied yet. The reply is due by {day}."]
+        return [f"{name} has not replied yet. We ask for a reply within {reply_days} days "
+                "of the day we send the scorecard."]
     return [
-        f"Please reply to us by e-mail by {day}, {reply_days} days after our evaluation.",
+        f"Please reply to us by e-mail within {reply_days} days of the day we send you "
+        "this scorecard. The e-mail it comes with gives the day.",
         "Tell us what you think of the results and what you will do about them.",
         "Your reply will be shown on the scorecard, beside the figures.",
     ]
