@@ -169,13 +169,16 @@ def _plan(
 ) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
+    from scorecard.data.issue import issued_amendments
     from scorecard.data.shown_commits import ShownCommits
     from scorecard.data.versions import data_versions
     from scorecard.documents import plan as docs
 
     data_dir = Path(options.data_dir)
     history = gitinfo.data_history(data_dir, options.ref)
-    amendments = {path: tuple(changes) for path, changes in history.amendments.items()}
+    versions = data_versions(data_dir, options.ref) if provenance.commit is not None else {}
+    # a draft made final is issued, not revised: its draft commits amend nothing
+    amendments = issued_amendments(history.amendments, versions, history.order)
     planned = docs.plan(
         portfolio,
         provenance=provenance,
@@ -208,7 +211,7 @@ def _plan(
             # files we did not read changed (a record deleted, a stray file): we
             # cannot say which documents that touches, so all are drafts
             changed = None
-        shown = ShownCommits(history, data_versions(data_dir, options.ref))
+        shown = ShownCommits(history, versions)
         planned = tuple(
             own_provenance(d, portfolio, history, changed, provenance, issued, shown)
             for d in planned
