@@ -450,7 +450,8 @@ def test_contract_decision_due(portfolio: Portfolio) -> None:
     assert contract_sentences(_provider(portfolio, "globex")) == [
         "The contract ends on 31 March 2027.",
         "We must decide by 30 January 2027 whether to renew it.",
-        "That is 65 days from now.",
+        # v1.2: the count names the day it counts from, the as-of day
+        "That is 65 days after 26 November 2026, the day these figures are as of.",
     ]
     # As of 2026-11-26 + 30 = 2026-12-26 ... an auto-renewing contract with 35 days left:
     # end 2027-01-30, 30 days' notice -> deadline 2026-12-31, 35 days after 2026-11-26.
@@ -465,7 +466,7 @@ def test_contract_decision_due(portfolio: Portfolio) -> None:
     result = provider_result(sample.dataset(), renewing, sample.AS_OF)
     assert contract_sentences(result) == [
         "The contract renews by itself unless notice is given by 31 December 2026.",
-        "That is 35 days from now.",
+        "That is 35 days after 26 November 2026, the day these figures are as of.",
     ]
 
 
@@ -544,7 +545,7 @@ def test_attention_most_urgent_first(portfolio: Portfolio) -> None:
     )
     assert items[0].sentence == (
         "A decision on the contract with Globex Services is due by 30 January 2027. "
-        "That is 65 days from now."
+        "That is 65 days after 26 November 2026, the day these figures are as of."
     )
 
 
@@ -597,7 +598,8 @@ DEMO_AS_OF = date(2026, 11, 26)
 # Helpers that make words, not sentences, or that other sentences are built with
 # (the voice, "That is 65 days from now."); every other public name makes sentences.
 WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_text",
-                "value_text", "AttentionItem", "counted", "days_from_now", "noun_form",
+                "value_text", "AttentionItem", "counted", "days_from_now", "days_counted",
+                "noun_form",
                 "ordinal", "Voice", "voice_of", "DOES_NOT_APPLY",
                 # v1.1: pieces of the spend and renewal sentences
                 "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence",
