@@ -43,32 +43,52 @@ def _is_chart(value: str) -> bool:
     return value.lstrip().startswith("<svg")
 
 
-def _canonical(value: Any) -> Any:
-    """``value`` as plain JSON values, in a stable order, without look."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _canonical(getattr(value, f.name))
-                for f in dataclasses.fields(value) if f.name not in LOOK}
-    if isinstance(value, Mapping):
-        return {str(k): _canonical(v) for k, v in sorted(value.items(), key=lambda i: str(i[0]))
-                if str(k) not in LOOK}
-    if isinstance(value, (list, tuple, frozenset, set)):
-        items = [_canonical(v) for v in value]
-        return sorted(items, key=json.dumps) if isinstance(value, (set, frozenset)) else items
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)
+                                      if f.name not in LOOK)
+    return found
+
+
+def _canonical(value: Any, done: dict[int, Any]) -> Any:
+    """``value`` as plain JSON values, in a stable order, without look. ``done``: the
+    objects already written in this document (a view shares parts with another)."""
     if isinstance(value, str):
         return None if _is_chart(value) else str(value)  # Markup too, as its text
-    if isinstance(value, bool) or value is None or isinstance(value, int):
+    if value is None or isinstance(value, (bool, int)):
         return value
     if isinstance(value, float):
         return repr(value)
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return _canonical(value.value)
-    return f"{type(value).__name__}:{value!s}"
+    key = id(value)
+    if key in done:
+        return done[key]
+    found: Any
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        found = {name: _canonical(getattr(value, name), done) for name in _fields(type(value))}
+    elif isinstance(value, Mapping):
+        found = {str(k): _canonical(v, done)
+                 for k, v in sorted(value.items(), key=lambda i: str(i[0]))
+                 if str(k) not in LOOK}
+    elif isinstance(value, (list, tuple)):
+        found = [_canonical(v, done) for v in value]
+    elif isinstance(value, (set, frozenset)):
+        found = sorted((_canonical(v, done) for v in value), key=json.dumps)
+    elif isinstance(value, (date, datetime)):
+        found = value.isoformat()
+    elif isinstance(value, enum.Enum):
+        found = _canonical(value.value, done)
+    else:
+        found = f"{type(value).__name__}:{value!s}"
+    done[key] = found
+    return found
 
 
 def content_of(context: Mapping[str, Any]) -> str:
     """The content fingerprint of a document whose template receives ``context``."""
-    text = json.dumps(_canonical(context), ensure_ascii=False, sort_keys=True,
+    text = json.dumps(_canonical(context, {}), ensure_ascii=False, sort_keys=True,
                       separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
