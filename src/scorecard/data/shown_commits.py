@@ -22,8 +22,9 @@ build costs the same per document however many peers a document names.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from scorecard.data.model import Source
 from scorecard.data.versions import Versions
@@ -36,6 +37,7 @@ __all__ = ["Projection", "ShownCommits", "projected"]
 
 Projection = Literal["all", "as_of", "peer_record", "peer_provider"]
 
+_T = TypeVar("_T")
 _PEER_RECORD = ("provider", "period", "evaluated", "status", "scores")
 _PEER_PROVIDER = ("id", "name", "short_name", "service_area")
 
@@ -78,6 +80,15 @@ class ShownCommits:
         self._versions = versions
         self._parsed: dict[tuple[str, int], Any] = {}
         self._found: dict[tuple[str, Projection, date | None], str | None] = {}
+        self._groups: dict[Hashable, Any] = {}
+
+    def group(self, key: Hashable, work_out: Callable[[], _T]) -> _T:
+        """``work_out()`` once for each ``key``: what many documents share (every
+        provider's latest record, the files of a service area) is looked at once."""
+        if key not in self._groups:
+            self._groups[key] = work_out()
+        found: _T = self._groups[key]
+        return found
 
     def commit(self, path: str, projection: Projection, day: date | None = None) -> str | None:
         """The commit (None when git does not know the file)."""
@@ -95,7 +106,8 @@ class ShownCommits:
     def _work_out(self, path: str, projection: Projection, day: date | None) -> str | None:
         found = self._history.last.get(path)
         listed = self._versions.get(path)
-        if projection == "all" or found is None or not listed or listed[-1][0] != found.commit:
+        if (projection == "all" or found is None or not listed or len(listed) == 1
+                or listed[-1][0] != found.commit):
             return found.commit if found is not None else None
         previous: str | None = None
         changed = listed[0][0]

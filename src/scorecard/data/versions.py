@@ -39,7 +39,8 @@ def data_versions(data_dir: Path, ref: str | None,
                   folders: tuple[str, ...] = ("providers/", "records/")) -> Versions:
     """Each committed version of the files in ``folders`` of the data folder, up to
     ``ref`` (None: HEAD), oldest first; each version read once (one ``git log``,
-    one ``git cat-file``). Empty outside a repository or when git cannot answer."""
+    one ``git cat-file``), and not at all for a file with one version (its content
+    is then ``b""``). Empty outside a repository or when git cannot answer."""
     root, _ = find_root(data_dir)
     if root is None:
         return {}
@@ -57,8 +58,12 @@ def data_versions(data_dir: Path, ref: str | None,
     if not run.ok:
         return {}
     listed = _parse_raw_log(run.out)
-    blobs = cat_blobs(sorted({sha for versions in listed.values() for _, sha in versions}), root)
+    # a file with one version changed nothing since it was added: its content is not
+    # needed to tell which commit changed what a document shows of it
+    blobs = cat_blobs(sorted({sha for versions in listed.values() if len(versions) > 1
+                              for _, sha in versions}), root)
     return {
-        path: [(c, blobs[sha]) for c, sha in versions if sha in blobs]
+        path: ([(c, blobs[sha]) for c, sha in versions if sha in blobs] if len(versions) > 1
+               else [(c, b"") for c, _ in versions])
         for path, versions in listed.items()
     }

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from scorecard.data.model import Source
@@ -29,6 +30,50 @@ if TYPE_CHECKING:
 
 
 Sourced = tuple[str, "Projection"]  # a data file and what the document shows of it
+Group = tuple[str, str | None]  # ("peers", None) or ("area", AREA): files many documents share
+
+
+def _sources_and_groups(portfolio: Portfolio, audience: str, provider: str | None,
+                        period: str | None) -> tuple[list[Sourced], list[Group]] | None:
+    """See :func:`shown_sources`: a document's own sources, and the groups of files
+    it shares with every team scorecard of its day (or of its service area)."""
+    if audience not in ("provider", "team") or provider is None:
+        return None
+    result = portfolio.provider(provider)
+    if result is None:
+        return None
+    paths: list[Sourced] = [(portfolio.programme.source.repo_path, "all"),
+                            (result.provider.source.repo_path, "as_of")]
+    if audience == "provider":
+        for evaluation in result.evaluations:
+            paths.append((evaluation.record.source.repo_path, "all"))
+            if evaluation.period.label == period:
+                break
+        return paths, []
+    paths += [(e.record.source.repo_path, "all") for e in result.evaluations]
+    plan = result.provider.exit_plan
+    for alternative in plan.alternatives if plan is not None else ():
+        named = portfolio.provider(alternative)
+        if named is not None:
+            paths.append((named.provider.source.repo_path, "peer_provider"))
+    area = result.provider.service_area
+    return paths, [("peers", None), *([("area", area)] if area else [])]
+
+
+def group_paths(portfolio: Portfolio, group: Group) -> list[Sourced]:
+    """The files of a group: each provider's latest scored record (ranks and the
+    peers' scores, not their summaries or notes), or the provider files of the
+    providers in a service area (their names)."""
+    kind, area = group
+    if kind == "area":
+        return [(peer.provider.source.repo_path, "peer_provider")
+                for peer in portfolio.areas.get(area or "", ())]
+    found: list[Sourced] = []
+    for other in portfolio.providers:
+        scored = [e for e in other.evaluations if e.overall is not None]
+        if scored:
+            found.append((scored[-1].record.source.repo_path, "peer_record"))
+    return found
 
 
 def shown_sources(portfolio: Portfolio, audience: str, provider: str | None,
@@ -46,34 +91,12 @@ def shown_sources(portfolio: Portfolio, audience: str, provider: str | None,
     summaries or notes), and the names and areas of the peers in its service area
     and of the alternatives it names.
     """
-    if audience not in ("provider", "team") or provider is None:
+    found = _sources_and_groups(portfolio, audience, provider, period)
+    if found is None:
         return None
-    result = portfolio.provider(provider)
-    if result is None:
-        return None
-    paths: list[Sourced] = [(portfolio.programme.source.repo_path, "all"),
-                            (result.provider.source.repo_path, "as_of")]
-    if audience == "provider":
-        for evaluation in result.evaluations:
-            paths.append((evaluation.record.source.repo_path, "all"))
-            if evaluation.period.label == period:
-                break
-        return tuple(paths)
-    paths += [(e.record.source.repo_path, "all") for e in result.evaluations]
-    for other in portfolio.providers:
-        scored = [e for e in other.evaluations if e.overall is not None]
-        if scored and other is not result:
-            paths.append((scored[-1].record.source.repo_path, "peer_record"))
-    area = result.provider.service_area
-    for peer in portfolio.areas.get(area, ()) if area else ():
-        if peer is not result:
-            paths.append((peer.provider.source.repo_path, "peer_provider"))
-    plan = result.provider.exit_plan
-    for alternative in plan.alternatives if plan is not None else ():
-        named = portfolio.provider(alternative)
-        if named is not None and named is not result:
-            paths.append((named.provider.source.repo_path, "peer_provider"))
-    return tuple(dict.fromkeys(paths))
+    own, groups = found
+    every = own + [sourced for group in groups for sourced in group_paths(portfolio, group)]
+    return tuple(dict.fromkeys(every))
 
 
 def document_sources(portfolio: Portfolio, audience: str, provider: str | None,
@@ -129,17 +152,44 @@ def own_provenance(
     if getattr(doc, "document", None) == "renewal":
         return doc  # a renewal brief is as of the build's day, from everything: the build's commit
     state = issued_state(portfolio, issued, doc.provider, doc.period)
-    sources = shown_sources(state, doc.audience, doc.provider, doc.period)
-    if sources is None:
+    found = _sources_and_groups(state, doc.audience, doc.provider, doc.period)
+    if found is None:
         return doc
+    own, groups = found
     shown = versions if isinstance(versions, ShownCommits) else ShownCommits(history,
                                                                               versions or {})
+    parts = [_stamp_of(own, state, history, shown, changed)]
+    parts += [shown.group(_group_key(state, group),
+                          partial(_group_stamp, state, group, history, shown, changed))
+              for group in groups]
+    commit = _latest(history, [c for c, _, _ in parts])
+    if commit is None or not all(known for _, known, _ in parts):
+        commit = build.commit  # git does not know them all: say the whole build's
+    dirty = build.dirty if changed is None else any(d for _, _, d in parts)
+    return replace(doc, build_context=_stamped(doc.build_context, commit or "", dirty))
+
+
+Stamp = tuple[str | None, bool, bool]  # latest commit, all known to git, any uncommitted
+
+
+def _group_key(state: Portfolio, group: Group) -> tuple[int, date, str, str | None]:
+    return (id(state), state.as_of, *group)
+
+
+def _group_stamp(state: Portfolio, group: Group, history: DataHistory, shown: ShownCommits,
+                 changed: frozenset[str] | None) -> Stamp:
+    return _stamp_of(group_paths(state, group), state, history, shown, changed)
+
+
+def _stamp_of(sources: list[Sourced], state: Portfolio, history: DataHistory,
+              shown: ShownCommits, changed: frozenset[str] | None) -> Stamp:
+    """The latest commit that changed what a document shows of ``sources``, whether
+    git knows them all, and whether one has uncommitted changes."""
     commit = _latest(history, [shown.commit(path, projection, state.as_of)
                                for path, projection in sources])
-    if commit is None or any(path not in history.last for path, _ in sources):
-        commit = build.commit  # git does not know them all: say the whole build's
-    dirty = build.dirty if changed is None else any(path in changed for path, _ in sources)
-    return replace(doc, build_context=_stamped(doc.build_context, commit or "", dirty))
+    known = all(path in history.last for path, _ in sources)
+    dirty = changed is not None and any(path in changed for path, _ in sources)
+    return commit, known, dirty
 
 
 def shown_of_provider_file(content: bytes, day: date) -> str:
