@@ -40,7 +40,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_speed import AS_OF, CHILD, _git, generate
+from build_speed import AS_OF, _git, generate
+
+# the build in a child process: wall time, CPU time (user + system, of the build and
+# its workers: what a shared machine's load does not inflate) and peak memory
+CHILD = r"""
+import resource, subprocess, sys, time, json
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+elapsed = time.perf_counter() - started
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": elapsed, "cpu": used.ru_utime + used.ru_stime,
+                  "peak_kib": used.ru_maxrss, "rc": done.returncode,
+                  "out": done.stdout[-2000:], "err": done.stderr[-2000:]}))
+"""
 
 
 def _child(args: list[str], cwd: Path) -> dict[str, Any]:
@@ -93,6 +106,7 @@ def html_size(root: Path, providers: int, periods: int, log: Any) -> dict[str, A
               flush=True)
         run = _build(repo, out, *args)
         found[f"{name}_s"] = run["seconds"]
+        found[f"{name}_cpu"] = run["cpu"]
         found[f"{name}_mib"] = run["peak_kib"] / 1024
     found["documents"] = _documents(repo / "out")
     return found
@@ -108,30 +122,36 @@ def pdf_case(root: Path, providers: int, log: Any) -> dict[str, Any]:
     print(f"[pdf {providers}x2] rebuild after {changed}", file=log, flush=True)
     one = _build(repo, "out")
     return {"providers": providers, "pdfs": _rendered(full), "full_s": full["seconds"],
-            "changed": changed, "one_s": one["seconds"], "one_rendered": _rendered(one),
-            "share": one["seconds"] / full["seconds"]}
+            "full_cpu": full["cpu"], "changed": changed, "one_s": one["seconds"],
+            "one_cpu": one["cpu"], "one_rendered": _rendered(one),
+            "share": one["seconds"] / full["seconds"], "cpu_share": one["cpu"] / full["cpu"]}
 
 
 def report(sizes: list[dict[str, Any]], pdf: dict[str, Any] | None, load: str) -> str:
-    lines = [f"machine: {os.cpu_count()} cores; load average at start/end: {load}", "",
-             "providers x periods | documents | full build | per document | peak MiB | "
-             "no-op rebuild | --join | time x / documents x vs previous size"]
+    lines = [f"machine: {os.cpu_count()} cores; load average at start/end: {load}",
+             "times: wall (CPU, user + system of the build and its workers)", "",
+             "providers x periods | documents | full build | per document (CPU) | peak MiB | "
+             "no-op rebuild | --join | CPU x / documents x vs the previous size"]
     previous: dict[str, Any] | None = None
     for s in sizes:
         growth = ""
         if previous is not None:
-            growth = (f"{s['full_s'] / previous['full_s']:.2f} / "
+            growth = (f"{s['full_cpu'] / previous['full_cpu']:.2f} / "
                       f"{s['documents'] / previous['documents']:.2f}")
         lines.append(
-            f"{s['providers']} x {s['periods']} | {s['documents']} | {s['full_s']:.1f} s | "
-            f"{1000 * s['full_s'] / s['documents']:.1f} ms | {s['full_mib']:.0f} | "
-            f"{s['nothing_s']:.1f} s | {s['join_s']:.1f} s | {growth}")
+            f"{s['providers']} x {s['periods']} | {s['documents']} | "
+            f"{s['full_s']:.1f} s ({s['full_cpu']:.1f} s) | "
+            f"{1000 * s['full_cpu'] / s['documents']:.1f} ms | {s['full_mib']:.0f} | "
+            f"{s['nothing_s']:.1f} s ({s['nothing_cpu']:.1f} s) | "
+            f"{s['join_s']:.1f} s ({s['join_cpu']:.1f} s) | {growth}")
         previous = s
     if pdf is not None:
         lines += ["", f"with PDFs, {pdf['providers']} providers x 2 periods: full build "
-                  f"{pdf['full_s']:.1f} s ({pdf['pdfs']} PDFs); after a new summary in "
-                  f"{pdf['changed']}: {pdf['one_s']:.1f} s, {pdf['one_rendered']} PDFs "
-                  f"rendered, {100 * pdf['share']:.1f}% of the full build"]
+                  f"{pdf['full_s']:.1f} s ({pdf['full_cpu']:.1f} s CPU, {pdf['pdfs']} PDFs); "
+                  f"after a new summary in {pdf['changed']}: {pdf['one_s']:.1f} s "
+                  f"({pdf['one_cpu']:.1f} s CPU), {pdf['one_rendered']} PDFs rendered: "
+                  f"{100 * pdf['share']:.1f}% of the full build's time "
+                  f"({100 * pdf['cpu_share']:.1f}% of its CPU)"]
     return "\n".join(lines)
 
 
