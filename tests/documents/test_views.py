@@ -388,7 +388,9 @@ def test_page_one_says_what_to_fix_first(portfolio: Portfolio) -> None:
         "It cost your score 12 points.",
         "First response to urgent tickets: 42 minutes. That is 12 minutes slower than "
         "agreed. It cost your score 2 points.",
-        "Fix “Weekend on-call cover”. It was due on 30 September 2026. It is 57 days late.",
+        # 30 September + 57 days (31 in October + 26) = 26 November, the as-of day
+        "Fix “Weekend on-call cover”. It was due on 30 September 2026. By 26 November 2026 "
+        "it was 57 days late.",
     )
     # A reply is on file: nothing asks for one.
     assert page.reply_sentence == ""

@@ -33,7 +33,9 @@ def test_a_percent_unit_and_an_overdue_action() -> None:
                                internal=False) == [
         "Spend: 2.5% over budget. That is 2.5 points more than agreed. "
         "It cost your score 1 point.",
-        "Fix “Firmware”. It was due on 30 April 2026. It is 180 days late.",
+        # 30 April + 180 days (31 + 30 + 31 + 31 + 30 = 153 to 30 September, + 27) = 27 October
+        "Fix “Firmware”. It was due on 30 April 2026. By 27 October 2026 it was 180 days "
+        "late.",
     ]
 
 

@@ -426,7 +426,8 @@ def test_schedule_sentences(portfolio: Portfolio) -> None:
         "It is not done yet.",
         "Priya Shah leads the evaluations of Acme.",
         # Q3 due 2026-10-30, evaluated 2026-11-05: 6 days late.
-        "The evaluation for the third quarter of 2026 was done 6 days late.",
+        "The evaluation for the third quarter of 2026 was due on 30 October 2026 and was done "
+        "6 days late.",
         # Q4 ends 2026-12-31; + 30 days = 2027-01-30.
         "The next evaluation is for the fourth quarter of 2026.",
         "It is due by 30 January 2027.",

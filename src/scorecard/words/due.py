@@ -46,7 +46,8 @@ def schedule_sentences(result: ProviderResult, grace_days: int) -> list[str]:
             continue
         late_by = (ev.record.evaluated - ev.due).days
         sentences.append(
-            f"The evaluation for {period.describe()} was done {counted(late_by, 'day')} late."
+            f"The evaluation for {period.describe()} was due on {day_words(ev.due)} and "
+            f"was done {counted(late_by, 'day')} late."
         )
     if schedule.next_period is not None and schedule.next_due is not None:
         sentences.append(f"The next evaluation is for {schedule.next_period.describe()}.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from scorecard.figures.priorities import MissedTarget, OverdueAction, Priority
 from scorecard.figures.rounding import display
@@ -34,8 +34,11 @@ def _target(m: MissedTarget, whose: str) -> str:
 def _action(o: OverdueAction) -> str:
     a = o.action
     assert a.due is not None
+    # v1.2: a count of days names the day it counts from (the due day) and to (the
+    # day these figures are as of)
+    as_of = a.due + timedelta(days=o.days)
     return (f"Fix “{a.title}”. It was due on {day_words(a.due)}. "
-            f"It is {counted(o.days, 'day')} late.")
+            f"By {day_words(as_of)} it was {counted(o.days, 'day')} late.")
 
 
 def fix_first_sentences(items: Sequence[Priority], *, internal: bool) -> list[str]:
