@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from buildrepo import Repo, tree
-from conftest import run_cli
+from conftest import GitRepo, run_cli
 from mailroom import MailServer, delivery_repo, log_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -233,3 +233,26 @@ def test_the_provider_pdf_and_its_email_never_disagree_on_a_date(
     assert "22 July 2026" not in text
     assert "within 10 days of the day we send you this scorecard" in text
     assert "Please reply to this e-mail by" in body and "10 days after today," in body
+
+
+def test_every_count_of_days_in_the_demo_names_the_day_it_counts_from(demo_repo: GitRepo) -> None:
+    import html
+    import re
+
+    assert demo_repo.build("--no-pdf").exit_code == 0
+    texts = []
+    for page in sorted(demo_repo.reports.rglob("*.html")):
+        text = html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+        texts.append(" ".join(text.split()))
+    every = "\n".join(texts)
+    # before v1.2: "That is 65 days from now.", "It is 180 days late.", "30 days left",
+    # each counting from a day the reader was not told
+    for unanchored in (r"\d+ days? from (now|today)", r"\d+ days? ago", r"It is \d+ days? late",
+                       r"\d+ days left(?! on \d)"):
+        assert re.search(unanchored, every) is None, unanchored
+    day = r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|" \
+          r"November|December) \d{4}"
+    counted = re.findall(rf"That is \d+ days after ({day}), the day these figures are as of",
+                         every)
+    assert counted  # the contract decisions count from the as-of day, and name it
+    assert re.search(rf"By {day} it was \d+ days? late", every)
