@@ -28,13 +28,15 @@ def _is_draft(content: bytes) -> bool:
 
 
 def _issue(versions: Sequence[tuple[str, bytes]]) -> str | None:
-    """The commit that issued the record: the first final version after its last
-    draft one; None when it never was a draft (or is one now)."""
-    last_draft = max((i for i, (_, content) in enumerate(versions) if _is_draft(content)),
-                     default=None)
-    if last_draft is None or last_draft + 1 >= len(versions):
+    """The commit that first issued the record: its first final version, when
+    drafts came before it; None when it never was a draft first (or is one still).
+    A record made a draft again after it was issued keeps its amendments."""
+    if not versions or not _is_draft(versions[0][1]):
         return None
-    return versions[last_draft + 1][0]
+    for commit, content in versions[1:]:
+        if not _is_draft(content):
+            return commit
+    return None
 
 
 def issued_amendments(
