@@ -15,6 +15,7 @@ def _context(**extra: object) -> dict[str, object]:
         "greeting": "Dana Cole", "reply_days": 14, "reply_by": "15 December 2026",
         "has_response": False, "lead_name": "Priya Shah", "sender_name": "IT vendor management",
         "revised": False, "previous_day": "", "as_of": "1 December 2026",
+        "today": "1 December 2026",
     }
     base.update(extra)
     return base
@@ -24,7 +25,9 @@ def test_the_provider_message_says_how_and_by_when_to_reply() -> None:
     words = letter(environment(), "provider", _context())
     assert words.subject == "Your scorecard from Northwind Freight for the third quarter of 2026"
     assert words.body.startswith("Dear Dana Cole,\n")
-    assert "Please reply to this e-mail by 15 December 2026 (14 days from today)." in \
+    # v1.2: the count of days names the day it counts from
+    assert "Please reply to this e-mail by 15 December 2026: 14 days after today, " \
+        "1 December 2026." in \
         " ".join(words.body.split())
     assert all(len(line) <= 72 for line in words.body.splitlines())
 

@@ -388,7 +388,9 @@ def test_page_one_says_what_to_fix_first(portfolio: Portfolio) -> None:
         "It cost your score 12 points.",
         "First response to urgent tickets: 42 minutes. That is 12 minutes slower than "
         "agreed. It cost your score 2 points.",
-        "Fix “Weekend on-call cover”. It was due on 30 September 2026. It is 57 days late.",
+        # 30 September + 57 days (31 in October + 26) = 26 November, the as-of day
+        "Fix “Weekend on-call cover”. It was due on 30 September 2026. By 26 November 2026 "
+        "it was 57 days late.",
     )
     # A reply is on file: nothing asks for one.
     assert page.reply_sentence == ""
@@ -404,9 +406,9 @@ def test_page_one_asks_for_a_reply_while_none_is_on_file(portfolio: Portfolio) -
     # Everything met; g-1 is due on 10 December, not yet late.
     assert page.fix_first == ()
     assert page.fix_first_none == "No target was missed and no action is overdue."
-    # Evaluated 20 October, no distribution block: 14 days, so by 3 November.
+    # No distribution block: 14 days, counted from the day it is sent (v1.2).
     assert page.reply_sentence.startswith(
-        "Please reply to us by e-mail by 3 November 2026, 14 days after our evaluation."
+        "Please reply to us by e-mail within 14 days of the day we send you this scorecard."
     )
 
 

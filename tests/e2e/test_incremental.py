@@ -8,7 +8,8 @@ from the rule in ``sources.document_sources``: a provider document is made from
 the programme, its provider's file and its records up to its period; a team
 document from the programme, its provider's file, all its records, every
 provider's latest scored record (ranks), and its peers' files (their names);
-the portfolio carries the build's commit, so any new commit re-renders it.
+the portfolio carries the build's commit: the latest commit that changed the
+data folder (v1.2), so a commit outside it re-renders nothing.
 """
 
 from __future__ import annotations
@@ -155,12 +156,13 @@ def test_old_record_rerenders_that_provider_from_that_period_on(steps: dict[str,
     assert (step.rendered, step.reused) == (5, 2)
 
 
-def test_commit_outside_the_data_rerenders_only_the_portfolio(steps: dict[str, Step]) -> None:
-    # the portfolio names the build's commit; every other document names the last
-    # commit of its own data, which did not change: 1 of 7
+def test_commit_outside_the_data_rerenders_nothing(steps: dict[str, Step]) -> None:
+    # the portfolio names the build's commit, the latest that changed the data folder
+    # (v1.2); every other document names the last commit of its own data: none of
+    # them changed, 0 of 7 (before v1.2 the portfolio named HEAD: 1 of 7)
     step = steps["unrelated"]
-    assert step.changed_pdfs == {"portfolio.pdf"}
-    assert (step.rendered, step.reused) == (1, 6)
+    assert step.changed_pdfs == set()
+    assert (step.rendered, step.reused) == (0, 7)
 
 
 def test_documents_name_the_commit_of_their_own_data(
@@ -169,7 +171,7 @@ def test_documents_name_the_commit_of_their_own_data(
     # After the README commit: beta's provider document reads the programme, beta's
     # file and beta's record, last changed by the programme commit; alpha's Q2 team
     # document also reads alpha's Q1 record, changed later; the portfolio names
-    # the build's commit, the README one.
+    # the build's commit: the latest that changed the data, not the README one.
     html = steps["unrelated"].incremental
     marker = b'name="scorecard-commit" content="'
 
@@ -183,7 +185,7 @@ def test_documents_name_the_commit_of_their_own_data(
     # beta's team document reads alpha's latest scored record (Q2) and alpha's file,
     # not alpha's Q1 record: its data last changed in the programme commit
     assert commit_of("beta/2026-Q2/team.html") == commits["programme"]
-    assert commit_of("portfolio.html") == commits["unrelated"]
+    assert commit_of("portfolio.html") == commits["old-record"]
 
 
 # --- the git facts the per-document provenance rests on ------------------------------

@@ -28,8 +28,10 @@ def test_provider_and_team_page_one(demo_repo: GitRepo) -> None:
     # Its reply is on file: nothing asks for one.
     assert "Please reply to us" not in weak
     strong = _text((reports / "castellan" / "2026-Q3" / "provider.html").read_text("utf-8"))
-    # Castellan: no reply yet, so page one says how and by when (22 October + 14 days).
-    at = _order(strong, "What to fix first", "Please reply to us by e-mail by 5 November 2026")
+    # Castellan: no reply yet, so page one says how and by when: within 14 days of the
+    # day it is sent, which the e-mail names (v1.2: no reply-by day that may have passed)
+    at = _order(strong, "What to fix first",
+                "Please reply to us by e-mail within 14 days of the day we send you")
     assert at == sorted(at)
     team = _text((reports / "northgate" / "2026-Q3" / "team.html").read_text("utf-8"))
     at = _order(team, "Overall score", "Contract and exit plan", "Decision due",

@@ -200,7 +200,8 @@ def test_text_output_grouped_by_urgency(data_dir: Path) -> None:
             "It is still open. Acme owns it.") in overdue
     soon = flat[positions[1]:positions[2]]
     assert ("2026-12-01 The contract with Acme renews by itself unless notice is given by "
-            "1 December 2026. That is 5 days from now.") in soon
+            "1 December 2026. That is 5 days after 26 November 2026, the day these figures "
+            "are as of.") in soon
     later = flat[positions[2]:positions[3]]
     assert later.index("2027-01-30 The evaluation of Acme") < later.index(
         "2027-01-30 The evaluation of Globex Services") < later.index(

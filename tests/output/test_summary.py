@@ -122,7 +122,7 @@ def test_improved_fell_overdue_and_contracts_in_plain_words() -> None:
         " was due on 30 October 2026.",
     ]
     assert section(text, "Contract decisions") == [
-        "- Acme: decide by 20 December 2026 (24 days from now)."
+        "- Acme: decide by 20 December 2026 (24 days after 26 November 2026, the as-of day)."
         " It renews by itself unless notice is given.",
         "- Globex: the notice deadline passed on 2 October 2026.",
     ]

@@ -33,7 +33,9 @@ def test_a_percent_unit_and_an_overdue_action() -> None:
                                internal=False) == [
         "Spend: 2.5% over budget. That is 2.5 points more than agreed. "
         "It cost your score 1 point.",
-        "Fix “Firmware”. It was due on 30 April 2026. It is 180 days late.",
+        # 30 April + 180 days (31 + 30 + 31 + 31 + 30 = 153 to 30 September, + 27) = 27 October
+        "Fix “Firmware”. It was due on 30 April 2026. By 27 October 2026 it was 180 days "
+        "late.",
     ]
 
 
@@ -49,11 +51,15 @@ def test_from_an_evaluation_to_words() -> None:
 
 def test_how_and_by_when_to_reply() -> None:
     assert reply_sentences(date(2026, 11, 5), 14, "Castellan", internal=False) == [
-        "Please reply to us by e-mail by 5 November 2026, 14 days after our evaluation.",
+        # v1.2: a document may be sent weeks after it is issued, so it names no
+        # reply-by day that could pass before it is sent; the e-mail names the day
+        "Please reply to us by e-mail within 14 days of the day we send you this scorecard. "
+        "The e-mail it comes with gives the day.",
         "Tell us what you think of the results and what you will do about them.",
         "Your reply will be shown on the scorecard, beside the figures.",
     ]
     assert reply_sentences(date(2026, 11, 5), 14, "Castellan", internal=True) == [
-        "Castellan has not replied yet. The reply is due by 5 November 2026."
+        "Castellan has not replied yet. We ask for a reply within 14 days of the day we "
+        "send the scorecard."
     ]
     assert reply_sentences(None, 14, "Castellan", internal=False) == []

@@ -426,7 +426,8 @@ def test_schedule_sentences(portfolio: Portfolio) -> None:
         "It is not done yet.",
         "Priya Shah leads the evaluations of Acme.",
         # Q3 due 2026-10-30, evaluated 2026-11-05: 6 days late.
-        "The evaluation for the third quarter of 2026 was done 6 days late.",
+        "The evaluation for the third quarter of 2026 was due on 30 October 2026 and was done "
+        "6 days late.",
         # Q4 ends 2026-12-31; + 30 days = 2027-01-30.
         "The next evaluation is for the fourth quarter of 2026.",
         "It is due by 30 January 2027.",
@@ -450,7 +451,8 @@ def test_contract_decision_due(portfolio: Portfolio) -> None:
     assert contract_sentences(_provider(portfolio, "globex")) == [
         "The contract ends on 31 March 2027.",
         "We must decide by 30 January 2027 whether to renew it.",
-        "That is 65 days from now.",
+        # v1.2: the count names the day it counts from, the as-of day
+        "That is 65 days after 26 November 2026, the day these figures are as of.",
     ]
     # As of 2026-11-26 + 30 = 2026-12-26 ... an auto-renewing contract with 35 days left:
     # end 2027-01-30, 30 days' notice -> deadline 2026-12-31, 35 days after 2026-11-26.
@@ -465,7 +467,7 @@ def test_contract_decision_due(portfolio: Portfolio) -> None:
     result = provider_result(sample.dataset(), renewing, sample.AS_OF)
     assert contract_sentences(result) == [
         "The contract renews by itself unless notice is given by 31 December 2026.",
-        "That is 35 days from now.",
+        "That is 35 days after 26 November 2026, the day these figures are as of.",
     ]
 
 
@@ -544,7 +546,7 @@ def test_attention_most_urgent_first(portfolio: Portfolio) -> None:
     )
     assert items[0].sentence == (
         "A decision on the contract with Globex Services is due by 30 January 2027. "
-        "That is 65 days from now."
+        "That is 65 days after 26 November 2026, the day these figures are as of."
     )
 
 
@@ -597,7 +599,8 @@ DEMO_AS_OF = date(2026, 11, 26)
 # Helpers that make words, not sentences, or that other sentences are built with
 # (the voice, "That is 65 days from now."); every other public name makes sentences.
 WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_text",
-                "value_text", "AttentionItem", "counted", "days_from_now", "noun_form",
+                "value_text", "AttentionItem", "counted", "days_from_now", "days_counted",
+                "noun_form",
                 "ordinal", "Voice", "voice_of", "DOES_NOT_APPLY",
                 # v1.1: pieces of the spend and renewal sentences
                 "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence",

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from scorecard.data.datacommit import data_commit
 from scorecard.data.gitrun import (
     DUBIOUS,
     dubious_problem,
@@ -96,6 +97,7 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
         if commit is None:  # no commits yet
             return draft, []
         dirty = _is_dirty(root, pathspec_of(data_dir, root))
+        commit, day = _of_data(root, commit, day, data_dir)
         return Provenance(commit=commit, dirty=True if dirty is None else dirty, commit_day=day), []
 
     commit, day = resolve_commit(root, ref)
@@ -108,7 +110,15 @@ def provenance(data_dir: Path, ref: str | None) -> tuple[Provenance | None, list
                 misuse=True,
             )
         ]
+    commit, day = _of_data(root, commit, day, data_dir)
     return Provenance(commit=commit, dirty=False, commit_day=day), []
+
+
+def _of_data(root: Path, commit: str, day: date | None, data_dir: Path) -> tuple[str, date | None]:
+    """The latest commit up to ``commit`` that changed the data folder, and its day
+    (``scorecard.data.datacommit``); ``commit`` itself when none did."""
+    found = data_commit(root, commit, pathspec_of(data_dir, root))
+    return found if found is not None else (commit, day)
 
 
 def shallow_problem(data_dir: Path) -> Problem | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from scorecard.data.gitrun import find_root, pathspec_of, raw_changes, resolve_commit, run_git
 from scorecard.data.sources import cat_blobs
 
-__all__ = ["Versions", "provider_versions"]
+__all__ = ["Versions", "data_versions", "provider_versions"]
 
 Versions = dict[str, list[tuple[str, bytes]]]  # repo path -> [(commit, content)], oldest first
 
@@ -32,6 +32,15 @@ def _parse_raw_log(out: bytes) -> dict[str, list[tuple[str, str]]]:
 def provider_versions(data_dir: Path, ref: str | None) -> Versions:
     """Each provider file's committed versions up to ``ref`` (None: HEAD), oldest
     first; empty outside a repository or when git cannot answer."""
+    return data_versions(data_dir, ref, ("providers/",))
+
+
+def data_versions(data_dir: Path, ref: str | None,
+                  folders: tuple[str, ...] = ("providers/", "records/")) -> Versions:
+    """Each committed version of the files in ``folders`` of the data folder, up to
+    ``ref`` (None: HEAD), oldest first; each version read once (one ``git log``,
+    one ``git cat-file``), and not at all for a file with one version (its content
+    is then ``b""``). Empty outside a repository or when git cannot answer."""
     root, _ = find_root(data_dir)
     if root is None:
         return {}
@@ -39,17 +48,22 @@ def provider_versions(data_dir: Path, ref: str | None) -> Versions:
     if commit is None:
         return {}
     spec = pathspec_of(data_dir, root)
-    providers = "providers/" if spec in ("", ".") else f"{spec.rstrip('/')}/providers/"
+    prefix = "" if spec in ("", ".") else f"{spec.rstrip('/')}/"
     run = run_git(
         ["log", "--no-show-signature", "--no-color", "--format=%x1e%H", "--raw", "-z",
-         "--no-abbrev", "-M", "--topo-order", "--reverse", commit, "--", providers],
+         "--no-abbrev", "-M", "--topo-order", "--reverse", commit, "--",
+         *(prefix + folder for folder in folders)],
         root,
     )
     if not run.ok:
         return {}
     listed = _parse_raw_log(run.out)
-    blobs = cat_blobs(sorted({sha for versions in listed.values() for _, sha in versions}), root)
+    # a file with one version changed nothing since it was added: its content is not
+    # needed to tell which commit changed what a document shows of it
+    blobs = cat_blobs(sorted({sha for versions in listed.values() if len(versions) > 1
+                              for _, sha in versions}), root)
     return {
-        path: [(c, blobs[sha]) for c, sha in versions if sha in blobs]
+        path: ([(c, blobs[sha]) for c, sha in versions if sha in blobs] if len(versions) > 1
+               else [(c, b"") for c, _ in versions])
         for path, versions in listed.items()
     }

@@ -19,6 +19,7 @@ from scorecard.data.load import load
 from scorecard.data.model import Dataset
 from scorecard.data.problems import Location, Problem, has_errors
 from scorecard.delivery import messages, safety, sentlog
+from scorecard.delivery.freshness import commit_days, stale_build
 from scorecard.delivery.outbox import eml_name, parcel_eml_name, write_outbox
 from scorecard.delivery.recipients import lead_of, parcels, record_of
 from scorecard.delivery.sentlog import Decision, LogEntry
@@ -165,7 +166,8 @@ def _run(options: SendOptions, report: SendReport) -> SendReport:
             dist.where(), "distribution.internal_domains is empty, so no team or portfolio "
             "document is sent", field="distribution", hint="List our own domains, e.g. "
             "internal_domains: [northwind.example].", severity="warning"))
-    every = sentlog.decide(parcels(dataset, manifest), log, send_all=options.send_all)
+    every = sentlog.decide(parcels(dataset, manifest), log, send_all=options.send_all,
+                           commit_day=commit_days(options.data_dir))
     decisions = _narrowed(every, options)
     if options.status:
         report.rows = [_row(d, dataset, manifest.as_of) for d in decisions]
@@ -175,6 +177,8 @@ def _run(options: SendOptions, report: SendReport) -> SendReport:
     report.baseline = sum(d.state == "baseline" for d in decisions) if log is None else 0
     checked = [d.parcel for d in decisions if d.state != "sent"]
     report.problems += safety.build_refusals(manifest, options.out_dir)
+    stale = stale_build(manifest, options.out_dir, options.data_dir)
+    report.problems += [stale] if stale is not None else []
     report.problems += safety.parcel_refusals(checked, dataset, options.out_dir)
     sender, problem = _sender(dataset)
     if problem is not None and outgoing:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from scorecard.data.problems import Location, Problem
+from scorecard.delivery.issued import CommitDay, match
 from scorecard.delivery.recipients import Parcel
 
 __all__ = ["Decision", "LogEntry", "State", "append", "decide", "read_log", "state_of"]
@@ -36,6 +37,10 @@ class LogEntry:
     message_id: str | None
     revised: bool = False
     baseline: bool = False
+    # v1.2: the document's kind and content (scorecard.delivery.issued); None in
+    # lines written before
+    document: str | None = None
+    content: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -46,6 +51,10 @@ class LogEntry:
         }
         if self.baseline:
             data["baseline"] = True
+        if self.document is not None:
+            data["document"] = self.document
+        if self.content is not None:
+            data["content"] = self.content
         return data
 
 
@@ -55,9 +64,10 @@ def now_stamp(now: datetime | None = None) -> str:
 
 def entry_for(parcel: Parcel, *, message_id: str | None, revised: bool, baseline: bool = False,
               now: datetime | None = None) -> LogEntry:
+    doc = parcel.document
     return LogEntry(now_stamp(now), parcel.to.address, parcel.audience, parcel.provider,
-                    parcel.period, ((parcel.document.path, parcel.document.sha256),),
-                    message_id, revised, baseline)
+                    parcel.period, ((doc.path, doc.sha256),), message_id, revised, baseline,
+                    document=doc.document or doc.audience, content=doc.content)
 
 
 def _parse_line(raw: Any) -> LogEntry | None:
@@ -79,6 +89,8 @@ def _parse_line(raw: Any) -> LogEntry | None:
         tuple((d["path"], d["sha256"]) for d in docs),
         raw.get("message_id") if isinstance(raw.get("message_id"), str) else None,
         raw.get("revised") is True, raw.get("baseline") is True,
+        document=raw.get("document") if isinstance(raw.get("document"), str) else None,
+        content=raw.get("content") if isinstance(raw.get("content"), str) else None,
     )
 
 
@@ -122,32 +134,22 @@ def append(path: Path, entries: Iterable[LogEntry]) -> None:
         os.fsync(f.fileno())
 
 
-def state_of(parcel: Parcel, log: Iterable[LogEntry]) -> tuple[State, LogEntry | None]:
-    """What the log holds of this document for this recipient: this version (``sent``,
-    or ``baseline`` when only recorded), an older version that was sent
-    (``revised``, with the last such entry), or nothing (``new``).
+def state_of(parcel: Parcel, log: Iterable[LogEntry],
+             commit_day: CommitDay | None = None) -> tuple[State, LogEntry | None]:
+    """What the log holds of this document for this recipient: this version (``sent``),
+    an older version that was sent (``revised``, with the last such entry), only a
+    baseline line (``baseline``), or nothing (``new``). A document is matched by its
+    identity and its content, not its file (``scorecard.delivery.issued``).
 
-    A document the first send recorded as baseline stays baseline when its bytes
-    change: it was never sent, so there is nothing to revise, and re-stamped old
+    A document the first send recorded as baseline stays baseline when it changes:
+    it was never sent, so there is nothing to revise, and re-stamped old
     scorecards must not flood a provider (``--all`` sends them)."""
-    recipient, path = parcel.key()
-    sent_before: LogEntry | None = None
-    baseline = False
-    for entry in log:
-        if entry.to.lower() != recipient:
-            continue
-        for doc_path, digest in entry.documents:
-            if doc_path != path:
-                continue
-            if digest == parcel.document.sha256 and not entry.baseline:
-                return "sent", entry
-            if entry.baseline:
-                baseline = True
-            else:
-                sent_before = entry
-    if sent_before is not None:
-        return "revised", sent_before
-    return ("baseline", None) if baseline else ("new", None)
+    found, entry = match(parcel, log, commit_day)
+    if found == "this":
+        return "sent", entry
+    if found == "older":
+        return "revised", entry
+    return ("baseline", None) if found == "baseline" else ("new", None)
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ def _latest_periods(parcels: Iterable[Parcel]) -> dict[str, str]:
 
 
 def decide(parcels: list[Parcel], log: list[LogEntry] | None, *,
-           send_all: bool = False) -> list[Decision]:
+           send_all: bool = False, commit_day: CommitDay | None = None) -> list[Decision]:
     """What to do with each parcel. With no log yet (a first send), parcels for
     periods older than each provider's latest become the baseline; ``send_all``
     sends them (and, later, what the log holds only as baseline)."""
@@ -179,7 +181,7 @@ def decide(parcels: list[Parcel], log: list[LogEntry] | None, *,
         ]
     decisions = []
     for p in parcels:
-        state, previous = state_of(p, log)
+        state, previous = state_of(p, log, commit_day)
         if state == "baseline" and send_all:
             state = "new"
         decisions.append(Decision(p, state, previous))

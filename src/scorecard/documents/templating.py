@@ -24,6 +24,7 @@ whose :attr:`~TemplateRenderError.problem` names the template and line.
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -159,6 +160,11 @@ class DocumentMeta:
 # --- the environment -------------------------------------------------------
 
 
+# Markdown from the data, rendered once for every document that shows it (a record's
+# summary and notes are in its provider and team scorecards); pure, so safe to share.
+_markdown = functools.lru_cache(maxsize=4096)(render_markdown)
+
+
 def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     """A Jinja environment: the user's templates first, ours after, strict and escaped."""
     dirs = template_dirs(user_templates)
@@ -171,7 +177,7 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters["markdown"] = render_markdown
+    env.filters["markdown"] = _markdown  # the same text in many documents: once
     env.filters["day"] = format_day
     env.filters["score"] = format_score
     env.globals["band_class"] = band_class

@@ -12,6 +12,7 @@ from datetime import date
 
 from scorecard.data.model import Action, Criterion
 from scorecard.figures.actions import is_open_on
+from scorecard.figures.memo import leverage_of
 from scorecard.figures.ranking import latest_scored
 from scorecard.figures.results import (
     CriterionResult,
@@ -22,7 +23,6 @@ from scorecard.figures.results import (
     ProviderResult,
     Spend,
 )
-from scorecard.figures.spend import leverage
 
 __all__ = [
     "MissedTarget",
@@ -197,7 +197,7 @@ def _peers(
 def renewal_figures(portfolio: Portfolio, provider_id: str) -> RenewalFigures | None:
     """The brief's figures for one provider; None when it has no contract."""
     result = portfolio.provider(provider_id)
-    everyone = leverage(portfolio)
+    everyone = leverage_of(portfolio)
     lev = everyone.of(provider_id)
     if result is None or lev is None or result.provider.contract is None:
         return None

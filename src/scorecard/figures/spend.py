@@ -8,6 +8,7 @@ of its currency.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from scorecard.figures.contract import leaving_without_plan
 from scorecard.figures.results import (
@@ -20,7 +21,7 @@ from scorecard.figures.results import (
 )
 from scorecard.figures.usage import last_year, unused_for_a_year
 
-__all__ = ["leverage", "spend_totals"]
+__all__ = ["leverage", "provider_leverage", "single_areas", "spend_totals"]
 
 
 def _value(result: ProviderResult) -> tuple[float, str | None] | None:
@@ -56,33 +57,42 @@ def _spend(result: ProviderResult, totals: dict[str | None, float]) -> Spend | N
     return Spend(amount, currency, amount / total if total > 0 else 0.0)
 
 
+def single_areas(portfolio: Portfolio) -> tuple[str, ...]:
+    """The service areas with one provider."""
+    areas = Counter(
+        r.provider.service_area for r in portfolio.providers if r.provider.service_area
+    )
+    return tuple(sorted(area for area, n in areas.items() if n == 1))
+
+
+def provider_leverage(result: ProviderResult, by_currency: dict[str | None, float],
+                      single: tuple[str, ...], share_limit: float, as_of: date) -> Leverage:
+    """One provider's line of :func:`leverage`: ``by_currency``, the yearly spend per
+    currency; ``single``, the areas with one provider."""
+    spend = _spend(result, by_currency)
+    area = result.provider.service_area
+    return Leverage(
+        provider=result,
+        spend=spend,
+        only_in_area=area is not None and area in single,
+        concentrated=spend is not None and spend.share > share_limit,
+        unused=unused_for_a_year(result, as_of),
+        year=last_year(result, as_of),
+        leaving_without_plan=leaving_without_plan(result.contract, result.provider.exit_plan),
+    )
+
+
 def leverage(portfolio: Portfolio) -> PortfolioLeverage:
     """Every provider's spend, share, dependence flags, unused services and decision state."""
     as_of = portfolio.as_of
     share_limit = portfolio.programme.concentration_share
     totals = spend_totals(portfolio)
     by_currency = {t.currency: t.total for t in totals}
-    areas = Counter(
-        r.provider.service_area for r in portfolio.providers if r.provider.service_area
-    )
-    single = tuple(sorted(area for area, n in areas.items() if n == 1))
-    providers = []
-    for result in sorted(portfolio.providers, key=lambda r: r.provider.id):
-        spend = _spend(result, by_currency)
-        area = result.provider.service_area
-        providers.append(
-            Leverage(
-                provider=result,
-                spend=spend,
-                only_in_area=area is not None and area in single,
-                concentrated=spend is not None and spend.share > share_limit,
-                unused=unused_for_a_year(result, as_of),
-                year=last_year(result, as_of),
-                leaving_without_plan=leaving_without_plan(
-                    result.contract, result.provider.exit_plan
-                ),
-            )
-        )
+    single = single_areas(portfolio)
+    providers = [
+        provider_leverage(result, by_currency, single, share_limit, as_of)
+        for result in sorted(portfolio.providers, key=lambda r: r.provider.id)
+    ]
     return PortfolioLeverage(
         as_of=as_of,
         concentration_share=share_limit,

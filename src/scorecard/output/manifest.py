@@ -68,6 +68,10 @@ class ManifestEntry:
     format: Format
     sha256: str
     document: DocumentKind | None = None  # None: the same as the audience (v1 manifests)
+    # v1.2: the document's content (scorecard.documents.identity), the same for its
+    # HTML and PDF, and the commit that last changed it; None in older manifests
+    content: str | None = None
+    commit: str | None = None
 
     @property
     def kind(self) -> DocumentKind:
@@ -83,6 +87,8 @@ class ManifestEntry:
             "period": self.period,
             "format": self.format,
             "sha256": self.sha256,
+            **({"content": self.content} if self.content is not None else {}),
+            **({"commit": self.commit} if self.commit is not None else {}),
         }
 
 
@@ -173,8 +179,16 @@ def _entry(raw: object) -> ManifestEntry | None:
         return None  # a renewal brief is internal
     if document is not None and document != "renewal" and document != aud:
         return None  # a provider, team or portfolio document has that audience
+    content, commit = raw.get("content"), raw.get("commit")
     return ManifestEntry(path, aud, provider, period, form, digest,
-                         "renewal" if document == "renewal" else None)
+                         "renewal" if document == "renewal" else None,
+                         content=content if _hex(content, 64) else None,
+                         commit=commit if _hex(commit, 40) or _hex(commit, 64) else None)
+
+
+def _hex(value: object, length: int) -> bool:
+    return (isinstance(value, str) and len(value) == length
+            and all(c in "0123456789abcdef" for c in value))
 
 
 def _parse(data: bytes) -> tuple[Manifest | None, int]:

@@ -81,7 +81,9 @@ def _contracts(portfolio: Portfolio) -> list[str]:
         renew = " It renews by itself unless notice is given." if c.auto_renew else ""
         if c.decision_due:
             days = c.days_to_deadline
-            when = f" ({_days(days)} from now)" if days else " (today)"
+            as_of = day(portfolio.as_of)
+            when = (f" ({_days(days)} after {as_of}, the as-of day)" if days
+                    else f" ({as_of}, the as-of day)")
             items.append(f"{_name(p)}: decide by {deadline}{when}.{renew}")
         elif c.deadline_passed:
             items.append(f"{_name(p)}: the notice deadline passed on {deadline}.")

@@ -68,9 +68,9 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
             return report
         # 4. render into a scratch folder, 5. publish from it
         scratch = folder.scratch()
-        made = _render(options, planned, scratch, as_of, progress, report)
-        if made is not None:
-            _publish(options, planned, made, scratch, portfolio, provenance, as_of, report,
+        rendered = _render(options, planned, scratch, as_of, progress, report)
+        if rendered is not None:
+            _publish(options, planned, rendered, scratch, portfolio, provenance, as_of, report,
                      folder)
     finally:
         report.untouched = not folder.published
@@ -169,12 +169,16 @@ def _plan(
 ) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
-    from scorecard.data.versions import provider_versions
+    from scorecard.data.issue import issued_amendments
+    from scorecard.data.shown_commits import ShownCommits
+    from scorecard.data.versions import data_versions
     from scorecard.documents import plan as docs
 
     data_dir = Path(options.data_dir)
     history = gitinfo.data_history(data_dir, options.ref)
-    amendments = {path: tuple(changes) for path, changes in history.amendments.items()}
+    versions = data_versions(data_dir, options.ref) if provenance.commit is not None else {}
+    # a draft made final is issued, not revised: its draft commits amend nothing
+    amendments = issued_amendments(history.amendments, versions, history.order)
     planned = docs.plan(
         portfolio,
         provenance=provenance,
@@ -207,9 +211,9 @@ def _plan(
             # files we did not read changed (a record deleted, a stray file): we
             # cannot say which documents that touches, so all are drafts
             changed = None
-        versions = provider_versions(data_dir, options.ref)
+        shown = ShownCommits(history, versions)
         planned = tuple(
-            own_provenance(d, portfolio, history, changed, provenance, issued, versions)
+            own_provenance(d, portfolio, history, changed, provenance, issued, shown)
             for d in planned
         )
     return planned
@@ -246,23 +250,24 @@ def _render(
     as_of: date,
     progress: Progress | None,
     report: BuildReport,
-) -> dict[str, tuple[str, str]] | None:
+) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]] | None:
     """Render every planned document into ``scratch``: the files made (path ->
-    (input key, sha256)); None when the build has errors by now."""
-    made, problems, counts = render_all(
+    (input key, sha256)) and each document's content (stem -> fingerprint); None
+    when the build has errors by now."""
+    made, problems, counts, contents = render_all(
         planned, options, scratch, as_of=as_of, progress=progress
     )
     report.problems += problems
     report.rendered, report.reused = counts
     if has_errors(report.problems):
         return None
-    return made
+    return made, contents
 
 
 def _publish(
     options: BuildOptions,
     planned: tuple[Any, ...],
-    made: dict[str, tuple[str, str]],
+    rendered: tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]],
     scratch: Path,
     portfolio: Portfolio,
     provenance: Provenance,
@@ -277,9 +282,10 @@ def _publish(
     if options.shard is None:
         # data.json holds every figure of the portfolio, whatever was narrowed
         extras["data.json"] = to_data_json(portfolio, provenance).encode("utf-8")
+    made, contents = rendered
     report.problems += publish_build(
         options, planned, made, scratch, extras, as_of=as_of, provenance=provenance,
-        folder=folder,
+        folder=folder, contents=contents,
     )
     if options.narrowed and options.shard is None and not has_errors(report.problems):
         # the index lists what the folder now holds: this build's and earlier ones'

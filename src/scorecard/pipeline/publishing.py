@@ -52,9 +52,12 @@ def publish_build(
     as_of: date,
     provenance: Provenance,
     folder: OutputFolder | None = None,
+    contents: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[Problem]:
     """Publish the files ``made`` (in ``scratch``) and ``extras`` into the output
-    folder, with a manifest of the documents and the reuse keys of every file."""
+    folder, with a manifest of the documents and the reuse keys of every file.
+    ``contents``: each document's content and the commit it names (stem ->
+    (fingerprint, commit)), listed with each of its files."""
     from scorecard.output.manifest import DocumentKind, Format, Manifest, ManifestEntry
     from scorecard.output.publish import publish
     from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made, reuse_key
@@ -68,9 +71,10 @@ def publish_build(
             if doc.audience in SUPPORTED_AUDIENCES:
                 fmt: Format = "pdf" if path.endswith(".pdf") else "html"
                 kind: DocumentKind | None = "renewal" if doc.document == "renewal" else None
+                content, commit = (contents or {}).get(doc.stem, (None, None))
                 entries.append(
                     ManifestEntry(path, doc.audience, doc.provider, doc.period, fmt, made[path][1],
-                                  kind)
+                                  kind, content=content, commit=commit or None)
                 )
     secret = reuse_key()
     # a narrowed build keeps the earlier entries whose keyed hash is proved

@@ -29,6 +29,8 @@ class _Outcome:
     made: Mapping[str, tuple[str, str]]  # path -> (input key, sha256)
     problems: tuple[Problem, ...]
     rendered: bool  # a PDF was rendered (not reused)
+    # the document's content (scorecard.documents.identity) and the commit it names
+    content: tuple[str, str] | None = None
 
 
 @dataclass
@@ -63,6 +65,7 @@ def _warm() -> None:
 
 
 def _render_one(index: int) -> _Outcome:
+    from scorecard.documents.identity import content_of
     from scorecard.documents.pdf import render_pdf
     from scorecard.documents.templating import TemplateRenderError, render_template
     from scorecard.output.reuse import input_key
@@ -71,8 +74,11 @@ def _render_one(index: int) -> _Outcome:
     assert state is not None and state.env is not None
     doc = state.documents[index]
     made: dict[str, tuple[str, str]] = {}
+    context = doc.context()
+    meta = context.get("meta")
+    fingerprint = (content_of(context), str(getattr(meta, "commit", "") or ""))
     try:
-        html = render_template(state.env, doc.template, doc.context())
+        html = render_template(state.env, doc.template, context)
     except TemplateRenderError as error:
         return _Outcome(index, made, (error.problem,), False)
     html_bytes = html.encode("utf-8")
@@ -80,7 +86,7 @@ def _render_one(index: int) -> _Outcome:
     _write(state.scratch / doc.html_path, html_bytes)
     made[doc.html_path] = (key, hashlib.sha256(html_bytes).hexdigest())
     if doc.pdf_path is None:
-        return _Outcome(index, made, (), False)
+        return _Outcome(index, made, (), False, fingerprint)
     content = state.reuse.find(doc.pdf_path, key) if state.reuse is not None else None
     rendered = content is None
     if content is None:
@@ -91,7 +97,7 @@ def _render_one(index: int) -> _Outcome:
             return _Outcome(index, made, tuple(problems), True)
     _write(state.scratch / doc.pdf_path, content)
     made[doc.pdf_path] = (key, hashlib.sha256(content).hexdigest())
-    return _Outcome(index, made, (), rendered)
+    return _Outcome(index, made, (), rendered, fingerprint)
 
 
 def _write(path: Path, content: bytes) -> None:
@@ -111,9 +117,11 @@ def render_all(
     *,
     as_of: date,
     progress: Progress | None,
-) -> tuple[dict[str, tuple[str, str]], list[Problem], tuple[int, int]]:
+) -> tuple[dict[str, tuple[str, str]], list[Problem], tuple[int, int], dict[str, tuple[str, str]]]:
     """Render ``planned`` into ``scratch``: the files made (path -> (input key,
-    sha256)), the problems, and how many PDFs were rendered and reused."""
+    sha256)), the problems, how many PDFs were rendered and reused, and each
+    document's content (stem -> (``scorecard.documents.identity.content_of``, the
+    commit it names))."""
     global _STATE
     import weasyprint
 
@@ -129,6 +137,7 @@ def render_all(
     reuse = None if options.force else Reuse([Path(options.out_dir), *options.join], reuse_key())
     _STATE = _State(planned, options, scratch, as_of, roots, statics, reuse=reuse)
     made: dict[str, tuple[str, str]] = {}
+    contents: dict[str, tuple[str, str]] = {}
     problems: list[Problem] = []
     rendered = reused = 0
     try:
@@ -139,6 +148,8 @@ def render_all(
             made.update(outcome.made)
             problems += outcome.problems
             doc = planned[outcome.index]
+            if outcome.content is not None:
+                contents[doc.stem] = outcome.content
             if doc.pdf_path is not None and not outcome.problems:
                 if outcome.rendered:
                     rendered += 1
@@ -148,4 +159,4 @@ def render_all(
                 progress(done, len(planned), doc.stem)
     finally:
         _STATE = None
-    return made, problems, (rendered, reused)
+    return made, problems, (rendered, reused), contents

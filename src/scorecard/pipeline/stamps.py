@@ -12,14 +12,15 @@ manifest depend on everything and keep the build's commit.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from scorecard.data.model import Source
 from scorecard.data.provenance import Provenance
+from scorecard.data.shown_commits import Projection, ShownCommits, projected
 from scorecard.data.versions import Versions
 from scorecard.data.yaml.reader import parse
 from scorecard.figures.results import Portfolio
@@ -28,44 +29,81 @@ if TYPE_CHECKING:
     from scorecard.data.gitinfo import DataHistory
 
 
-def document_sources(portfolio: Portfolio, audience: str, provider: str | None,
-                     period: str | None) -> tuple[str, ...] | None:
-    """The data files (paths inside the repository) a provider or team document
-    is made from; None for documents made from everything (portfolio, index).
+Sourced = tuple[str, "Projection"]  # a data file and what the document shows of it
+Group = tuple[str, str | None]  # ("peers", None) or ("area", AREA): files many documents share
 
-    A provider document: the programme, the provider's file, and its records
-    up to and including the period (earlier ones feed the trend and history).
-    A team document shows the whole history, rank and peers, and names exit
-    alternatives: the programme, the provider's file, all its records, each
-    other provider's latest scored record (ranks), and the files of the peers
-    in its service area and of the alternatives it names (their names).
-    """
+
+def _sources_and_groups(portfolio: Portfolio, audience: str, provider: str | None,
+                        period: str | None) -> tuple[list[Sourced], list[Group]] | None:
+    """See :func:`shown_sources`: a document's own sources, and the groups of files
+    it shares with every team scorecard of its day (or of its service area)."""
     if audience not in ("provider", "team") or provider is None:
         return None
     result = portfolio.provider(provider)
     if result is None:
         return None
-    paths = [portfolio.programme.source.repo_path, result.provider.source.repo_path]
+    paths: list[Sourced] = [(portfolio.programme.source.repo_path, "all"),
+                            (result.provider.source.repo_path, "as_of")]
     if audience == "provider":
         for evaluation in result.evaluations:
-            paths.append(evaluation.record.source.repo_path)
+            paths.append((evaluation.record.source.repo_path, "all"))
             if evaluation.period.label == period:
                 break
-        return tuple(paths)
-    paths += [e.record.source.repo_path for e in result.evaluations]
-    for other in portfolio.providers:
-        scored = [e for e in other.evaluations if e.overall is not None]
-        if scored:
-            paths.append(scored[-1].record.source.repo_path)
-    area = result.provider.service_area
-    for peer in portfolio.areas.get(area, ()) if area else ():
-        paths.append(peer.provider.source.repo_path)
+        return paths, []
+    paths += [(e.record.source.repo_path, "all") for e in result.evaluations]
     plan = result.provider.exit_plan
     for alternative in plan.alternatives if plan is not None else ():
         named = portfolio.provider(alternative)
         if named is not None:
-            paths.append(named.provider.source.repo_path)
-    return tuple(dict.fromkeys(paths))
+            paths.append((named.provider.source.repo_path, "peer_provider"))
+    area = result.provider.service_area
+    return paths, [("peers", None), *([("area", area)] if area else [])]
+
+
+def group_paths(portfolio: Portfolio, group: Group) -> list[Sourced]:
+    """The files of a group: each provider's latest scored record (ranks and the
+    peers' scores, not their summaries or notes), or the provider files of the
+    providers in a service area (their names)."""
+    kind, area = group
+    if kind == "area":
+        return [(peer.provider.source.repo_path, "peer_provider")
+                for peer in portfolio.areas.get(area or "", ())]
+    found: list[Sourced] = []
+    for other in portfolio.providers:
+        scored = [e for e in other.evaluations if e.overall is not None]
+        if scored:
+            found.append((scored[-1].record.source.repo_path, "peer_record"))
+    return found
+
+
+def shown_sources(portfolio: Portfolio, audience: str, provider: str | None,
+                  period: str | None) -> tuple[Sourced, ...] | None:
+    """The data files (paths inside the repository) a provider or team document
+    is made from, each with what the document shows of it
+    (``scorecard.data.shown_commits``); None for documents made from everything
+    (portfolio, index).
+
+    A provider document: the programme, the provider's file (as of its day), and
+    its records up to and including the period (earlier ones feed the trend and
+    history). A team document shows the whole history, rank and peers, and names
+    exit alternatives: the programme, the provider's file, all its records, each
+    provider's latest scored record (ranks and the peers' scores: not their
+    summaries or notes), and the names and areas of the peers in its service area
+    and of the alternatives it names.
+    """
+    found = _sources_and_groups(portfolio, audience, provider, period)
+    if found is None:
+        return None
+    own, groups = found
+    every = own + [sourced for group in groups for sourced in group_paths(portfolio, group)]
+    return tuple(dict.fromkeys(every))
+
+
+def document_sources(portfolio: Portfolio, audience: str, provider: str | None,
+                     period: str | None) -> tuple[str, ...] | None:
+    """The data files of :func:`shown_sources`, without what is shown of them."""
+    found = shown_sources(portfolio, audience, provider, period)
+    return None if found is None else tuple(dict.fromkeys(path for path, _ in found))
 
 
 def loaded_files(portfolio: Portfolio) -> frozenset[str]:
@@ -99,67 +137,65 @@ def own_provenance(
     changed: frozenset[str] | None,
     build: Provenance,
     issued: Callable[[date], Portfolio] | None = None,
-    versions: Versions | None = None,
+    versions: Versions | ShownCommits | None = None,
 ) -> Any:
     """``doc`` with the commit and draft state of its own sources in its ``meta``.
 
     ``changed``: the files with uncommitted changes; None when unknown (then
     the document is a draft whenever the build is). ``issued``: the portfolio as
     of a day; a provider or team document's sources are those of the state it
-    shows, on its record's evaluated day. ``versions``: the provider files'
-    committed versions; a provider file counts from the latest commit that
-    changed what a document as of that day shows of it (not an action raised later).
+    shows, on its record's evaluated day. ``versions``: the data files'
+    committed versions (or a :class:`ShownCommits` over them, shared by every
+    document of a build); a file counts from the latest commit that changed what
+    the document shows of it (not an action raised later, not a peer's summary).
     """
     if getattr(doc, "document", None) == "renewal":
         return doc  # a renewal brief is as of the build's day, from everything: the build's commit
     state = issued_state(portfolio, issued, doc.provider, doc.period)
-    sources = document_sources(state, doc.audience, doc.provider, doc.period)
-    if sources is None:
+    found = _sources_and_groups(state, doc.audience, doc.provider, doc.period)
+    if found is None:
         return doc
-    commit = _latest(history, [_shown_commit(history, versions or {}, path, state.as_of)
-                               for path in sources])
-    if commit is None or any(path not in history.last for path in sources):
+    own, groups = found
+    shown = versions if isinstance(versions, ShownCommits) else ShownCommits(history,
+                                                                              versions or {})
+    parts = [_stamp_of(own, state, history, shown, changed)]
+    parts += [shown.group(_group_key(state, group),
+                          partial(_group_stamp, state, group, history, shown, changed))
+              for group in groups]
+    commit = _latest(history, [c for c, _, _ in parts])
+    if commit is None or not all(known for _, known, _ in parts):
         commit = build.commit  # git does not know them all: say the whole build's
-    dirty = build.dirty if changed is None else any(path in changed for path in sources)
+    dirty = build.dirty if changed is None else any(d for _, _, d in parts)
     return replace(doc, build_context=_stamped(doc.build_context, commit or "", dirty))
+
+
+Stamp = tuple[str | None, bool, bool]  # latest commit, all known to git, any uncommitted
+
+
+def _group_key(state: Portfolio, group: Group) -> tuple[int, date, str, str | None]:
+    return (id(state), state.as_of, *group)
+
+
+def _group_stamp(state: Portfolio, group: Group, history: DataHistory, shown: ShownCommits,
+                 changed: frozenset[str] | None) -> Stamp:
+    return _stamp_of(group_paths(state, group), state, history, shown, changed)
+
+
+def _stamp_of(sources: list[Sourced], state: Portfolio, history: DataHistory,
+              shown: ShownCommits, changed: frozenset[str] | None) -> Stamp:
+    """The latest commit that changed what a document shows of ``sources``, whether
+    git knows them all, and whether one has uncommitted changes."""
+    commit = _latest(history, [shown.commit(path, projection, state.as_of)
+                               for path, projection in sources])
+    known = all(path in history.last for path, _ in sources)
+    dirty = changed is not None and any(path in changed for path, _ in sources)
+    return commit, known, dirty
 
 
 def shown_of_provider_file(content: bytes, day: date) -> str:
     """What a document as of ``day`` shows of a provider file: all of it but the
     actions raised after ``day``, as stable text ("" when it does not parse)."""
-    value = parse(content, Source("<version>", "")).value
-    if not isinstance(value, dict):
-        return ""
-    actions = value.get("actions")
-    if isinstance(actions, list):
-        # no actions and an empty list of them show the same
-        value = {**value, "actions": [a for a in actions if not _raised_after(a, day)]}
-    if not value.get("actions"):
-        value = {k: v for k, v in value.items() if k != "actions"}
-    return json.dumps(value, default=str, sort_keys=True)
-
-
-def _raised_after(action: Any, day: date) -> bool:
-    raised = action.get("raised") if isinstance(action, dict) else None
-    if isinstance(raised, str):
-        try:
-            raised = date.fromisoformat(raised)
-        except ValueError:
-            return False
-    return isinstance(raised, date) and raised > day
-
-
-def _shown_commit(history: DataHistory, versions: Versions, path: str, day: date) -> str | None:
-    """The latest commit that changed what a document as of ``day`` shows of ``path``."""
-    found = history.last.get(path)
-    listed = versions.get(path)
-    if found is None or not listed or listed[-1][0] != found.commit:
-        return found.commit if found is not None else None
-    shown = [shown_of_provider_file(content, day) for _, content in listed]
-    for i in range(len(listed) - 1, 0, -1):
-        if shown[i] != shown[i - 1]:
-            return listed[i][0]
-    return listed[0][0]
+    return projected(parse(content, Source("<version>", "")).value, "as_of", day)
 
 
 def _latest(history: DataHistory, commits: list[str | None]) -> str | None:

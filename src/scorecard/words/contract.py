@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from scorecard.data.model import Programme, display_name
 from scorecard.figures.contract import falling
 from scorecard.figures.results import ProviderResult
 from scorecard.figures.scoring import lowest_band
-from scorecard.words.numbers import day_words, days_from_now
+from scorecard.words.numbers import day_words, days_counted
 
 __all__ = ["contract_sentences", "exit_plan_sentences"]
 
@@ -43,7 +45,7 @@ def contract_sentences(result: ProviderResult) -> list[str]:
                 f"We must decide by {when} whether to renew it.",
             ]
         if days is not None:
-            sentences.append(days_from_now(days))
+            sentences.append(days_counted(days, deadline - timedelta(days=days)))
         return sentences
     renews = " and then renews by itself" if status.auto_renew else ""
     return [

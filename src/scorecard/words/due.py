@@ -4,12 +4,12 @@ attention across the portfolio, most urgent first."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from scorecard.data.model import display_name
 from scorecard.figures.due import DueItem, Urgency, due_items, portfolio_order
 from scorecard.figures.results import Portfolio, ProviderResult
-from scorecard.words.numbers import counted, day_words, days_from_now
+from scorecard.words.numbers import counted, day_words, days_counted
 
 __all__ = ["AttentionItem", "attention", "due_sentence", "schedule_sentences"]
 
@@ -46,7 +46,8 @@ def schedule_sentences(result: ProviderResult, grace_days: int) -> list[str]:
             continue
         late_by = (ev.record.evaluated - ev.due).days
         sentences.append(
-            f"The evaluation for {period.describe()} was done {counted(late_by, 'day')} late."
+            f"The evaluation for {period.describe()} was due on {day_words(ev.due)} and "
+            f"was done {counted(late_by, 'day')} late."
         )
     if schedule.next_period is not None and schedule.next_due is not None:
         sentences.append(f"The next evaluation is for {schedule.next_period.describe()}.")
@@ -76,7 +77,9 @@ def due_sentence(item: DueItem) -> str:
             text = f"The contract with {name} renews by itself unless notice is given by {day}."
         else:
             text = f"A decision on the contract with {name} is due by {day}."
-        return f"{text} {days_from_now(item.days)}" if item.days is not None else text
+        if item.days is None or item.day is None:
+            return text
+        return f"{text} {days_counted(item.days, item.day - timedelta(days=item.days))}"
     if kind == "leaving-without-plan":
         contract = item.provider.contract
         decided = contract.decision.status if contract and contract.decision else "exit"

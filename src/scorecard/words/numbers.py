@@ -16,6 +16,7 @@ __all__ = [
     "count_word",
     "counted",
     "day_words",
+    "days_counted",
     "days_from_now",
     "gap_text",
     "is_percent",
@@ -114,6 +115,18 @@ def gap_text(value: float, target: float, unit: str) -> str:
     if is_percent(unit):
         return f"{number_text(gap)} {noun_form(1 if gap == 1 else 2, 'point')}"
     return value_text(gap, unit)
+
+
+def days_counted(days: int, since: date) -> str:
+    """How far off a day is, naming the day it is counted from (outputs.md v1.2: a
+    count of days names the day it counts from): ``That is 65 days after 6 October
+    2026, the day these figures are as of.``"""
+    origin = f"{day_words(since)}, the day these figures are as of"
+    if days == 0:
+        return f"That is {day_words(since)}: the day these figures are as of."
+    if days > 0:
+        return f"That is {counted(days, 'day')} after {origin}."
+    return f"That was {counted(-days, 'day')} before {origin}."
 
 
 def days_from_now(days: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from scorecard.figures.priorities import MissedTarget, OverdueAction, Priority
 from scorecard.figures.rounding import display
@@ -34,8 +34,11 @@ def _target(m: MissedTarget, whose: str) -> str:
 def _action(o: OverdueAction) -> str:
     a = o.action
     assert a.due is not None
+    # v1.2: a count of days names the day it counts from (the due day) and to (the
+    # day these figures are as of)
+    as_of = a.due + timedelta(days=o.days)
     return (f"Fix “{a.title}”. It was due on {day_words(a.due)}. "
-            f"It is {counted(o.days, 'day')} late.")
+            f"By {day_words(as_of)} it was {counted(o.days, 'day')} late.")
 
 
 def fix_first_sentences(items: Sequence[Priority], *, internal: bool) -> list[str]:
@@ -57,11 +60,16 @@ def reply_sentences(reply_by: date | None, reply_days: int, name: str, *,
     """How and by when to reply, while no reply is on file (nothing once it is)."""
     if reply_by is None:
         return []
-    day = day_words(reply_by)
+    # outputs.md v1.2: a document and its e-mail never disagree on a date, and no
+    # document sent later names a reply-by day that has passed. A document is
+    # issued once and may be sent weeks later, so it names no reply-by day: it
+    # counts the days from the day it is sent, which the e-mail names.
     if internal:
-        return [f"{name} has not replied yet. The reply is due by {day}."]
+        return [f"{name} has not replied yet. We ask for a reply within {reply_days} days "
+                "of the day we send the scorecard."]
     return [
-        f"Please reply to us by e-mail by {day}, {reply_days} days after our evaluation.",
+        f"Please reply to us by e-mail within {reply_days} days of the day we send you "
+        "this scorecard. The e-mail it comes with gives the day.",
         "Tell us what you think of the results and what you will do about them.",
         "Your reply will be shown on the scorecard, beside the figures.",
     ]

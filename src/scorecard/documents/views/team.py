@@ -26,9 +26,9 @@ from scorecard.documents.views.common import (
     rules_changed_since,
 )
 from scorecard.documents.views.provider import ProviderPage, _shared_page
+from scorecard.figures.memo import provider_leverage_of
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
-from scorecard.figures.spend import leverage
 from scorecard.words.contract import contract_sentences, exit_plan_sentences
 from scorecard.words.criteria import criterion_sentences
 from scorecard.words.due import schedule_sentences
@@ -361,7 +361,7 @@ def team_view(
 
 
 def _leverage_words(portfolio: Portfolio, result: ProviderResult) -> dict[str, Any]:
-    lev = leverage(portfolio).of(result.provider.id)
+    lev = provider_leverage_of(portfolio, result.provider.id)
     if lev is None:
         return {}
     decided = result.contract.decided if result.contract is not None else None
