@@ -19,6 +19,7 @@ from scorecard.data.load import load
 from scorecard.data.model import Dataset
 from scorecard.data.problems import Location, Problem, has_errors
 from scorecard.delivery import messages, safety, sentlog
+from scorecard.delivery.faults import Faults, describe, recorder
 from scorecard.delivery.outbox import eml_name, parcel_eml_name, write_outbox
 from scorecard.delivery.recipients import lead_of, parcels, record_of
 from scorecard.delivery.sentlog import Decision, LogEntry
@@ -64,10 +65,13 @@ class SendReport:
     written: list[Path] = field(default_factory=list)
     baseline: int = 0
     stopped: str | None = None  # why sending stopped early
+    faults: Faults = field(default_factory=Faults)  # refused, deferred, unknown messages
 
     @property
     def ok(self) -> bool:
-        return not has_errors(self.problems) and self.stopped is None
+        f = self.faults
+        return not (has_errors(self.problems) or self.stopped is not None or f.refused
+                    or f.deferred or f.unknown)
 
 
 def default_log(data_dir: Path) -> Path:
@@ -84,8 +88,9 @@ def _narrowed(decisions: list[Decision], options: SendOptions) -> list[Decision]
 
 def _row(d: Decision, dataset: Dataset, as_of: date) -> Row:
     p = d.parcel
-    return Row(d.state, p.to.address, p.audience, p.provider or "-", p.period or "-",
-               messages.attachment_name(p, dataset, as_of))
+    unconfirmed = d.state == "sent" and d.previous is not None and d.previous.unconfirmed
+    return Row("unconfirmed" if unconfirmed else d.state, p.to.address, p.audience,
+               p.provider or "-", p.period or "-", messages.attachment_name(p, dataset, as_of))
 
 
 def _inputs(options: SendOptions, report: SendReport
@@ -216,18 +221,19 @@ def _send(options: SendOptions, smtp: SmtpSettings, first: bool, baseline: list[
     """Record the first send's baseline (every provider's older periods, however
     the send is narrowed), then send each message and log it at once."""
     log_path = options.log or default_log(options.data_dir)
-    sentlog.append(log_path, [sentlog.entry_for(d.parcel, message_id=None, revised=False,
-                                                baseline=True) for d in baseline])
-    if first and not log_path.exists():
-        log_path.touch()  # the log's existence marks that the first send happened
+    try:
+        sentlog.append(log_path, [sentlog.entry_for(d.parcel, message_id=None, revised=False,
+                                                    baseline=True) for d in baseline])
+        if first and not log_path.exists():
+            log_path.touch()  # the log's existence marks that the first send happened
+    except OSError as exc:
+        report.problems.append(Problem(Location(str(log_path)), "the sent log cannot be "
+                                       f"written: {exc.strerror or exc}; nothing was sent"))
+        return
     by_id = {str(m["Message-ID"]): d for d, m in composed}
-
-    def sent(msg: EmailMessage) -> None:
-        d = by_id[str(msg["Message-ID"])]
-        sentlog.append(log_path, [sentlog.entry_for(
-            d.parcel, message_id=str(msg["Message-ID"]), revised=d.state == "revised")])
-
-    report.sent, report.stopped = deliver(smtp, [m for _, m in composed], sent)
+    delivery = deliver(smtp, [m for _, m in composed], recorder(log_path, by_id))
+    report.sent, report.stopped = delivery.sent, delivery.stopped
+    report.faults = describe(delivery, by_id, log_path)
 
 
 def run_reminders(options: SendOptions, as_of: date) -> SendReport:
@@ -263,6 +269,7 @@ def run_reminders(options: SendOptions, as_of: date) -> SendReport:
             (eml_name(n, "reminder", r.to.address.split("@")[0]), r.message)
             for n, r in enumerate(found, start=1)])
         return report
-    report.sent, report.stopped = deliver(options.smtp, [r.message for r in found],
-                                          lambda _msg: None)
+    delivery = deliver(options.smtp, [r.message for r in found], lambda _msg, _ok: None)
+    report.sent, report.stopped = delivery.sent, delivery.stopped
+    report.faults = describe(delivery, {}, None)
     return report

@@ -10,7 +10,6 @@ document the first send recorded as already known instead of sending it
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +17,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from scorecard.data.problems import Location, Problem
+from scorecard.delivery.logfile import (
+    BAD_LINE_HINT,
+    CUT_SHORT,
+    CUT_SHORT_HINT,
+    LogFileError,
+    append_lines,
+    cut_short,
+    read_text,
+)
 from scorecard.delivery.recipients import Parcel
 
 __all__ = ["Decision", "LogEntry", "State", "append", "decide", "read_log", "state_of"]
@@ -36,6 +44,7 @@ class LogEntry:
     message_id: str | None
     revised: bool = False
     baseline: bool = False
+    unconfirmed: bool = False  # handed over, but the server never answered (SMTP cannot know)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -46,6 +55,8 @@ class LogEntry:
         }
         if self.baseline:
             data["baseline"] = True
+        if self.unconfirmed:
+            data["unconfirmed"] = True
         return data
 
 
@@ -54,10 +65,10 @@ def now_stamp(now: datetime | None = None) -> str:
 
 
 def entry_for(parcel: Parcel, *, message_id: str | None, revised: bool, baseline: bool = False,
-              now: datetime | None = None) -> LogEntry:
+              now: datetime | None = None, unconfirmed: bool = False) -> LogEntry:
     return LogEntry(now_stamp(now), parcel.to.address, parcel.audience, parcel.provider,
                     parcel.period, ((parcel.document.path, parcel.document.sha256),),
-                    message_id, revised, baseline)
+                    message_id, revised, baseline, unconfirmed)
 
 
 def _parse_line(raw: Any) -> LogEntry | None:
@@ -79,47 +90,56 @@ def _parse_line(raw: Any) -> LogEntry | None:
         tuple((d["path"], d["sha256"]) for d in docs),
         raw.get("message_id") if isinstance(raw.get("message_id"), str) else None,
         raw.get("revised") is True, raw.get("baseline") is True,
+        raw.get("unconfirmed") is True,
     )
 
 
 def read_log(path: Path) -> tuple[list[LogEntry] | None, list[Problem]]:
     """The log's entries (None when there is no log yet: a first send), and a problem
     for each line that cannot be read (an error: sending on a log we cannot read
-    could send something twice)."""
+    could send something twice), but for lines cut short by an append that was
+    stopped (:mod:`scorecard.delivery.logfile`), which are warnings."""
     if not path.exists():
         return None, []
+    try:
+        text = read_text(path)
+    except LogFileError as exc:
+        return None, [Problem(Location(str(path)), str(exc))]
     entries: list[LogEntry] = []
     problems: list[Problem] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(Location(str(path)), f"the sent log cannot be read: {exc}")]
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            entry = _parse_line(json.loads(line))
-        except ValueError:
-            entry = None
-        if entry is None:
-            problems.append(Problem(
-                Location(str(path), number, 1), "this line of the sent log is not one "
-                "scorecard wrote", hint="Restore it from git (git checkout -- the file)."))
-        else:
+        entry, problem = _read_line(path, number, line)
+        if entry is not None:
             entries.append(entry)
+        if problem is not None:
+            problems.append(problem)
     return entries, problems
 
 
+def _read_line(path: Path, number: int, line: str) -> tuple[LogEntry | None, Problem | None]:
+    where = Location(str(path), number, 1)
+    try:
+        entry = _parse_line(json.loads(line))
+    except ValueError as exc:
+        if cut_short(line, exc):
+            return None, Problem(where, CUT_SHORT, severity="warning", hint=CUT_SHORT_HINT)
+        entry = None
+    except RecursionError:
+        entry = None
+    if entry is None:
+        return None, Problem(where, "this line of the sent log is not one scorecard wrote",
+                             hint=BAD_LINE_HINT)
+    return entry, None
+
+
 def append(path: Path, entries: Iterable[LogEntry]) -> None:
-    """Append lines and make sure they are on disk before going on."""
+    """Append lines and make sure they are on disk before going on (OSError when they
+    cannot be: a full disk, a folder that is not writable)."""
     text = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in entries)
-    if not text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
+    if text:
+        append_lines(path, text)
 
 
 def state_of(parcel: Parcel, log: Iterable[LogEntry]) -> tuple[State, LogEntry | None]:
