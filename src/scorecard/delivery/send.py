@@ -24,6 +24,7 @@ from scorecard.delivery.outbox import eml_name, parcel_eml_name, write_outbox
 from scorecard.delivery.recipients import lead_of, parcels, record_of
 from scorecard.delivery.sentlog import Decision, LogEntry
 from scorecard.delivery.smtp import SmtpSettings, deliver
+from scorecard.delivery.unreached import without_contact
 from scorecard.output.manifest import Manifest, read_manifest, regular_bytes
 
 __all__ = ["Row", "SendOptions", "SendReport", "default_log", "run", "run_reminders"]
@@ -175,6 +176,9 @@ def _run(options: SendOptions, report: SendReport) -> SendReport:
     if options.status:
         report.rows = [_row(d, dataset, manifest.as_of) for d in decisions]
         return report
+    report.problems += without_contact(
+        dataset, manifest, (d.parcel for d in every), providers=options.providers,
+        periods=options.periods, audiences=options.audiences)
     outgoing = [d for d in decisions if d.state in ("new", "revised")]
     report.rows = [_row(d, dataset, manifest.as_of) for d in outgoing]
     report.baseline = sum(d.state == "baseline" for d in decisions) if log is None else 0
@@ -192,8 +196,9 @@ def _run(options: SendOptions, report: SendReport) -> SendReport:
         report.problems.append(exc.problem)
         return report
     if options.smtp is None:
-        report.written = write_outbox(options.outbox, [
+        report.written, problems = write_outbox(options.outbox, [
             (parcel_eml_name(n, d.parcel), m) for n, (d, m) in enumerate(composed, start=1)])
+        report.problems += problems
         return report
     baseline = [d for d in every if d.state == "baseline"] if log is None else []
     _send(options, options.smtp, log is None, baseline, composed, report)
@@ -265,9 +270,10 @@ def run_reminders(options: SendOptions, as_of: date) -> SendReport:
                        f"{len(r.items)} item{'s' if len(r.items) != 1 else ''} due")
                    for r in found]
     if options.smtp is None:
-        report.written = write_outbox(options.outbox, [
+        report.written, problems = write_outbox(options.outbox, [
             (eml_name(n, "reminder", r.to.address.split("@")[0]), r.message)
             for n, r in enumerate(found, start=1)])
+        report.problems += problems
         return report
     delivery = deliver(options.smtp, [r.message for r in found], lambda _msg, _ok: None)
     report.sent, report.stopped = delivery.sent, delivery.stopped
