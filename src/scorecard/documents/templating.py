@@ -38,6 +38,7 @@ from markupsafe import Markup
 from scorecard.data.problems import Location, Problem
 from scorecard.documents.markdown_safe import render_markdown
 from scorecard.figures.rounding import display
+from scorecard.words.sandbox import sandboxed
 
 __all__ = [
     "DocumentMeta",
@@ -160,10 +161,11 @@ class DocumentMeta:
 
 
 def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
-    """A Jinja environment: the user's templates first, ours after, strict and escaped."""
+    """A Jinja environment: the user's templates first, ours after, strict and escaped,
+    sandboxed (:mod:`scorecard.words.sandbox`)."""
     dirs = template_dirs(user_templates)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+    env = sandboxed(
+        dirs,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
