@@ -11,6 +11,7 @@ Filters for templates:
 - ``markdown``: Markdown from the data to safe HTML (:mod:`scorecard.documents.markdown_safe`).
 - ``day``: a date as "30 September 2026".
 - ``score``: a figure as a whole number, halves away from zero (72.5 -> "73").
+- ``sentence``: text as a sentence, its case kept ("the SOC" -> "The SOC.").
 
 Globals:
 
@@ -157,6 +158,17 @@ class DocumentMeta:
         return self.audience != "provider"
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence: its first letter a capital, every other letter as written
+    ("the SOC" stays "the SOC"; Jinja's ``capitalize`` lowers the rest), and a full
+    stop unless it ends in one."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
 # --- the environment -------------------------------------------------------
 
 
@@ -176,6 +188,7 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["markdown"] = render_markdown
     env.filters["day"] = format_day
     env.filters["score"] = format_score
+    env.filters["sentence"] = sentence
     env.globals["band_class"] = band_class
 
     def inline_css(name: str) -> Markup:

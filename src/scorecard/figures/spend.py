@@ -66,16 +66,20 @@ def leverage(portfolio: Portfolio) -> PortfolioLeverage:
         r.provider.service_area for r in portfolio.providers if r.provider.service_area
     )
     single = tuple(sorted(area for area, n in areas.items() if n == 1))
+    spends = {r.provider.id: _spend(r, by_currency) for r in portfolio.providers}
+    # a provider alone in its currency is not "dependence" (scoring.md v1.2)
+    in_currency = Counter(s.currency for s in spends.values() if s is not None)
     providers = []
     for result in sorted(portfolio.providers, key=lambda r: r.provider.id):
-        spend = _spend(result, by_currency)
+        spend = spends[result.provider.id]
         area = result.provider.service_area
         providers.append(
             Leverage(
                 provider=result,
                 spend=spend,
                 only_in_area=area is not None and area in single,
-                concentrated=spend is not None and spend.share > share_limit,
+                concentrated=spend is not None and in_currency[spend.currency] >= 2
+                and spend.share > share_limit,
                 unused=unused_for_a_year(result, as_of),
                 year=last_year(result, as_of),
                 leaving_without_plan=leaving_without_plan(
