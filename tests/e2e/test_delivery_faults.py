@@ -245,3 +245,15 @@ def test_credentials_are_never_sent_over_a_plain_connection(
         assert not (repo.root / "sent.jsonl").exists()
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("where", ["folder", "device", "under a file"])
+def test_a_log_that_is_no_file_is_a_one_line_reason(repo: Repo, mail_server: MailServer,
+                                                   where: str) -> None:
+    (repo.root / "notes.txt").write_text("mine", encoding="utf-8")
+    log = {"folder": repo.root, "device": Path("/dev/zero"),
+           "under a file": repo.root / "notes.txt" / "sent.jsonl"}[where]
+    code, _, err = send(repo, mail_server, "--log", str(log))
+    assert code == 1
+    assert err.startswith(f"{log}: ") and "Traceback" not in err
+    assert mail_server.inbox.received == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 
 __all__ = ["BAD_LINE_HINT", "CUT_SHORT", "CUT_SHORT_HINT", "LogFileError", "append_lines",
@@ -35,6 +36,8 @@ def read_text(path: Path) -> str:
     """The log's text; bytes that are not UTF-8 are kept as escapes (a line holding
     them does not parse, and is reported at its line)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder, a device, a pipe: never read
+            raise LogFileError("the sent log is not a file")
         data = path.read_bytes()
     except OSError as exc:
         raise LogFileError(f"the sent log cannot be read: {exc.strerror or exc}") from None

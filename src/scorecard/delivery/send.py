@@ -134,8 +134,15 @@ def _one_send_at_a_time(log_path: Path, report: SendReport) -> Iterator[bool]:
         yield True
         return
     folder = log_path.absolute().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        report.problems.append(Problem(
+            Location(str(log_path)), "the folder of the sent log cannot be used: "
+            f"{exc.strerror or exc}", hint="Give a sent log in a folder with --log FILE."))
+        yield False
+        return
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
