@@ -141,6 +141,16 @@ def test_a_connection_dropped_after_the_data_names_the_message(
     assert each_document_once(faulty)
     assert logged(repo) == received(faulty)
 
+    # what the README says to do when it never arrived: delete its line, send again
+    log = repo.root / "sent.jsonl"
+    kept_lines = [x for x in log.read_text(encoding="utf-8").splitlines(keepends=True)
+                  if message_id not in x]
+    log.write_text("".join(kept_lines), encoding="utf-8")
+    code, out, err = send(repo, faulty)
+    assert code == 0, err
+    assert "Sent 1 of 1 message(s)" in out
+    assert inbox.received[-1].to == "reviews@alpha.example"
+
 
 def _send_with_file_limit(repo: Repo, server: MailServer, limit: int
                           ) -> subprocess.CompletedProcess[str]:

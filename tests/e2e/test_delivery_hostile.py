@@ -117,3 +117,12 @@ def test_a_provider_with_no_contact_is_named_in_the_dry_run(repo: Repo) -> None:
         "one" in err
     assert "ben@beta.example" not in out
     assert "alpha.example" not in err  # alpha has contacts: not named
+
+
+def test_outbox_file_names_are_cut_to_a_length_every_file_system_takes() -> None:
+    from scorecard.delivery.outbox import eml_name
+
+    name = eml_name(7, "acme", "2026-Q3", "provider", "b" * 300)
+    # 120 characters of name ("007-acme-2026-Q3-provider-bbb..." cut) and ".eml"
+    assert len(name) == 124 and name.startswith("007-acme-2026-Q3-provider-bbb")
+    assert name.endswith("b.eml")
