@@ -257,13 +257,29 @@ def test_credentials_are_never_sent_over_a_plain_connection(
         server.stop()
 
 
-@pytest.mark.parametrize("where", ["folder", "device", "under a file"])
+@pytest.mark.parametrize("where", ["folder", "under a file"])
 def test_a_log_that_is_no_file_is_a_one_line_reason(repo: Repo, mail_server: MailServer,
                                                    where: str) -> None:
     (repo.root / "notes.txt").write_text("mine", encoding="utf-8")
-    log = {"folder": repo.root, "device": Path("/dev/zero"),
-           "under a file": repo.root / "notes.txt" / "sent.jsonl"}[where]
+    log = {"folder": repo.root, "under a file": repo.root / "notes.txt" / "sent.jsonl"}[where]
     code, _, err = send(repo, mail_server, "--log", str(log))
     assert code == 1
     assert err.startswith(f"{log}: ") and "Traceback" not in err
+    assert mail_server.inbox.received == []
+
+
+def test_a_log_that_is_a_pipe_is_never_read(repo: Repo, mail_server: MailServer) -> None:
+    """A pipe (or a device such as /dev/zero) is refused without being opened: reading
+    one would wait for ever (or fill the memory). In a subprocess with a timeout, so
+    that a regression fails instead of hanging the suite."""
+    fifo = repo.root / "sent.jsonl"
+    os.mkfifo(fifo)
+    paths = [p for p in (os.environ.get("PYTHONPATH"), str(ROOT / "src")) if p]
+    done = subprocess.run(
+        [sys.executable, "-m", "scorecard", "send", "--data", str(repo.data), "--out",
+         str(repo.root / "reports"), "--smtp", mail_server.address, "--pause", "0"],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)}, capture_output=True,
+        text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert f"{fifo}: the sent log is not a file" in done.stderr
     assert mail_server.inbox.received == []
