@@ -103,3 +103,23 @@ def test_a_document_template_cannot_run_a_command_or_read_the_environment(
     assert not marker.exists()
     leaked = [p for p in out.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
     assert leaked == []
+
+
+def test_our_own_templates_render_the_same_in_the_sandbox(tmp_path: Path) -> None:
+    """With ``--templates`` every template, ours too, renders in the sandbox; ours need
+    nothing it refuses, so an empty templates folder changes no byte of any document."""
+    from conftest import SMALL, make_repo
+
+    repo = make_repo(tmp_path / "repo", SMALL)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    outs = {}
+    for name, extra in (("plain", ()), ("sandboxed", ("--templates", str(empty)))):
+        outs[name] = tmp_path / name
+        built = repo.build("--no-pdf", "--as-of", "2026-11-26", "--jobs", "1", *extra,
+                           out=outs[name])
+        assert built.exit_code == 0, built.output
+    pages = {name: {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.html"))}
+             for name, out in outs.items()}
+    assert len(pages["plain"]) >= 8  # provider, team and renewal pages, portfolio, index
+    assert pages["sandboxed"] == pages["plain"]

@@ -604,7 +604,7 @@ WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_tex
                 # v1.1: pieces of criterion_sentences
                 "is_percent", "gap_sentence", "floor_sentence", "rating_words",
                 # the template sandbox the documents and e-mails share: no sentence
-                "sandboxed", "ContainedLoader"}
+                "sandboxed", "plain", "ContainedLoader"}
 
 
 def sentence_module_names() -> set[str]:
