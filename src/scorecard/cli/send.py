@@ -65,7 +65,9 @@ def command(data_dir: str, out_dir: Path, outbox: Path, log: Path | None,
     A provider's contacts get its provider scorecard, the lead and evaluators
     the team scorecard, executives the portfolio; only what is new since the
     last send. A dry run unless --smtp is given. SMTP user and password come
-    only from SCORECARD_SMTP_USER and SCORECARD_SMTP_PASSWORD.
+    only from SCORECARD_SMTP_USER and SCORECARD_SMTP_PASSWORD, and are only
+    sent with --starttls or --ssl. A recipient the server refuses or defers
+    is named and the rest go on; exit 1 when anything did not arrive.
     """
     from scorecard.delivery.send import SendOptions, run, run_reminders
     from scorecard.delivery.smtp import Security, plain_login_refusal, settings_from_env
