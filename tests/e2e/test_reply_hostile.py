@@ -170,3 +170,15 @@ def test_words_that_validate_refuses_are_not_written(repo: Repo) -> None:
     assert "cannot draw" in err and "the reply was not written" in err
     assert tree(repo.root) == before
     assert run_cli("validate", "--data", str(repo.data)).exit_code == 0
+
+
+def test_an_attribution_wrapped_over_two_lines_is_left_out(repo: Repo) -> None:
+    body = (b"Agreed, we will add a second engineer.\n\n"
+            b"On Tue, 1 Dec 2026 at 10:22, IT vendor management <\n"
+            b"vendors@northwind.example> wrote:\n\n"
+            b"> Two weekend P1 incidents waited over an hour.\n")
+    code, out, err = reply(repo, b"From: Dana Cole <dana@alpha.example>\n" + HEAD + TEXT
+                           + body)
+    assert code == 0, err
+    assert response(repo) == "  Agreed, we will add a second engineer.\n"
+    assert "1 line quoted (starting with >); 2 lines introducing a quote" in out

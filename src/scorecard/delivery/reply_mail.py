@@ -28,6 +28,8 @@ __all__ = ["MAX_DEPTH", "Body", "MailError", "own_words", "plain_text", "sender"
 
 MAX_DEPTH = 20
 _ATTRIBUTION = re.compile(r"^(On |Le |Am |Op ).{0,300}(wrote|écrit|schrieb|geschreven)\s*:\s*$")
+_OPENS = re.compile(r"^(On |Le |Am |Op )")  # an attribution mail programs wrap over two lines
+_CLOSES = re.compile(r"(wrote|écrit|schrieb|geschreven)\s*:\s*$")
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message)\s*-{2,}\s*$", re.I)
 _OUTLOOK_NEXT = re.compile(r"^(Sent|Date|To|Subject):\s", re.I)
 _SIGNATURE = ("-- ", "--")
@@ -143,6 +145,10 @@ def _count(n: int, what: str) -> str:
     return f"{n} line{'s' if n != 1 else ''} {what}"
 
 
+def _introduces_quote(lines: list[str], i: int) -> bool:
+    return any(x.startswith(">") for x in lines[i + 1:i + 3])
+
+
 def own_words(body: str) -> Body:
     """The provider's words: every line but quotes, attributions, the original and
     the signature, with what was left out."""
@@ -153,8 +159,10 @@ def own_words(body: str) -> Body:
     for i, line in enumerate(lines[:end]):
         if line.startswith(">"):
             quoted += 1
-        elif _ATTRIBUTION.match(line) and any(
-                x.startswith(">") for x in lines[i + 1:i + 3]):
+        elif _introduces_quote(lines, i) and (_ATTRIBUTION.match(line) or _CLOSES.search(line)):
+            if not _ATTRIBUTION.match(line) and kept and _OPENS.match(kept[-1]):
+                kept.pop()  # its first half, wrapped onto the line before
+                attributions += 1
             attributions += 1
         elif not (line.strip() == "" and kept and kept[-1].strip() == ""):
             kept.append(line)
