@@ -168,3 +168,37 @@ def test_due_for_markdown_escapes_what_it_quotes(repo: GitRepo) -> None:
     assert line.startswith("- 2026-09-30: ")
     assert r"\<img src=x onerror=alert(1)\> \[click\](https://evil.example) \*\*now\*\*" in line
     assert "<img" not in out.replace(r"\<img", "")
+
+
+def test_due_into_the_github_step_summary_is_markdown(repo: GitRepo, tmp_path: Path) -> None:
+    """The CI files run ``scorecard due >> "$GITHUB_STEP_SUMMARY"``; that file is a
+    Markdown page, so ``due`` writes Markdown into it, escaped, without being asked."""
+    import os
+    import subprocess
+    import sys
+
+    title = "<img src=x onerror=alert(1)> [click](https://evil.example)"
+    repo.edit("providers/acme.yaml", "  - id: a-2\n",
+              f"  - id: a-4\n    kind: deficiency\n    title: \"{title}\"\n"
+              "    raised: 2026-08-01\n    owner: provider\n    due: 2026-09-30\n"
+              "    status: open\n  - id: a-2\n")
+    repo.commit("A hostile title")
+    summary = tmp_path / "step-summary.md"
+    summary.write_text("## Build\n\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary),
+           "PYTHONPATH": os.pathsep.join(p for p in (os.environ.get("PYTHONPATH"),
+                                                     str(root / "src")) if p)}
+    with summary.open("a", encoding="utf-8") as out:  # >> "$GITHUB_STEP_SUMMARY"
+        done = subprocess.run([sys.executable, "-m", "scorecard", "due", "--data",
+                               str(repo.data), "--as-of", AS_OF], stdout=out, env=env,
+                              stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    page = summary.read_text(encoding="utf-8")
+    assert page.startswith("## Build\n\n### What is due, as of 26 November 2026\n")
+    assert r"\<img src=x onerror=alert(1)\> \[click\](https://evil.example)" in page
+    # to a terminal or a pipe, the same command still prints the plain text
+    piped = subprocess.run([sys.executable, "-m", "scorecard", "due", "--data",
+                            str(repo.data), "--as-of", AS_OF], capture_output=True, env=env,
+                           text=True, timeout=120, check=False)
+    assert piped.stdout.startswith("As of 26 November 2026:")

@@ -26,7 +26,8 @@ from scorecard.data.problems import json_text, one_line, safe_lines
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
               default="text", show_default=True,
               help="text: grouped by urgency, for people; json: for machines; markdown: for "
-              "a CI job's page ($GITHUB_STEP_SUMMARY), every text from the data escaped.")
+              "a CI job's page, every text from the data escaped (text written into "
+              "$GITHUB_STEP_SUMMARY is Markdown too).")
 @click.option("--strict", is_flag=True,
               help="Exit with 1 when anything is overdue (for CI and reminders).")
 def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict: bool) -> None:
@@ -48,6 +49,8 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
         echo_problems(problems, "text")
     day = as_of or date.today()
     items = due_items(compute(dataset, day))
+    if fmt == "text" and _into_step_summary():
+        fmt = "markdown"  # `scorecard due >> "$GITHUB_STEP_SUMMARY"`: a Markdown page
     if fmt == "json":
         click.echo(_as_json(day, items))
     elif fmt == "markdown":
@@ -55,6 +58,22 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
     else:
         _echo_text(day, items)
     raise SystemExit(EXIT_DATA if strict and has_overdue(items) else EXIT_OK)
+
+
+def _into_step_summary() -> bool:
+    """Whether standard output is the file ``$GITHUB_STEP_SUMMARY`` names (GitHub
+    renders it as Markdown, so the text output would render a title's HTML)."""
+    import os
+    import sys
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return False
+    try:
+        out, named = os.fstat(sys.stdout.fileno()), os.stat(summary)
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test runner)
+        return False
+    return (out.st_dev, out.st_ino) == (named.st_dev, named.st_ino)
 
 
 def _as_json(day: date, items: Any) -> str:
