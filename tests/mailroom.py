@@ -99,6 +99,38 @@ class Inbox:
         return result
 
 
+@dataclass
+class FaultyInbox(Inbox):
+    """An inbox whose server misbehaves on chosen recipients, as real ones do: refuses
+    them for good (550 at RCPT), defers them (451 at RCPT), or keeps the message and
+    then drops the connection before answering the end of the data (each address in
+    ``drop_after`` once)."""
+
+    refuse: set[str] = field(default_factory=set)
+    defer: set[str] = field(default_factory=set)
+    drop_after: set[str] = field(default_factory=set)
+    refuse_data: set[str] = field(default_factory=set)  # 554 after the data
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
+                          rcpt_options: list[str]) -> str:
+        if address in self.refuse:
+            return f"550 5.1.1 <{address}>: no such user"
+        if address in self.defer:
+            return f"451 4.2.0 <{address}>: mailbox busy, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        to = envelope.rcpt_tos[0]
+        if to in self.refuse_data:
+            return "554 5.7.1 message refused"
+        answer = await super().handle_DATA(server, session, envelope)
+        if to in self.drop_after and answer.startswith("250"):
+            self.drop_after.discard(to)
+            server.transport.close()  # kept, and the client never hears so
+        return answer
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -110,8 +142,9 @@ class MailServer:
     """With ``login`` (user, password), the server requires AUTH and records each
     attempt in ``logins``."""
 
-    def __init__(self, login: tuple[str, str] | None = None) -> None:
-        self.inbox = Inbox()
+    def __init__(self, login: tuple[str, str] | None = None,
+                 inbox: Inbox | None = None) -> None:
+        self.inbox = inbox or Inbox()
         self.port = free_port()
         self.logins: list[tuple[str, str]] = []
         extra: dict[str, Any] = {}

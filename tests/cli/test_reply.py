@@ -83,4 +83,4 @@ def test_a_record_that_does_not_exist(tmp_path: Path) -> None:
     repo = delivery_repo(tmp_path / "repo")
     result = run_cli("reply", "--data", str(repo.data), "beta", "2026-Q1", "-")
     assert result.exit_code == 1
-    assert "there is no record" in result.stderr
+    assert "Beta Hosting BV has no record for '2026-Q1' (its periods: 2026-Q2)" in result.stderr

@@ -101,3 +101,37 @@ def test_an_untrusted_certificate_sends_nothing(repo: Repo,
     assert inbox.received == []
     # the first send's baseline is recorded; no message is logged as sent
     assert all(e["message_id"] is None for e in log_lines(repo.root / "sent.jsonl"))
+
+
+@pytest.fixture
+def starttls_login_server(certificate: tuple[Path, Path]
+                          ) -> Iterator[tuple[Inbox, int, list[tuple[str, str]]]]:
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    inbox, port, logins = Inbox(), free_port(), []
+
+    def check(server: object, session: object, envelope: object, mechanism: str,
+              data: object) -> AuthResult:
+        assert isinstance(data, LoginPassword)
+        logins.append((data.login.decode(), data.password.decode()))
+        return AuthResult(success=logins[-1] == ("vendors", "s3cret"))
+
+    controller = Controller(inbox, hostname="127.0.0.1", port=port,
+                            tls_context=_context(certificate), require_starttls=True,
+                            authenticator=check, auth_required=True)  # AUTH only after TLS
+    controller.start()
+    yield inbox, port, logins
+    controller.stop()
+
+
+def test_credentials_from_the_environment_log_in_over_starttls(
+    repo: Repo, starttls_login_server: tuple[Inbox, int, list[tuple[str, str]]],
+    certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox, port, logins = starttls_login_server
+    monkeypatch.setenv("SCORECARD_SMTP_USER", "vendors")
+    monkeypatch.setenv("SCORECARD_SMTP_PASSWORD", "s3cret")
+    done = _send(repo, port, "--starttls", certificate[0])
+    assert done.returncode == 0, done.stderr
+    assert logins == [("vendors", "s3cret")]
+    assert [r.to for r in inbox.received] == ["board@northwind.example"]

@@ -11,6 +11,13 @@ For each example, in a fresh git repository:
 - nothing ever ends in a traceback (``run_cli`` lets exceptions through, so one
   fails the test with the example that caused it).
 
+And for delivery: hostile ``.eml`` files given to ``reply`` (forged and defective
+senders, unknown charsets and encodings, parts nested deep, control characters
+and emoji) end in a one-line reason or in words ``validate`` accepts; hostile
+lines in ``sent.jsonl`` (cut, nested, not JSON, not ours, odd line breaks) end
+in a problem at the log's line, or a send whose log then holds what it sent;
+neither ever in a traceback.
+
 Bounded and reproducible for CI: a fixed number of examples, derandomized (the
 same examples on every run), no example database, no deadline per example.
 """
@@ -18,16 +25,20 @@ same examples on every run), no example database, no deadline per example.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from buildrepo import Repo
 from conftest import SMALL, GitRepo, make_repo, run_cli
+from mailroom import MailServer
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -241,3 +252,137 @@ def test_the_places_fit_the_fixture() -> None:
     assert PLACES[8][1]("x")[0] == "name: Acme Managed IT Ltd"
     assert PLACES[22][1]("x")[1].endswith("summary: x")
 
+
+
+# --- reply: hostile .eml files --------------------------------------------------
+
+FROMS = [
+    b"Dana Cole <dana@alpha.example>", b"dana@alpha.example", b"reviews@alpha.example",
+    b"m.hoekstra@castellan-ms.example <evil@attacker.example>", b'"a@b" <dana@alpha.example>',
+    b"dana@alpha.example, evil@attacker.example", b"<>", b"", b"Dana <dana@alpha.example",
+    b"=?utf-8?q?Dana?= <dana@alpha.example>", b"=?x-nope?b?AAAA?= <dana@alpha.example>",
+    b"undisclosed-recipients:;", b"Dana (comment) <dana@alpha.example> (more)",
+]
+CONTENT_TYPES = [
+    b"text/plain; charset=utf-8", b"text/plain; charset=x-no-such", b"text/plain",
+    b"text/html; charset=utf-8", b"text/plain; charset=utf-16", b"text/plain; charset=\"",
+    b"multipart/alternative; boundary=b", b"multipart/mixed", b"message/rfc822", b"",
+]
+ENCODINGS = [b"", b"Content-Transfer-Encoding: base64\n", b"Content-Transfer-Encoding: "
+             b"quoted-printable\n", b"Content-Transfer-Encoding: x-uuencode\n"]
+BODY_PIECES = [
+    b"We agree.\n", b"> quoted\n", b"On Mon, 1 Dec 2026, X wrote:\n", b"-- \n", b"--\n",
+    b"From: our side\n", b"Sent: today\n", b"-----Original Message-----\n", b"\n", b"\r\n",
+    b"--b\nContent-Type: text/plain\n\nInner.\n", b"--b--\n", b"=E2=82=AC=\n", b"4pyTIA==\n",
+    "Zo\u00eb \N{GRINNING FACE} \u202e\n".encode(), b"\x00\x07\x1b", b"\xff\xfe\xc3(\n",
+    b"begin 644 x\n", b"provider_response: |\n", b"# not yaml\n", b"  indented\n",
+]
+
+
+def nested(depth: int) -> bytes:
+    return b"".join(b'Content-Type: multipart/mixed; boundary="n%d"\n\n--n%d\n' % (i, i)
+                    for i in range(depth))
+
+
+emails = st.builds(
+    lambda froms, ctype, enc, body, depth, extra: (
+        b"".join(b"From: " + f + b"\n" for f in froms) + b"To: priya.shah@northwind.example\n"
+        + b"Subject: Re: scorecard\nMIME-Version: 1.0\n" + extra + nested(depth)
+        + (b"Content-Type: " + ctype + b"\n" if ctype else b"") + enc + b"\n" + body),
+    st.one_of(st.just(FROMS[:1]), st.just(FROMS[:1]),
+              st.lists(st.sampled_from(FROMS), min_size=0, max_size=2)),
+    st.one_of(st.just(CONTENT_TYPES[0]), st.sampled_from(CONTENT_TYPES)),
+    st.one_of(st.just(b""), st.sampled_from(ENCODINGS)),
+    st.lists(st.sampled_from(BODY_PIECES), min_size=1, max_size=12).map(b"".join),
+    st.one_of(st.just(0), st.just(0), st.integers(1, 30), st.sampled_from([200, 1500])),
+    st.one_of(st.just(b""), st.just(b""),
+              st.binary(max_size=40).map(lambda b: b.replace(b"\n\n", b"\n"))),
+)
+
+
+@pytest.fixture(scope="module")
+def reply_repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
+    from mailroom import delivery_repo
+
+    return delivery_repo(tmp_path_factory.mktemp("fuzz-reply") / "repo")
+
+
+@FUZZ
+@given(message=emails)
+def test_hostile_emails_give_reply_a_reason_or_valid_words(reply_repo: Repo,
+                                                           message: bytes) -> None:
+    repo = reply_repo
+    eml = repo.root.parent / "reply.eml"
+    eml.write_bytes(message)
+    try:
+        result = run_cli("reply", "--data", str(repo.data), "alpha", "2026-Q2", str(eml))
+        assert result.exit_code in (0, 1), result.output
+        if result.exit_code == 1:
+            event("refused")
+            assert result.stderr.splitlines()[-1].startswith("Error: "), result.stderr
+            assert result.stdout == ""
+        else:
+            event("written")
+            assert run_cli("validate", "--data", str(repo.data)).exit_code == 0
+    finally:
+        repo.git("checkout", "-q", "--", ".")
+
+
+# --- the sent log: hostile lines --------------------------------------------------
+
+LOG_PIECES = [
+    '{"sent": "2026-12-01T10:22:05Z", "to": "board@northwind.example", "audience": '
+    '"portfolio", "provider": null, "period": null, "documents": [{"path": "portfolio.html", '
+    '"sha256": "00"}], "message_id": "<x@y>", "revised": false}',
+    '{"sent": "2026', '{"sent": "2026-12-01T10:22:05Z", "to": ', "{}", "[]", "null", "1e999",
+    '{"documents": "x"}', '{"sent": 1, "to": [], "audience": {}}', "\x00", "\ufeff", "\u2028",
+    "\x85", "\r", " ", "{" * 5000, "[" * 100000, '"' + "a" * 1000, "\udcff", "\\ud800",
+    '{"sent": "x", "to": "x", "audience": "x", "documents": [{"path": 1, "sha256": 2}]}',
+]
+log_lines = st.lists(st.one_of(st.sampled_from(LOG_PIECES),
+                               st.lists(st.sampled_from(LOG_PIECES), max_size=3).map("".join),
+                               st.text(max_size=30)), min_size=1, max_size=6)
+
+
+@pytest.fixture(scope="module")
+def send_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Repo, MailServer]]:
+    from mailroom import delivery_repo
+
+    repo = delivery_repo(tmp_path_factory.mktemp("fuzz-send") / "repo")
+    repo.build(repo.root / "reports", pdf=False)
+    server = MailServer()
+    server.start()
+    try:
+        yield repo, server
+    finally:
+        server.stop()
+
+
+@FUZZ
+@given(lines=log_lines, ending=st.sampled_from(["\n", ""]), smtp=st.booleans())
+def test_hostile_sent_log_lines_give_send_a_reason_never_a_traceback(
+    send_repo: tuple[Repo, MailServer], lines: list[str], ending: str, smtp: bool
+) -> None:
+    repo, server = send_repo
+    log = repo.root / "sent.jsonl"
+    log.write_bytes(("\n".join(lines) + ending).encode("utf-8", "surrogatepass"))
+    args = ["send", "--data", str(repo.data), "--out", str(repo.root / "reports"),
+            "--outbox", str(repo.root / "outbox"), "--pause", "0"]
+    if smtp:
+        args += ["--smtp", server.address]
+    before = len(server.inbox.received)
+    result = run_cli(*args)
+    assert result.exit_code in (0, 1), result.output
+    for line in result.stderr.splitlines():
+        if "sent.jsonl" in line:  # a problem with the log names its line
+            assert re.search(r"sent\.jsonl(:\d+:\d+)?: ", line), line
+    if result.exit_code == 1:
+        event("refused")
+        assert len(server.inbox.received) == before  # nothing sent on a log it cannot read
+    else:
+        event("sent" if smtp else "dry run")
+    if smtp and result.exit_code == 0:
+        status = run_cli(*args[:7], "--status")  # what was sent is now in the log
+        assert status.exit_code == 0, status.output
+        assert all(not row.startswith(("new ", "revised ")) for row in
+                   status.stdout.splitlines())

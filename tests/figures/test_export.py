@@ -330,7 +330,8 @@ def test_spend_dependence_unused_and_decision() -> None:
     assert by_id["acme"]["dependence"] == [
         "only provider in its area", "above the concentration share"]
     assert by_id["globex"]["dependence"] == []
-    assert by_id["hooli"]["dependence"] == ["above the concentration share"]
+    # hooli is 100% of USD spend, but alone in its currency: not dependence (scoring.md v1.2)
+    assert by_id["hooli"]["dependence"] == []
     assert by_id["acme"]["unused_services"] == [
         {"id": "ooh", "annual_value": 18000, "last_used": None}]
     # deadline 2026-12-31, window opens 2026-09-02: the decision of 2026-11-02 settles it

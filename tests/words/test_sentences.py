@@ -605,7 +605,9 @@ WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_tex
                 # v1.1: pieces of the spend and renewal sentences
                 "money", "share_text", "gap_words", "NegotiationPoint", "unused_sentence",
                 # v1.1: pieces of criterion_sentences
-                "is_percent", "gap_sentence", "floor_sentence", "rating_words"}
+                "is_percent", "gap_sentence", "floor_sentence", "rating_words",
+                # the template sandbox the documents and e-mails share: no sentence
+                "sandboxed", "plain", "ContainedLoader"}
 
 
 def sentence_module_names() -> set[str]:

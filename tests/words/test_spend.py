@@ -45,11 +45,11 @@ def test_two_currencies_are_never_added_up() -> None:
         "We spend EUR 400,000 a year and USD 50,000 a year on our providers.",
         "These are in different currencies, so they are not added up.",
     ]
-    # acme 240/400 = 60%; hooli is all of the USD spend
+    # acme 240/400 = 60%; hooli is all of the USD spend, but alone in its currency,
+    # which is not dependence (scoring.md v1.2)
     assert dependence_sentences(lev) == [
         "There is no alternative provider for Network.",
         "Acme gets 60% of what we spend in EUR. That is more than half, so we depend on it.",
-        "Hooli gets 100% of what we spend in USD. That is more than half, so we depend on it.",
     ]
 
 

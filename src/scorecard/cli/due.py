@@ -23,8 +23,11 @@ from scorecard.data.problems import json_text, one_line, safe_lines
 @data_options
 @click.option("--as-of", "as_of", type=DAY, default=None, metavar="DAY",
               help="The day to look from (YYYY-MM-DD). Default: today.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: grouped by urgency, for people; json: for machines.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True,
+              help="text: grouped by urgency, for people; json: for machines; markdown: for "
+              "a CI job's page, every text from the data escaped (text written into "
+              "$GITHUB_STEP_SUMMARY is Markdown too).")
 @click.option("--strict", is_flag=True,
               help="Exit with 1 when anything is overdue (for CI and reminders).")
 def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict: bool) -> None:
@@ -46,11 +49,31 @@ def command(data_dir: str, ref: str | None, as_of: date | None, fmt: str, strict
         echo_problems(problems, "text")
     day = as_of or date.today()
     items = due_items(compute(dataset, day))
+    if fmt == "text" and _into_step_summary():
+        fmt = "markdown"  # `scorecard due >> "$GITHUB_STEP_SUMMARY"`: a Markdown page
     if fmt == "json":
         click.echo(_as_json(day, items))
+    elif fmt == "markdown":
+        _echo_markdown(day, items)
     else:
         _echo_text(day, items)
     raise SystemExit(EXIT_DATA if strict and has_overdue(items) else EXIT_OK)
+
+
+def _into_step_summary() -> bool:
+    """Whether standard output is the file ``$GITHUB_STEP_SUMMARY`` names (GitHub
+    renders it as Markdown, so the text output would render a title's HTML)."""
+    import os
+    import sys
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return False
+    try:
+        out, named = os.fstat(sys.stdout.fileno()), os.stat(summary)
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test runner)
+        return False
+    return (out.st_dev, out.st_ino) == (named.st_dev, named.st_ino)
 
 
 def _as_json(day: date, items: Any) -> str:
@@ -109,3 +132,28 @@ def _echo_text(day: date, items: Any) -> None:
             )))
     click.echo("")
     click.echo(", ".join(counts) + ".")
+
+
+def _echo_markdown(day: date, items: Any) -> None:
+    """The groups as Markdown, each sentence escaped as ``build --summary`` escapes
+    (a title's HTML or link shows as written, never as HTML or a link)."""
+    from scorecard.figures.due import GROUP_TITLES, URGENCIES
+    from scorecard.output.summary import markdown_text
+    from scorecard.words.due import due_sentence
+    from scorecard.words.numbers import day_words
+
+    click.echo(f"### What is due, as of {day_words(day)}")
+    click.echo("")
+    if not items:
+        click.echo("Nothing is overdue or coming up.")
+        return
+    for urgency in URGENCIES:
+        group = [i for i in items if i.urgency == urgency]
+        if not group:
+            continue
+        click.echo(f"**{GROUP_TITLES[urgency]} ({len(group)})**")
+        click.echo("")
+        for i in group:
+            when = i.day.isoformat() if i.day else "no day"
+            click.echo(f"- {when}: {markdown_text(due_sentence(i))}")
+        click.echo("")

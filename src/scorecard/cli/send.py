@@ -65,10 +65,12 @@ def command(data_dir: str, out_dir: Path, outbox: Path, log: Path | None,
     A provider's contacts get its provider scorecard, the lead and evaluators
     the team scorecard, executives the portfolio; only what is new since the
     last send. A dry run unless --smtp is given. SMTP user and password come
-    only from SCORECARD_SMTP_USER and SCORECARD_SMTP_PASSWORD.
+    only from SCORECARD_SMTP_USER and SCORECARD_SMTP_PASSWORD, and are only
+    sent with --starttls or --ssl. A recipient the server refuses or defers
+    is named and the rest go on; exit 1 when anything did not arrive.
     """
     from scorecard.delivery.send import SendOptions, run, run_reminders
-    from scorecard.delivery.smtp import Security, settings_from_env
+    from scorecard.delivery.smtp import Security, plain_login_refusal, settings_from_env
 
     if starttls and use_ssl:
         click.echo("Error: use --starttls or --ssl, not both.", err=True)
@@ -77,6 +79,10 @@ def command(data_dir: str, out_dir: Path, outbox: Path, log: Path | None,
     if smtp is not None:
         security: Security = "ssl" if use_ssl else "starttls" if starttls else "plain"
         settings = settings_from_env(smtp[0], smtp[1], security, pause)
+        refusal = plain_login_refusal(settings)
+        if refusal is not None:
+            click.echo(f"Error: {refusal}. Nothing was sent.", err=True)
+            raise SystemExit(EXIT_DATA)
     options = SendOptions(Path(data_dir), out_dir, outbox, log, templates, settings,
                           providers, periods, audiences, send_all, status)
     report = run_reminders(options, as_of or date.today()) if reminders else run(options)
@@ -102,12 +108,29 @@ def _finish(report: Any, options: Any, reminders: bool) -> None:
         raise SystemExit(EXIT_OK)
     click.echo(f"Sent {report.sent} of {len(report.rows)} {what}(s) through "
                f"{options.smtp.where()}.")
-    if report.stopped:
-        click.echo(f"Sending stopped: {report.stopped}. What was sent is in the sent log; "
-                   "run the same command again to send the rest (nothing is sent twice).",
+    _faults(report, reminders)
+    raise SystemExit(EXIT_OK if report.ok else EXIT_DATA)
+
+
+def _faults(report: Any, reminders: bool) -> None:
+    """One line for each message that did not arrive, and one for a run that stopped."""
+    logged = "" if reminders else " (not in the sent log)"
+    for line in report.faults.refused:
+        click.echo(f"Refused by the server{logged}, fix the address and run send again: "
+                   f"{line}", err=True)
+    for line in report.faults.deferred:
+        click.echo(f"Deferred by the server{logged}, the next run tries again: {line}",
                    err=True)
-        raise SystemExit(EXIT_DATA)
-    raise SystemExit(EXIT_OK)
+    if report.faults.unknown:
+        click.echo(f"Fate unknown: {report.faults.unknown}.", err=True)
+    if report.stopped and "but not logged" in report.stopped:  # ends with the line to add
+        click.echo(f"Sending stopped: {report.stopped}", err=True)
+    elif report.stopped:
+        rest = "run the same command again to send the rest" if reminders else (
+            "every message the server accepted is in the sent log; run the same command "
+            "again to send what is missing")
+        click.echo(f"Sending stopped: {report.stopped}. {rest[0].upper()}{rest[1:]}.",
+                   err=True)
 
 
 def _table(rows: list[Any]) -> None:

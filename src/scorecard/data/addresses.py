@@ -60,7 +60,29 @@ def parse_mailbox(text: str) -> tuple[Mailbox | None, str | None]:
         return None, f"'{text}' is not an e-mail address"
     if not domain_ok(address.domain):
         return None, f"'{address.domain}' in '{text}' is not a domain name"
+    too_long = _too_long(address.username, address.domain, spec)
+    if too_long is not None:
+        return None, f"'{_short(spec)}' is too long for e-mail: {too_long}"
     return Mailbox(address.display_name, spec), None
+
+
+# RFC 5321, 4.5.3.1: the longest local part, domain and path (<address>) servers must take
+LOCAL_MAX, DOMAIN_MAX, PATH_MAX = 64, 255, 256
+
+
+def _too_long(local: str, domain: str, spec: str) -> str | None:
+    octets = [len(x.encode("utf-8")) for x in (local, domain, spec)]
+    if octets[0] > LOCAL_MAX:
+        return f"the part before @ has {octets[0]} characters, and mail servers take {LOCAL_MAX}"
+    if octets[1] > DOMAIN_MAX:
+        return f"the domain has {octets[1]} characters, and mail servers take {DOMAIN_MAX}"
+    if octets[2] + 2 > PATH_MAX:
+        return f"the address has {octets[2]} characters, and mail servers take {PATH_MAX - 2}"
+    return None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-17:]}"
 
 
 def domain_ok(domain: str) -> bool:

@@ -28,6 +28,7 @@ from scorecard.data.problems import Location, Problem
 from scorecard.delivery.recipients import Parcel, record_of
 from scorecard.delivery.sentlog import Decision
 from scorecard.words.numbers import day_words
+from scorecard.words.sandbox import sandboxed
 
 __all__ = ["Letter", "MessageError", "attachment_name", "compose", "environment", "letter"]
 
@@ -56,8 +57,8 @@ def templates_dir() -> Path:
 def environment(user_templates: Path | None = None) -> jinja2.Environment:
     dirs = [] if user_templates is None else [str(Path(user_templates) / "email")]
     dirs.append(str(templates_dir() / "email"))
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=False,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return sandboxed(dirs, autoescape=False, undefined=jinja2.StrictUndefined,
+                     keep_trailing_newline=True)
 
 
 @dataclass(frozen=True)

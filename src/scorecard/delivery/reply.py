@@ -1,32 +1,33 @@
 """``scorecard reply``: a provider's answer into its record's ``provider_response``.
 
 The answer comes as it came: a saved ``.eml`` (which must be from one of the
-provider's contacts; quoted text and the signature are left out) or plain
-text. The record file is changed in that one field only: every other byte,
-comments and layout included, stays as it was; the result is read back and
-checked before it is written, for the lead to review and commit.
+provider's contacts; quoted text and the signature are left out and counted,
+:mod:`scorecard.delivery.reply_mail`) or plain text. The record file is
+changed in that one field only: every other byte, comments and layout
+included, stays as it was; the result is read back, and validated with the
+whole data folder (:mod:`scorecard.delivery.reply_check`), before it is
+written, for the lead to review and commit.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import secrets
 from dataclasses import dataclass
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import getaddresses
 from pathlib import Path
 
 from scorecard.data.addresses import parse_mailbox
 from scorecard.data.model import Provider
 from scorecard.data.yaml.reader import parse_text
 from scorecard.data.yaml.spans import top_level_span
+from scorecard.delivery import reply_mail
+from scorecard.output.folder import write_new
 
 __all__ = ["ReplyError", "Words", "edit_response", "read_reply"]
 
 FIELD = "provider_response"
-_QUOTE_START = re.compile(
-    r"^(>|On .+ wrote:\s*$|-----\s*Original Message\s*-----|From: .+|-- $|--$|Sent from my )")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 
@@ -39,6 +40,7 @@ class ReplyError(Exception):
 class Words:
     text: str  # the provider's words, cleaned, ending in one newline
     sender: str | None  # the address it came from (an .eml), or None (plain text)
+    left_out: tuple[str, ...] = ()  # what of the e-mail is not the provider's words, and why
 
 
 def _looks_like_email(data: bytes, name: str) -> bool:
@@ -60,34 +62,19 @@ def _clean(text: str) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _own_words(body: str) -> str:
-    """The reply above any quoted message or signature."""
-    kept = []
-    for line in body.replace("\r\n", "\n").split("\n"):
-        if _QUOTE_START.match(line):
-            break
-        kept.append(line)
-    return "\n".join(kept)
-
-
 def _from_email(data: bytes, provider: Provider) -> Words:
-    msg = BytesParser(policy=policy.default).parsebytes(data)
-    assert isinstance(msg, EmailMessage)
-    senders = [addr for _, addr in getaddresses([str(msg.get("From", ""))]) if addr]
-    contacts = {m.key: m for m in (parse_mailbox(c)[0] for c in provider.contacts) if m}
-    if len(senders) != 1:
-        raise ReplyError("the e-mail does not say who sent it (no single From address)")
-    sender = senders[0]
-    if sender.lower() not in contacts:
-        known = ", ".join(m.address for m in contacts.values()) or "none"
-        raise ReplyError(f"the e-mail is from {sender}, who is not a contact of "
-                         f"{provider.name} (contacts: {known}); its words are not written")
-    body = msg.get_body(preferencelist=("plain",))
-    if body is None:
-        raise ReplyError("the e-mail has no plain-text part; copy its words into a text file "
-                         "and give that file instead")
-    content = body.get_content()
-    return Words(_clean(_own_words(str(content))), sender)
+    try:
+        msg = reply_mail.parse(data)
+        address = reply_mail.sender(msg)
+        contacts = {m.key: m for m in (parse_mailbox(c)[0] for c in provider.contacts) if m}
+        if address.lower() not in contacts:
+            known = ", ".join(m.address for m in contacts.values()) or "none"
+            raise ReplyError(f"the e-mail is from {address}, who is not a contact of "
+                             f"{provider.name} (contacts: {known}); its words are not written")
+        body = reply_mail.own_words(reply_mail.plain_text(msg))
+    except reply_mail.MailError as exc:
+        raise ReplyError(str(exc)) from None
+    return Words(_clean(body.text), address, body.left_out)
 
 
 def read_reply(data: bytes, name: str, provider: Provider) -> Words:
@@ -100,7 +87,8 @@ def read_reply(data: bytes, name: str, provider: Provider) -> Words:
         except UnicodeDecodeError as exc:
             raise ReplyError("the reply is not UTF-8 text; save it as UTF-8") from exc
     if not words.text.strip():
-        raise ReplyError("the reply holds no words")
+        raise ReplyError("the reply holds no words" + (
+            f" (left out: {'; '.join(words.left_out)})" if words.left_out else ""))
     return words
 
 
@@ -153,14 +141,39 @@ def edit_response(text: str, words: str) -> str:
     return new
 
 
-def write_response(path: Path, words: str) -> bool:
-    """Write the reply into the record at ``path``; True when it replaced an earlier one."""
-    raw = path.read_bytes()
-    text = raw.decode("utf-8-sig")
+def prepared(path: Path, words: str) -> tuple[bytes, bool]:
+    """The record at ``path`` with the reply in it (its bytes), and whether it replaces an
+    earlier reply."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        raise ReplyError(f"{path} cannot be read as UTF-8 text; fix it first "
+                         "(scorecard validate)") from None
     bom = raw.startswith(b"\xef\xbb\xbf")
     had = top_level_span(text, FIELD)[0] is not None
     new = edit_response(text, words)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes((b"\xef\xbb\xbf" if bom else b"") + new.encode("utf-8"))
-    tmp.replace(path)
+    return (b"\xef\xbb\xbf" if bom else b"") + new.encode("utf-8"), had
+
+
+def replace_file(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` through a new file beside it, never through a link
+    planted under a temporary name."""
+    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    tmp = f".{path.name}.{secrets.token_hex(8)}.tmp"
+    try:
+        write_new(folder, tmp, content)
+        os.replace(tmp, path.name, src_dir_fd=folder, dst_dir_fd=folder)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=folder)
+        raise ReplyError(f"{path} cannot be written: {exc.strerror or exc}") from None
+    finally:
+        os.close(folder)
+
+
+def write_response(path: Path, words: str) -> bool:
+    """Write the reply into the record at ``path``; True when it replaced an earlier one."""
+    content, had = prepared(path, words)
+    replace_file(path, content)
     return had

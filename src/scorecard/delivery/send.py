@@ -19,11 +19,13 @@ from scorecard.data.load import load
 from scorecard.data.model import Dataset
 from scorecard.data.problems import Location, Problem, has_errors
 from scorecard.delivery import messages, safety, sentlog
+from scorecard.delivery.faults import Faults, describe, recorder
 from scorecard.delivery.freshness import commit_days, stale_build
 from scorecard.delivery.outbox import eml_name, parcel_eml_name, write_outbox
 from scorecard.delivery.recipients import lead_of, parcels, record_of
 from scorecard.delivery.sentlog import Decision, LogEntry
 from scorecard.delivery.smtp import SmtpSettings, deliver
+from scorecard.delivery.unreached import without_contact
 from scorecard.output.manifest import Manifest, read_manifest, regular_bytes
 
 __all__ = ["Row", "SendOptions", "SendReport", "default_log", "run", "run_reminders"]
@@ -65,10 +67,13 @@ class SendReport:
     written: list[Path] = field(default_factory=list)
     baseline: int = 0
     stopped: str | None = None  # why sending stopped early
+    faults: Faults = field(default_factory=Faults)  # refused, deferred, unknown messages
 
     @property
     def ok(self) -> bool:
-        return not has_errors(self.problems) and self.stopped is None
+        f = self.faults
+        return not (has_errors(self.problems) or self.stopped is not None or f.refused
+                    or f.deferred or f.unknown)
 
 
 def default_log(data_dir: Path) -> Path:
@@ -85,8 +90,9 @@ def _narrowed(decisions: list[Decision], options: SendOptions) -> list[Decision]
 
 def _row(d: Decision, dataset: Dataset, as_of: date) -> Row:
     p = d.parcel
-    return Row(d.state, p.to.address, p.audience, p.provider or "-", p.period or "-",
-               messages.attachment_name(p, dataset, as_of))
+    unconfirmed = d.state == "sent" and d.previous is not None and d.previous.unconfirmed
+    return Row("unconfirmed" if unconfirmed else d.state, p.to.address, p.audience,
+               p.provider or "-", p.period or "-", messages.attachment_name(p, dataset, as_of))
 
 
 def _inputs(options: SendOptions, report: SendReport
@@ -129,8 +135,15 @@ def _one_send_at_a_time(log_path: Path, report: SendReport) -> Iterator[bool]:
         yield True
         return
     folder = log_path.absolute().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        report.problems.append(Problem(
+            Location(str(log_path)), "the folder of the sent log cannot be used: "
+            f"{exc.strerror or exc}", hint="Give a sent log in a folder with --log FILE."))
+        yield False
+        return
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -172,6 +185,9 @@ def _run(options: SendOptions, report: SendReport) -> SendReport:
     if options.status:
         report.rows = [_row(d, dataset, manifest.as_of) for d in decisions]
         return report
+    report.problems += without_contact(
+        dataset, manifest, (d.parcel for d in every), providers=options.providers,
+        periods=options.periods, audiences=options.audiences)
     outgoing = [d for d in decisions if d.state in ("new", "revised")]
     report.rows = [_row(d, dataset, manifest.as_of) for d in outgoing]
     report.baseline = sum(d.state == "baseline" for d in decisions) if log is None else 0
@@ -191,8 +207,9 @@ def _run(options: SendOptions, report: SendReport) -> SendReport:
         report.problems.append(exc.problem)
         return report
     if options.smtp is None:
-        report.written = write_outbox(options.outbox, [
+        report.written, problems = write_outbox(options.outbox, [
             (parcel_eml_name(n, d.parcel), m) for n, (d, m) in enumerate(composed, start=1)])
+        report.problems += problems
         return report
     baseline = [d for d in every if d.state == "baseline"] if log is None else []
     _send(options, options.smtp, log is None, baseline, composed, report)
@@ -220,18 +237,19 @@ def _send(options: SendOptions, smtp: SmtpSettings, first: bool, baseline: list[
     """Record the first send's baseline (every provider's older periods, however
     the send is narrowed), then send each message and log it at once."""
     log_path = options.log or default_log(options.data_dir)
-    sentlog.append(log_path, [sentlog.entry_for(d.parcel, message_id=None, revised=False,
-                                                baseline=True) for d in baseline])
-    if first and not log_path.exists():
-        log_path.touch()  # the log's existence marks that the first send happened
+    try:
+        sentlog.append(log_path, [sentlog.entry_for(d.parcel, message_id=None, revised=False,
+                                                    baseline=True) for d in baseline])
+        if first and not log_path.exists():
+            log_path.touch()  # the log's existence marks that the first send happened
+    except OSError as exc:
+        report.problems.append(Problem(Location(str(log_path)), "the sent log cannot be "
+                                       f"written: {exc.strerror or exc}; nothing was sent"))
+        return
     by_id = {str(m["Message-ID"]): d for d, m in composed}
-
-    def sent(msg: EmailMessage) -> None:
-        d = by_id[str(msg["Message-ID"])]
-        sentlog.append(log_path, [sentlog.entry_for(
-            d.parcel, message_id=str(msg["Message-ID"]), revised=d.state == "revised")])
-
-    report.sent, report.stopped = deliver(smtp, [m for _, m in composed], sent)
+    delivery = deliver(smtp, [m for _, m in composed], recorder(log_path, by_id))
+    report.sent, report.stopped = delivery.sent, delivery.stopped
+    report.faults = describe(delivery, by_id, log_path)
 
 
 def run_reminders(options: SendOptions, as_of: date) -> SendReport:
@@ -263,10 +281,12 @@ def run_reminders(options: SendOptions, as_of: date) -> SendReport:
                        f"{len(r.items)} item{'s' if len(r.items) != 1 else ''} due")
                    for r in found]
     if options.smtp is None:
-        report.written = write_outbox(options.outbox, [
+        report.written, problems = write_outbox(options.outbox, [
             (eml_name(n, "reminder", r.to.address.split("@")[0]), r.message)
             for n, r in enumerate(found, start=1)])
+        report.problems += problems
         return report
-    report.sent, report.stopped = deliver(options.smtp, [r.message for r in found],
-                                          lambda _msg: None)
+    delivery = deliver(options.smtp, [r.message for r in found], lambda _msg, _ok: None)
+    report.sent, report.stopped = delivery.sent, delivery.stopped
+    report.faults = describe(delivery, {}, None)
     return report

@@ -10,7 +10,6 @@ document the first send recorded as already known instead of sending it
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +18,15 @@ from typing import Any, Literal
 
 from scorecard.data.problems import Location, Problem
 from scorecard.delivery.issued import CommitDay, match
+from scorecard.delivery.logfile import (
+    BAD_LINE_HINT,
+    CUT_SHORT,
+    CUT_SHORT_HINT,
+    LogFileError,
+    append_lines,
+    cut_short,
+    read_text,
+)
 from scorecard.delivery.recipients import Parcel
 
 __all__ = ["Decision", "LogEntry", "State", "append", "decide", "read_log", "state_of"]
@@ -41,6 +49,7 @@ class LogEntry:
     # lines written before
     document: str | None = None
     content: str | None = None
+    unconfirmed: bool = False  # handed over, but the server never answered (SMTP cannot know)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -55,6 +64,8 @@ class LogEntry:
             data["document"] = self.document
         if self.content is not None:
             data["content"] = self.content
+        if self.unconfirmed:
+            data["unconfirmed"] = True
         return data
 
 
@@ -63,11 +74,12 @@ def now_stamp(now: datetime | None = None) -> str:
 
 
 def entry_for(parcel: Parcel, *, message_id: str | None, revised: bool, baseline: bool = False,
-              now: datetime | None = None) -> LogEntry:
+              now: datetime | None = None, unconfirmed: bool = False) -> LogEntry:
     doc = parcel.document
     return LogEntry(now_stamp(now), parcel.to.address, parcel.audience, parcel.provider,
                     parcel.period, ((doc.path, doc.sha256),), message_id, revised, baseline,
-                    document=doc.document or doc.audience, content=doc.content)
+                    document=doc.document or doc.audience, content=doc.content,
+                    unconfirmed=unconfirmed)
 
 
 def _parse_line(raw: Any) -> LogEntry | None:
@@ -91,47 +103,56 @@ def _parse_line(raw: Any) -> LogEntry | None:
         raw.get("revised") is True, raw.get("baseline") is True,
         document=raw.get("document") if isinstance(raw.get("document"), str) else None,
         content=raw.get("content") if isinstance(raw.get("content"), str) else None,
+        unconfirmed=raw.get("unconfirmed") is True,
     )
 
 
 def read_log(path: Path) -> tuple[list[LogEntry] | None, list[Problem]]:
     """The log's entries (None when there is no log yet: a first send), and a problem
     for each line that cannot be read (an error: sending on a log we cannot read
-    could send something twice)."""
+    could send something twice), but for lines cut short by an append that was
+    stopped (:mod:`scorecard.delivery.logfile`), which are warnings."""
     if not path.exists():
         return None, []
+    try:
+        text = read_text(path)
+    except LogFileError as exc:
+        return None, [Problem(Location(str(path)), str(exc))]
     entries: list[LogEntry] = []
     problems: list[Problem] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(Location(str(path)), f"the sent log cannot be read: {exc}")]
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            entry = _parse_line(json.loads(line))
-        except ValueError:
-            entry = None
-        if entry is None:
-            problems.append(Problem(
-                Location(str(path), number, 1), "this line of the sent log is not one "
-                "scorecard wrote", hint="Restore it from git (git checkout -- the file)."))
-        else:
+        entry, problem = _read_line(path, number, line)
+        if entry is not None:
             entries.append(entry)
+        if problem is not None:
+            problems.append(problem)
     return entries, problems
 
 
+def _read_line(path: Path, number: int, line: str) -> tuple[LogEntry | None, Problem | None]:
+    where = Location(str(path), number, 1)
+    try:
+        entry = _parse_line(json.loads(line))
+    except ValueError as exc:
+        if cut_short(line, exc):
+            return None, Problem(where, CUT_SHORT, severity="warning", hint=CUT_SHORT_HINT)
+        entry = None
+    except RecursionError:
+        entry = None
+    if entry is None:
+        return None, Problem(where, "this line of the sent log is not one scorecard wrote",
+                             hint=BAD_LINE_HINT)
+    return entry, None
+
+
 def append(path: Path, entries: Iterable[LogEntry]) -> None:
-    """Append lines and make sure they are on disk before going on."""
+    """Append lines and make sure they are on disk before going on (OSError when they
+    cannot be: a full disk, a folder that is not writable)."""
     text = "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in entries)
-    if not text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
+    if text:
+        append_lines(path, text)
 
 
 def state_of(parcel: Parcel, log: Iterable[LogEntry],

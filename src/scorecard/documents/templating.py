@@ -11,6 +11,7 @@ Filters for templates:
 - ``markdown``: Markdown from the data to safe HTML (:mod:`scorecard.documents.markdown_safe`).
 - ``day``: a date as "30 September 2026".
 - ``score``: a figure as a whole number, halves away from zero (72.5 -> "73").
+- ``sentence``: text as a sentence, its case kept ("the SOC" -> "The SOC.").
 
 Globals:
 
@@ -39,6 +40,7 @@ from markupsafe import Markup
 from scorecard.data.problems import Location, Problem
 from scorecard.documents.markdown_safe import render_markdown
 from scorecard.figures.rounding import display
+from scorecard.words.sandbox import plain, sandboxed
 
 __all__ = [
     "DocumentMeta",
@@ -157,6 +159,17 @@ class DocumentMeta:
         return self.audience != "provider"
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence: its first letter a capital, every other letter as written
+    ("the SOC" stays "the SOC"; Jinja's ``capitalize`` lowers the rest), and a full
+    stop unless it ends in one."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
 # --- the environment -------------------------------------------------------
 
 
@@ -166,10 +179,14 @@ _markdown = functools.lru_cache(maxsize=4096)(render_markdown)
 
 
 def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
-    """A Jinja environment: the user's templates first, ours after, strict and escaped."""
+    """A Jinja environment: the user's templates first, ours after, strict and escaped;
+    sandboxed (:mod:`scorecard.words.sandbox`) when the user gave templates."""
     dirs = template_dirs(user_templates)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+    # Ours are code we ship; a --templates folder is not: its environment is the
+    # sandbox (which costs about 40% of the HTML rendering: bench/sandbox_speed.py).
+    factory = sandboxed if user_templates is not None else plain
+    env = factory(
+        dirs,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -180,6 +197,7 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters["markdown"] = _markdown  # the same text in many documents: once
     env.filters["day"] = format_day
     env.filters["score"] = format_score
+    env.filters["sentence"] = sentence
     env.globals["band_class"] = band_class
 
     def inline_css(name: str) -> Markup:

@@ -33,10 +33,11 @@ def summarise(actions: Iterable[Action], as_of: date) -> ActionSummary:
 
     open_ = tuple(a for a in deficiencies if is_open_on(a, as_of))
     overdue = tuple(a for a in open_ if a.due is not None and a.due < as_of)
+    # the provider's days to fix: not the actions that were ours to do (owner: us)
     days = tuple(
         (a.closed - a.raised).days
         for a in deficiencies
-        if a.status == "done" and a.closed is not None and a.closed <= as_of
+        if a.status == "done" and a.closed is not None and a.closed <= as_of and a.owner != "us"
     )
     return ActionSummary(
         open_deficiencies=open_,

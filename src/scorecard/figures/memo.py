@@ -10,14 +10,14 @@ figures.
 
 from __future__ import annotations
 
-from scorecard.figures.results import Leverage, Portfolio, PortfolioLeverage
+from scorecard.figures.results import Leverage, Portfolio, PortfolioLeverage, SpendTotal
 from scorecard.figures.spend import leverage, provider_leverage, single_areas, spend_totals
 
 __all__ = ["leverage_of", "provider_leverage_of"]
 
 _KEPT = 256  # portfolios remembered (one per evaluated day of a build)
 _LEVERAGE: dict[int, tuple[Portfolio, PortfolioLeverage]] = {}
-_SHARED: dict[int, tuple[Portfolio, dict[str | None, float], tuple[str, ...]]] = {}
+_SHARED: dict[int, tuple[Portfolio, dict[str | None, SpendTotal], tuple[str, ...]]] = {}
 
 
 def leverage_of(portfolio: Portfolio) -> PortfolioLeverage:
@@ -42,7 +42,7 @@ def provider_leverage_of(portfolio: Portfolio, provider_id: str) -> Leverage | N
     if found is None or found[0] is not portfolio:
         if len(_SHARED) >= _KEPT:
             _SHARED.clear()
-        by_currency = {t.currency: t.total for t in spend_totals(portfolio)}
+        by_currency = {t.currency: t for t in spend_totals(portfolio)}
         found = _SHARED[id(portfolio)] = (portfolio, by_currency, single_areas(portfolio))
     _, by_currency, single = found
     return provider_leverage(result, by_currency, single,

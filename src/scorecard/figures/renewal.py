@@ -158,10 +158,12 @@ def missed_targets(term: tuple[Evaluation, ...]) -> tuple[MissedTarget, ...]:
 
 
 def term_actions(result: ProviderResult, start: date | None, as_of: date) -> TermActions:
-    """The deficiencies raised in the term so far and what became of them by ``as_of``."""
+    """The provider's deficiencies raised in the term so far and what became of them by
+    ``as_of``; not the actions that were ours to do (owner: us)."""
     raised = [
         a for a in result.provider.actions
-        if a.kind == "deficiency" and a.raised <= as_of and (start is None or a.raised >= start)
+        if a.kind == "deficiency" and a.owner != "us" and a.raised <= as_of
+        and (start is None or a.raised >= start)
     ]
     fixed = [a for a in raised if a.status == "done" and a.closed is not None
              and a.closed <= as_of]

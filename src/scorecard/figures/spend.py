@@ -48,12 +48,12 @@ def spend_totals(portfolio: Portfolio) -> tuple[SpendTotal, ...]:
     )
 
 
-def _spend(result: ProviderResult, totals: dict[str | None, float]) -> Spend | None:
+def _spend(result: ProviderResult, totals: dict[str | None, SpendTotal]) -> Spend | None:
     value = _value(result)
     if value is None:
         return None
     amount, currency = value
-    total = totals[currency]
+    total = totals[currency].total
     return Spend(amount, currency, amount / total if total > 0 else 0.0)
 
 
@@ -65,17 +65,19 @@ def single_areas(portfolio: Portfolio) -> tuple[str, ...]:
     return tuple(sorted(area for area, n in areas.items() if n == 1))
 
 
-def provider_leverage(result: ProviderResult, by_currency: dict[str | None, float],
+def provider_leverage(result: ProviderResult, by_currency: dict[str | None, SpendTotal],
                       single: tuple[str, ...], share_limit: float, as_of: date) -> Leverage:
-    """One provider's line of :func:`leverage`: ``by_currency``, the yearly spend per
-    currency; ``single``, the areas with one provider."""
+    """One provider's line of :func:`leverage`: ``by_currency``, the yearly spend and
+    providers per currency; ``single``, the areas with one provider."""
     spend = _spend(result, by_currency)
+    # a provider alone in its currency is not "dependence" (scoring.md v1.2)
+    shared = spend is not None and by_currency[spend.currency].providers >= 2
     area = result.provider.service_area
     return Leverage(
         provider=result,
         spend=spend,
         only_in_area=area is not None and area in single,
-        concentrated=spend is not None and spend.share > share_limit,
+        concentrated=spend is not None and shared and spend.share > share_limit,
         unused=unused_for_a_year(result, as_of),
         year=last_year(result, as_of),
         leaving_without_plan=leaving_without_plan(result.contract, result.provider.exit_plan),
@@ -87,7 +89,7 @@ def leverage(portfolio: Portfolio) -> PortfolioLeverage:
     as_of = portfolio.as_of
     share_limit = portfolio.programme.concentration_share
     totals = spend_totals(portfolio)
-    by_currency = {t.currency: t.total for t in totals}
+    by_currency = {t.currency: t for t in totals}
     single = single_areas(portfolio)
     providers = [
         provider_leverage(result, by_currency, single, share_limit, as_of)

@@ -14,7 +14,7 @@ from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display
 from scorecard.words.numbers import day_words as day
 
-__all__ = ["markdown_summary"]
+__all__ = ["markdown_summary", "markdown_text"]
 
 # A change under this many points reads as "about the same" (scoring.md).
 SAME = 1.0
@@ -130,6 +130,12 @@ def _period(period: Period) -> str:
 
 def _name(p: ProviderResult) -> str:
     return _escape(display_name(p.provider))
+
+
+def markdown_text(text: str) -> str:
+    """Text from the data that Markdown shows as written (``scorecard due --format
+    markdown`` uses it too)."""
+    return _escape(text)
 
 
 def _escape(text: str) -> str:

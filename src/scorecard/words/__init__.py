@@ -11,6 +11,8 @@ and the readability measure that keeps them plain.
 - ``due``: the evaluation schedule and what needs attention (internal)
 - ``portfolio``: a provider's rank and the portfolio's bands (internal)
 - ``readability``: the Flesch-Kincaid grade of a text
+- ``sandbox``: the sandboxed Jinja environment the sentences are set in, for the
+  documents and the e-mails alike (here because both stages may import words)
 
 Computed figures in plain words: short sentences, one idea each. Every
 function returns plain strings (no HTML, no Markdown; templates escape

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
+from scorecard.data.schema.currency import Currency
 from scorecard.data.schema.days import Day
 from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Number, Slug, Text
 from scorecard.data.schema.programme import CADENCE_SPEC, DAY_COUNT
@@ -35,7 +36,8 @@ CONTRACT = Obj(
               "Days of notice needed before the end (0 to 3650).", default=0),
         Field("auto_renew", Boolean(), False, "Whether it renews unless notice is given."),
         Field("annual_value", Number(minimum=0), False, "What it costs a year."),
-        Field("currency", Text(), False, "The currency of annual_value, e.g. EUR."),
+        Field("currency", Currency(), False,
+              "The currency of annual_value: an ISO 4217 code in capitals, e.g. EUR."),
         Field("decision", DECISION, False,
               "INTERNAL: what we decided about the next term, and when."),
     ),

@@ -123,6 +123,24 @@ def contract_ends_after_start(d: Drafts) -> Iterator[Problem]:
                          f"({c.start.isoformat()})", "Check both dates.")
 
 
+def notice_deadline_not_before_start(d: Drafts) -> Iterator[Problem]:
+    """format.md v1.2: a notice deadline (``end`` minus ``notice_days``) before the
+    contract's ``start`` is an error."""
+    for pf in d.providers:
+        c = pf.provider.contract
+        if c is None or c.start is None or c.end is None or c.end < c.start:
+            continue
+        deadline = date.fromordinal(max(1, c.end.toordinal() - c.notice_days))
+        if deadline < c.start:
+            most = (c.end - c.start).days
+            yield _error(c.where("notice_days"), ("contract", "notice_days"),
+                         f"{c.notice_days} days of notice before the end ({c.end.isoformat()}) "
+                         f"is {deadline.isoformat()}, before the contract started "
+                         f"({c.start.isoformat()})",
+                         f"Check notice_days: this contract lasts {most} days, so at most "
+                         f"{most}.")
+
+
 def _unknown(d: Drafts, pf: ProviderFile, path: tuple[Any, ...], cid: str,
              key: bool) -> Problem:
     hint = did_you_mean(cid, d.criteria) or "The criteria are listed in scorecard.yaml."
@@ -198,6 +216,7 @@ RULES: tuple[Rule, ...] = (
     closed_not_before_raised,
     deficiency_has_due_date,
     contract_ends_after_start,
+    notice_deadline_not_before_start,
     terms_name_measured_criteria,
     terms_floor_on_the_right_side,
     not_applicable_names_criteria,
