@@ -23,6 +23,7 @@ __all__ = [
     "noun_form",
     "number_text",
     "ordinal",
+    "percentage_points",
     "value_text",
 ]
 
@@ -112,8 +113,15 @@ def gap_text(value: float, target: float, unit: str) -> str:
     digits = max(_decimals(value), _decimals(target))
     gap = round_half_away(abs(value - target), digits)
     if is_percent(unit):
-        return f"{number_text(gap)} {noun_form(1 if gap == 1 else 2, 'point')}"
+        return percentage_points(gap)
     return value_text(gap, unit)
+
+
+def percentage_points(gap: float) -> str:
+    """A gap between two percentages: ``15 percentage points``, ``1 percentage point``.
+    "points" alone means points of a score (words.glossary)."""
+    return f"{number_text(gap)} {noun_form(1 if gap == 1 else 2, 'percentage point')}"
+
 
 
 def days_from_now(days: int) -> str:

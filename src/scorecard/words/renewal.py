@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorecard.data.model import display_name
+from scorecard.figures.change import shown_change
 from scorecard.figures.renewal import MissedTarget, RenewalFigures
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.words.numbers import (
@@ -63,10 +64,11 @@ def _missed_point(m: MissedTarget, noun: str, they: str) -> NegotiationPoint:
 
 
 def _trend_point(f: RenewalFigures, they: str) -> NegotiationPoint | None:
-    change = f.term_change
+    change = shown_change(f.first_score, f.last_score) if f.term_change is not None else None
     if change is None or f.first_score is None or f.last_score is None:
         return None
     # Interpretation: a rise is no point to press; the brief's term sentence says it.
+    # The fall is worked from the printed scores (figures.change).
     if change > -TREND_POINTS:
         return None
     first, last = display(f.first_score), display(f.last_score)

@@ -13,11 +13,13 @@ from typing import Literal
 from scorecard.data.model import Action, Programme, Provider, display_name
 from scorecard.data.provenance import Provenance
 from scorecard.documents.templating import DocumentMeta, audience_label, band_class, format_score
+from scorecard.figures.change import shown_trend
 from scorecard.figures.priorities import priorities, reply_by
 from scorecard.figures.results import Evaluation, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.figures.rules import changed_between
 from scorecard.figures.scoring import bands_of
+from scorecard.words.change import change_from_to, change_words
 from scorecard.words.priorities import fix_first_sentences, reply_sentences
 
 __all__ = ["ActionLine", "PeerLine", "fix_first", "reply_text"]
@@ -26,15 +28,10 @@ __all__ = ["ActionLine", "PeerLine", "fix_first", "reply_text"]
 # --- numbers in words -------------------------------------------------------
 
 
-def _trend_words(trend: float | None, none: str) -> str:
-    """scoring.md: "About the same" under 1 point, else "Up N points" / "Down N points"."""
-    if trend is None:
-        return none
-    if abs(trend) < 1:
-        return "About the same"
-    n = display(abs(trend))
-    points = "point" if n == 1 else "points"
-    return f"Up {n} {points}" if trend > 0 else f"Down {n} {points}"
+def _trend_words(change: int | None, none: str) -> str:
+    """scoring.md: "About the same" under 1 point, else "Up N points" / "Down N points";
+    ``change`` is worked from the printed scores (``figures.change.shown_trend``)."""
+    return change_words(change, none, capital=True)
 
 
 def _rating_text(x: float) -> str:
@@ -177,7 +174,9 @@ def rules_changed_since(programme: Programme, result: ProviderResult, e: Evaluat
 def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
     """The trend in words; when the rules changed since the period compared with,
     it says so beside it (scoring.md v1.1)."""
-    text = _trend_words(evaluation.trend, "No earlier score to compare with")
+    text = _trend_words(shown_trend(evaluation), "No earlier score to compare with")
+    if evaluation.previous_overall is not None and evaluation.overall is not None:
+        text = change_from_to(display(evaluation.previous_overall), display(evaluation.overall))
     before = evaluation.previous
     if evaluation.trend is not None and before is not None and \
             changed_between(programme, provider, evaluation.period, before):

@@ -22,9 +22,12 @@ from scorecard.documents.views.common import (
     _score,
     _trend_words,
 )
+from scorecard.figures.change import shown_trend
 from scorecard.figures.due import GROUP_TITLES, Urgency
-from scorecard.figures.results import Leverage, Portfolio, ProviderResult
+from scorecard.figures.results import Evaluation, Leverage, Portfolio, ProviderResult
+from scorecard.figures.rounding import display
 from scorecard.figures.spend import leverage
+from scorecard.words.change import change_from_to
 from scorecard.words.due import attention
 from scorecard.words.portfolio import portfolio_summary
 from scorecard.words.spend import (
@@ -158,7 +161,7 @@ def _row(result: ProviderResult, programme: Programme, team_href: str | None) ->
         band=band,
         band_class=band_class(band, _bands(programme)),
         band_text=band if band is not None else ("No band" if scored else "Not yet scored"),
-        trend_text=_trend_words(scored.trend if scored else None, "No earlier score"),
+        trend_text=_row_trend(scored),
         targets=(
             f"{latest.targets_met} of {latest.targets_measured}"
             if latest is not None and latest.targets_measured
@@ -267,3 +270,11 @@ def portfolio_view(
     )
 
 
+
+
+def _row_trend(scored: Evaluation | None) -> str:
+    """The latest change with both printed scores ("Down 18 points, from 64 to 46")."""
+    if scored is None or scored.overall is None or scored.previous_overall is None \
+            or shown_trend(scored) is None:
+        return _trend_words(None, "No earlier score")
+    return change_from_to(display(scored.previous_overall), display(scored.overall))

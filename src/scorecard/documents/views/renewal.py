@@ -16,6 +16,7 @@ from scorecard.documents import charts
 from scorecard.documents.templating import DocumentMeta, band_class
 from scorecard.documents.views.common import _bands, _meta, _score, _trend_words
 from scorecard.documents.views.team import ContractLine, ExitLine, _contract_line, _exit_line
+from scorecard.figures.change import shown_change, shown_trend
 from scorecard.figures.ranking import latest_scored
 from scorecard.figures.renewal import RenewalFigures, renewal_figures
 from scorecard.figures.results import Portfolio, Spend
@@ -102,7 +103,7 @@ def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple
             score=_score(e.overall),
             band=e.band.name if e.band else None,
             band_class=band_class(e.band.name if e.band else None, bands),
-            trend_text=_trend_words(e.trend, "First score"),
+            trend_text=_trend_words(shown_trend(e), "First score"),
             targets=f"{e.targets_met} of {e.targets_measured}",
         )
         for e in f.term
@@ -116,8 +117,8 @@ def _term_sentence(f: RenewalFigures) -> str:
         return f"There is no evaluation{since}."
     noun = f.term[-1].period.noun
     text = f"We evaluated them in {counted(len(f.term), noun)}{since}."
-    change = f.term_change
-    if change is not None and f.first_score is not None and f.last_score is not None:
+    change = shown_change(f.first_score, f.last_score) if f.term_change is not None else None
+    if change is not None:
         text += (f" Their score went from {_score(f.first_score)} to {_score(f.last_score)}: "
                  f"{_trend_words(change, '').lower()} over the term.")
     return text

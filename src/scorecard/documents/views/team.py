@@ -26,6 +26,7 @@ from scorecard.documents.views.common import (
     rules_changed_since,
 )
 from scorecard.documents.views.provider import ProviderPage, _shared_page
+from scorecard.figures.change import shown_trend
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.figures.spend import leverage
@@ -295,7 +296,7 @@ def _history_lines(
             score=_score(e.overall),
             band=e.band.name if e.band else None,
             band_class=band_class(e.band.name if e.band else None, _bands(programme)),
-            trend_text=_trend_words(e.trend, "First score"),
+            trend_text=_trend_words(shown_trend(e), "First score"),
             coverage_percent=display(100 * e.coverage),
             targets=f"{e.targets_met} of {e.targets_measured}",
             current=e.period == current.period,
