@@ -25,6 +25,9 @@ def shown_change(before: float | None, now: float | None) -> int | None:
 
 def shown_trend(evaluation: Evaluation) -> int | None:
     """The evaluation's trend as printed: its displayed score minus its previous one's."""
-    if evaluation.trend is None:
+    if evaluation.trend is None or evaluation.overall is None:
         return None
-    return shown_change(evaluation.previous_overall, evaluation.overall)
+    before = evaluation.previous_overall
+    if before is None:  # an evaluation made without it (tests): the score the trend implies
+        before = evaluation.overall - evaluation.trend
+    return shown_change(before, evaluation.overall)

@@ -18,7 +18,7 @@ from scorecard.words.numbers import (
     counted,
     is_percent,
     noun_form,
-    number_text,
+    percentage_points,
     value_text,
 )
 from scorecard.words.spend import money, unused_sentence
@@ -37,8 +37,9 @@ class NegotiationPoint:
 
 
 def gap_words(gap: float, unit: str) -> str:
-    """A mean gap in its unit: ``25 minutes``, ``1.9 points`` and ``0.06 points`` (for %),
-    ``1.5 hours``: whole from 10 on, one decimal from 1 on, else two (for %) or one."""
+    """A mean gap in its unit: ``25 minutes``, ``1.9 percentage points`` and
+    ``0.06 percentage points`` (for %), ``1.5 hours``: whole from 10 on, one decimal
+    from 1 on, else two (for %) or one."""
     if abs(gap) >= 10:
         digits = 0
     elif abs(gap) >= 1 or not is_percent(unit):
@@ -47,7 +48,7 @@ def gap_words(gap: float, unit: str) -> str:
         digits = 2
     rounded = round_half_away(gap, digits)
     if is_percent(unit):
-        return f"{number_text(rounded)} {noun_form(1 if rounded == 1 else 2, 'point')}"
+        return percentage_points(rounded)
     return value_text(rounded, unit)
 
 

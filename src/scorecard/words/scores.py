@@ -32,7 +32,8 @@ def _trend_clause(ev: Evaluation) -> str:
     if change == 0:
         return f", about the same as {when}"
     before = display(ev.previous_overall) if ev.previous_overall is not None else None
-    return f", {change_words(change)} from {before} {when}"
+    on = when if when.startswith("last ") else f"in {when}"
+    return f", {change_words(change)} from {before} {on}"
 
 
 def headline(ev: Evaluation, provider: Provider, *, internal: bool) -> list[str]:
