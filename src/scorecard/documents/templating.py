@@ -122,6 +122,10 @@ def audience_label(audience: Audience, provider_name: str | None = None) -> str:
     return "Internal: do not forward"
 
 
+# The running header's audience label is whole up to this many characters (issue 23).
+RUNNING_LABEL_MAX = 120
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     """What ``base.html`` needs to frame a document; pass it as ``meta``.
@@ -154,6 +158,19 @@ class DocumentMeta:
     @property
     def internal(self) -> bool:
         return self.audience != "provider"
+
+    @property
+    def running_audience(self) -> str:
+        """The audience label for the running header of every printed page: whole up to
+        ``RUNNING_LABEL_MAX`` characters (at most three lines), else cut at a word with
+        "…", so that an extreme provider name never pushes it off the page."""
+        label = self.audience_label
+        if len(label) <= RUNNING_LABEL_MAX:
+            return label
+        cut = label[: RUNNING_LABEL_MAX - 1]
+        if " " in cut[len("Shared with ") :]:
+            cut = cut.rsplit(" ", 1)[0]
+        return cut.rstrip(" ,.;:-") + "…"
 
 
 # --- the environment -------------------------------------------------------

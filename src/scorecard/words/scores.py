@@ -55,7 +55,7 @@ def headline(ev: Evaluation, provider: Provider, *, internal: bool) -> list[str]
     if ev.band is not None:
         sentences.append(f"That is {ev.band.name}.")
     else:
-        sentences.append(f"Too little was scored this {noun} to give a rating.")
+        sentences.append(f"Too little was scored this {noun} to give a status.")
     return sentences
 
 

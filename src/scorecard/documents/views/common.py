@@ -20,6 +20,7 @@ from scorecard.figures.rounding import display, round_half_away
 from scorecard.figures.rules import changed_between
 from scorecard.figures.scoring import bands_of
 from scorecard.words.change import change_from_to, change_words
+from scorecard.words.contact import reply_to_sentences
 from scorecard.words.priorities import fix_first_sentences, reply_sentences
 
 __all__ = ["ActionLine", "PeerLine", "fix_first", "reply_text"]
@@ -80,7 +81,7 @@ def _meta(
 @dataclass(frozen=True)
 class ActionLine:
     id: str
-    kind: str  # "Deficiency" or "Idea"
+    kind: str  # "Problem" (a deficiency in the data) or "Idea" (words.glossary)
     title: str
     raised: date
     due: date | None
@@ -99,7 +100,7 @@ _STATUS = {
 def _action_line(action: Action, as_of: date, owner: str) -> ActionLine:
     return ActionLine(
         id=action.id,
-        kind="Deficiency" if action.kind == "deficiency" else "Idea",
+        kind="Problem" if action.kind == "deficiency" else "Idea",
         title=action.title,
         raised=action.raised,
         due=action.due,
@@ -171,17 +172,25 @@ def rules_changed_since(programme: Programme, result: ProviderResult, e: Evaluat
     )
 
 
-def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider, *,
+                note: bool = True) -> str:
     """The trend in words; when the rules changed since the period compared with,
-    it says so beside it (scoring.md v1.1)."""
+    it says so beside it (scoring.md v1.1), unless ``note`` is False (then the page
+    prints ``trend_note`` under it)."""
     text = _trend_words(shown_trend(evaluation), "No earlier score to compare with")
     if evaluation.previous_overall is not None and evaluation.overall is not None:
         text = change_from_to(display(evaluation.previous_overall), display(evaluation.overall))
+    said = trend_note(evaluation, programme, provider) if note else ""
+    return f"{text} ({said[0].lower()}{said[1:-1]})" if said else text
+
+
+def trend_note(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+    """"The rules changed since 2026-Q2." when they did since the period compared with."""
     before = evaluation.previous
     if evaluation.trend is not None and before is not None and \
             changed_between(programme, provider, evaluation.period, before):
-        text += f" (the rules changed since {before.label})"
-    return text
+        return f"The rules changed since {before.label}."
+    return ""
 
 
 def fix_first(
@@ -199,8 +208,11 @@ def reply_text(
     """How and by when to reply, while no provider reply is on file ("" once it is)."""
     dist = programme.distribution
     days = dist.reply_days if dist is not None else 14
-    return " ".join(reply_sentences(reply_by(evaluation, days), days,
-                                    display_name(result.provider), internal=internal))
+    sentences = reply_sentences(reply_by(evaluation, days), days,
+                                display_name(result.provider), internal=internal)
+    if sentences and not internal:  # whom to write to, from the data (issue 23)
+        sentences[1:1] = reply_to_sentences(evaluation.record.lead, dist)
+    return " ".join(sentences)
 
 
 def _band_texts(programme: Programme) -> tuple[str, ...]:

@@ -24,7 +24,13 @@ from scorecard.documents.views.common import (
 )
 from scorecard.figures.change import shown_trend
 from scorecard.figures.due import GROUP_TITLES, Urgency
-from scorecard.figures.results import Evaluation, Leverage, Portfolio, ProviderResult
+from scorecard.figures.results import (
+    Evaluation,
+    Leverage,
+    Portfolio,
+    PortfolioLeverage,
+    ProviderResult,
+)
 from scorecard.figures.rounding import display
 from scorecard.figures.spend import leverage
 from scorecard.words.change import change_from_to
@@ -38,6 +44,7 @@ from scorecard.words.spend import (
     spend_sentences,
     unused_sentences,
 )
+from scorecard.words.stakes import decision_stake
 
 __all__ = [
     "AreaRanking", "AttentionLine", "PortfolioPage", "PortfolioRow", "SpendRow", "portfolio_view",
@@ -160,7 +167,7 @@ def _row(result: ProviderResult, programme: Programme, team_href: str | None) ->
         score=_score(scored.overall) if scored is not None else None,
         band=band,
         band_class=band_class(band, _bands(programme)),
-        band_text=band if band is not None else ("No band" if scored else "Not yet scored"),
+        band_text=band if band is not None else ("No status" if scored else "Not yet scored"),
         trend_text=_row_trend(scored),
         targets=(
             f"{latest.targets_met} of {latest.targets_measured}"
@@ -244,7 +251,8 @@ def portfolio_view(
         as_of=portfolio.as_of,
         sentence=" ".join(portfolio_summary(portfolio)),
         attention=tuple(
-            AttentionLine(_group(item.kind, item.urgency), item.urgency, item.due, item.sentence)
+            AttentionLine(_group(item.kind, item.urgency), item.urgency, item.due,
+                          _with_stake(item.sentence, item.kind, item.provider, portfolio, lev))
             for item in attention(portfolio)
         ),
         rows=tuple(_row(r, programme, hrefs.get(r.provider.id)) for r in ordered),
@@ -278,3 +286,13 @@ def _row_trend(scored: Evaluation | None) -> str:
             or shown_trend(scored) is None:
         return _trend_words(None, "No earlier score")
     return change_from_to(display(scored.previous_overall), display(scored.overall))
+
+
+def _with_stake(sentence: str, kind: str, provider_id: str, portfolio: Portfolio,
+                lev: PortfolioLeverage) -> str:
+    """A decision's line names its owner and the amount at stake (issue 23)."""
+    result = portfolio.provider(provider_id)
+    if _group(kind, "info") != DECISIONS_TITLE or result is None:
+        return sentence
+    spend = next((p.spend for p in lev.providers if p.provider.provider.id == provider_id), None)
+    return f"{sentence} {decision_stake(result, spend)}"

@@ -20,6 +20,7 @@ from scorecard.figures.change import shown_change, shown_trend
 from scorecard.figures.ranking import latest_scored
 from scorecard.figures.renewal import RenewalFigures, renewal_figures
 from scorecard.figures.results import Portfolio, Spend
+from scorecard.words.asks import asks, position
 from scorecard.words.contract import contract_sentences
 from scorecard.words.numbers import counted, day_words
 from scorecard.words.renewal import NegotiationPoint, gap_words, negotiation_points
@@ -94,6 +95,8 @@ class RenewalPage:
     exit: ExitLine
     decision_sentence: str
     decision_note: str | None  # Markdown, INTERNAL: the settled decision's note
+    position: str = ""  # page one: our position, from the figures (words.asks)
+    asks: tuple[NegotiationPoint, ...] = ()  # page one: what to ask for, each from a figure
 
 
 def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple[TermRow, ...]:
@@ -226,6 +229,8 @@ def renewal_view(
         decide_sentence=" ".join(contract_sentences(result)),
         value=f"{money(spend.annual_value, spend.currency)} a year" if spend else None,
         points=negotiation_points(f),
+        position=position(f, programme),
+        asks=asks(f),
         term_sentence=_term_sentence(f),
         term=_term_rows(f, bands),
         chart=charts.score_history([(e.period.label, e.overall) for e in f.term], bands,

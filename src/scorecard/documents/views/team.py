@@ -33,7 +33,9 @@ from scorecard.figures.spend import leverage
 from scorecard.words.contract import contract_sentences, exit_plan_sentences
 from scorecard.words.criteria import criterion_sentences
 from scorecard.words.due import schedule_sentences
+from scorecard.words.next_steps import next_steps
 from scorecard.words.portfolio import rank_sentences
+from scorecard.words.record_changes import subject_line
 from scorecard.words.spend import decision_sentences, unused_sentences
 
 __all__ = [
@@ -158,6 +160,7 @@ class TeamPage:
     unused: tuple[str, ...] = ()
     decision_sentence: str = ""
     decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
+    next_steps: tuple[str, ...] = ()  # page one: who does what by when (words.next_steps)
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -354,9 +357,11 @@ def team_view(
         rank=_rank_line(result, portfolio),
         history=_history_lines(result, evaluation, programme),
         amendments=tuple(
-            AmendmentLine(a.day, a.author, a.subject, a.commit[:7]) for a in amendments
+            AmendmentLine(a.day, a.author, subject_line(a.subject), a.commit[:7])
+            for a in amendments
         ),
         schedule_sentence=" ".join(schedule_sentences(result, programme.grace_days)),
+        next_steps=tuple(next_steps(result, evaluation, _reply_days(programme))),
         **_leverage_words(portfolio, result),
     )
 
@@ -373,3 +378,7 @@ def _leverage_words(portfolio: Portfolio, result: ProviderResult) -> dict[str, A
     }
 
 
+
+
+def _reply_days(programme: Programme) -> int:
+    return programme.distribution.reply_days if programme.distribution is not None else 14
