@@ -329,7 +329,7 @@ def test_not_scored_says_which_and_how_much_is_left(portfolio: Portfolio) -> Non
     assert not_scored(q3) == [
         "One criterion was not scored this quarter: Monthly reports on time.",
         "The score leaves it out.",
-        "It covers 80% of the programme.",
+        "It rests on 80% of what we look at.",
     ]
     assert not_scored(_evaluation(portfolio, "acme", sample.q(2026, 1))) == []
 
@@ -348,7 +348,7 @@ def test_not_scored_several() -> None:
     assert not_scored(ev) == [
         "Two criteria were not scored this quarter: Backup tests and Cost reports.",
         "The score leaves them out.",
-        "It covers 33% of the programme.",
+        "It rests on 33% of what we look at.",
     ]
 
 

@@ -38,6 +38,7 @@ from markupsafe import Markup
 from scorecard.data.problems import Location, Problem
 from scorecard.documents.markdown_safe import render_markdown
 from scorecard.figures.rounding import display
+from scorecard.words.provenance_line import provenance_line
 
 __all__ = [
     "DocumentMeta",
@@ -150,6 +151,7 @@ class DocumentMeta:
     organisation: str | None = None
     page_size: PageSize = "A4"
     lang: str = "en"
+    commit_day: date | None = None  # the day of ``commit`` (a provider's copy names it)
 
     @property
     def short_commit(self) -> str:
@@ -158,6 +160,12 @@ class DocumentMeta:
     @property
     def internal(self) -> bool:
         return self.audience != "provider"
+
+    @property
+    def provenance_line(self) -> str:
+        """"Figures as of DAY, from ..." (words.provenance_line)."""
+        return provenance_line(self.as_of, self.short_commit, self.commit_day,
+                               dirty=self.dirty, internal=self.internal)
 
     @property
     def running_audience(self) -> str:

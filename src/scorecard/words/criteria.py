@@ -213,7 +213,7 @@ def not_scored(ev: Evaluation) -> list[str]:
         ]
     percent = display(ev.coverage * 100)
     if percent >= 100:
-        sentences.append("It covers almost all of the programme.")
+        sentences.append("It rests on almost all of what we look at.")
     else:
-        sentences.append(f"It covers {percent}% of the programme.")
+        sentences.append(f"It rests on {percent}% of what we look at.")
     return sentences

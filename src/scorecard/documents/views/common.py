@@ -72,6 +72,7 @@ def _meta(
         provider=provider_name,
         period=period,
         organisation=programme.organisation,
+        commit_day=provenance.commit_day,
     )
 
 
