@@ -16,8 +16,11 @@ __all__ = ["DATA_CLASSES", "own_blocks"]
 # Elements whose content is text people wrote in the data.
 DATA_CLASSES = frozenset({
     "crit-note", "summary-box", "reply-box", "internal-note", "action-note", "action-title",
-    "internal-inline", "from-data", "amendment-table",
+    "internal-inline", "from-data", "amendment-table", "explain",
 })
+# Inline labels that stand apart from the sentence beside them (a day, a badge, a name).
+LABELS = frozenset({"att-day", "state", "band", "hl-label", "svc", "row-sub", "note-label",
+                    "cat-name", "cat-meta", "overdue", "outcome", "point-source"})
 SKIP_TAGS = frozenset({"head", "style", "script", "svg", "code", "title"})
 BLOCKS = frozenset({"p", "li", "td", "th", "h1", "h2", "h3", "h4", "caption", "figcaption",
                     "dt", "dd", "div", "section", "header", "main", "ol", "ul", "table", "tr",
@@ -30,11 +33,11 @@ class _Blocks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
-        self._stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self._stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, apart)
         self._text: list[str] = []
 
     def _skipping(self) -> bool:
-        return any(skipped for _, skipped in self._stack)
+        return any(skipped for _, skipped, _ in self._stack)
 
     def _flush(self) -> None:
         text = " ".join("".join(self._text).split())
@@ -43,28 +46,33 @@ class _Blocks(HTMLParser):
         if re.search(r"[A-Za-z]", text):
             self.blocks.append(text)
 
+    def _boundary(self, apart: bool) -> None:
+        if self._skipping():
+            return
+        if apart:
+            self._flush()
+        else:
+            self._text.append(" ")  # an inline element is a word apart from its neighbours
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
             return
         classes = set((dict(attrs).get("class") or "").split())
         skipped = tag in SKIP_TAGS or bool(classes & DATA_CLASSES)
-        if tag in BLOCKS and tag != "span" and not self._skipping():
-            self._flush()
-        elif not self._skipping():
-            self._text.append(" ")  # an inline element is a word apart from its neighbours
-        self._stack.append((tag, skipped))
+        apart = (tag in BLOCKS and tag != "span") or bool(classes & LABELS)
+        self._boundary(apart)
+        self._stack.append((tag, skipped, apart))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
             return
+        apart = False
         while self._stack:
-            open_tag, _ = self._stack.pop()
+            open_tag, _, open_apart = self._stack.pop()
             if open_tag == tag:
+                apart = open_apart
                 break
-        if tag in BLOCKS and tag != "span" and not self._skipping():
-            self._flush()
-        elif not self._skipping():
-            self._text.append(" ")
+        self._boundary(apart)
 
     def handle_data(self, data: str) -> None:
         if not self._skipping():

@@ -18,11 +18,11 @@ import pytest
 from conftest import ROOT, GitRepo, make_repo
 from document_words import own_blocks
 from scorecard.words.glossary import TERMS, avoided, jargon
-from scorecard.words.readability import grade_of, sentences, words
+from scorecard.words.readability import grade_of, words
 
 GRADE = 8  # outputs.md: grade 8 or lower; we aim for 6
 # The reference a provider can quote back (words.provenance_line): a commit id, on purpose.
-REFERENCE = re.compile(r"\(reference [0-9a-f]{7}\)")
+REFERENCE = re.compile(r"reference [0-9a-f]{7}\b")
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def _sentences(blocks: list[str]) -> list[str]:
     """The blocks that are sentences: they end with a full stop (or ! or ?). Headings,
     labels and table cells are not sentences, and Flesch-Kincaid measures sentences;
     subtitles, captions and "How to read this" are, and are measured."""
-    return [b for b in blocks if b.rstrip()[-1:] in ".!?"]
+    return [b for b in blocks if re.search(r"(?<![A-Z])[.!?]$", b.rstrip())]
 
 
 def test_every_document_reads_at_grade_8_or_lower(documents: dict[str, list[str]]) -> None:
@@ -97,10 +97,11 @@ def test_no_jargon_on_a_provider_copy(documents: dict[str, list[str]]) -> None:
 
 
 def test_no_sentence_is_said_three_times(documents: dict[str, list[str]]) -> None:
+    # A paragraph, list item or cell of 7 words or more, said a third time in one document
+    # (the gap of one missed target was said on page one, in a list and in its row).
     repeated = {}
     for path, blocks in documents.items():
-        said = Counter(s for b in _sentences(blocks) for s in sentences(b)
-                       if len(words(s)) >= 7)
+        said = Counter(b for b in _sentences(blocks) if len(words(b)) >= 7)
         thrice = [s for s, n in said.items() if n >= 3]
         if thrice:
             repeated[path] = thrice

@@ -119,7 +119,7 @@ def test_negotiation_points_match_their_figures() -> None:
     points = negotiation_points(f)
     assert [(p.section, p.text) for p in points] == [
         ("targets", "Acme missed the target for first response to urgent tickets in 4 of 7 "
-                    "quarters, by 25 minutes on average."),
+                    "quarters. The gap was 25 minutes on average."),
         # ooh not named in any record of 2025-Q4 .. 2026-Q3; last used in 2024-Q4
         ("scope", "We pay EUR 18,000 a year for Out-of-hours support and have not used it "
                   "since the fourth quarter of 2024."),

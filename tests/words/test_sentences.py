@@ -170,7 +170,7 @@ def test_low_coverage_gives_no_rating(portfolio: Portfolio) -> None:
     ev = _evaluation_with(_evaluation(portfolio, "globex", Q3), band=None, trend=None)
     assert headline(ev, sample.globex(), internal=False) == [
         "You scored 88 out of 100 this quarter.",
-        "Too little was scored this quarter to give a rating.",
+        "Too little was scored this quarter to give a status.",
     ]
 
 
@@ -248,7 +248,7 @@ def test_met_target_and_non_time_unit() -> None:
     assert criterion_sentences(findings, scale, Q3, internal=False) == [
         "Audit findings past due: 3 findings against a target of 0.",
         "That is 3 findings more than agreed.",
-        "There is no floor for this target, so any miss scores 0.",
+        "This target has no partial score: any miss scores 0.",
     ]
 
 
@@ -493,7 +493,7 @@ def test_exit_plan_stale_and_missing(portfolio: Portfolio) -> None:
     result = provider_result(sample.dataset(), planless, sample.AS_OF)
     assert result.exit.missing
     assert exit_plan_sentences(result, portfolio.programme) == [
-        "Acme is rated At risk, the lowest rating.",
+        "Acme has the status At risk, the lowest.",
         "There is no exit plan yet, and one is needed.",
     ]
     assert exit_plan_sentences(_provider(portfolio, "globex"), portfolio.programme) == [
@@ -560,9 +560,10 @@ def test_attention_most_urgent_first(portfolio: Portfolio) -> None:
 
 def test_portfolio_summary(portfolio: Portfolio) -> None:
     assert portfolio_summary(portfolio) == [
-        "The programme covers 2 providers.",
-        "One is rated Strong.",
-        "One is rated At risk.",
+        # each status names the providers it counts (globex 87.5 Strong, acme 56.3 At risk)
+        "We have 2 providers.",
+        "One has the status Strong: Globex Services.",
+        "One has the status At risk: Acme.",
     ]
 
 
@@ -614,7 +615,10 @@ WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_tex
                 # v1.1: pieces of criterion_sentences
                 "is_percent", "gap_sentence", "floor_sentence", "rating_words",
                 # issue 23: a change and a gap in words, glossary data
-                "percentage_points", "change_words", "change_from_to"}
+                "percentage_points", "change_words", "change_from_to",
+                # issue 23: the glossary's data and checks, a commit's subject line, limits
+                "TERMS", "AVOID", "PROVIDER_JARGON", "avoided", "jargon", "subject_line",
+                "SUBJECT_MAX", "MIN_ASKS"}
 
 
 def sentence_module_names() -> set[str]:
@@ -675,6 +679,20 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
         add("contract_sentences", contract_sentences(result))
         add("exit_plan_sentences", exit_plan_sentences(result, portfolio.programme))
         add("rank_sentences", rank_sentences(result))
+        # issue 23: page one's whom to reply to, next steps and next evaluation
+        from scorecard.words.contact import reply_to_sentences
+        from scorecard.words.next_steps import next_evaluation_sentence, next_steps
+        from scorecard.words.provenance_line import provenance_line
+
+        add("reply_to_sentences", reply_to_sentences(
+            result.evaluations[-1].record.lead if result.evaluations else "Nobody",
+            portfolio.programme.distribution))
+        for ev in result.evaluations:
+            add("next_steps", next_steps(result, ev, 14))
+        for internal in (False, True):
+            add("next_evaluation_sentence", next_evaluation_sentence(result, internal=internal))
+            add("provenance_line", provenance_line(
+                portfolio.as_of, "3a51d1d", portfolio.as_of, dirty=False, internal=internal))
     items = attention(portfolio)
     add("attention", [i.sentence for i in items])
     from scorecard.figures.due import due_items
@@ -703,6 +721,12 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
         figures = renewal_figures(portfolio, each.provider.provider.id)
         if figures is not None:
             add("negotiation_points", [p.text for p in negotiation_points(figures)])
+            from scorecard.words.asks import asks, position
+            from scorecard.words.stakes import decision_stake
+
+            add("asks", [p.text for p in asks(figures)])
+            add("position", position(figures, portfolio.programme))
+            add("decision_stake", decision_stake(each.provider, each.spend))
     return texts, used
 
 

@@ -103,7 +103,7 @@ CASES = [
     # no floor: any miss scores 0
     (("findings", 0, None, "lower"), 1,
      ["Thing: 1 finding against a target of 0.", "That is 1 finding more than agreed.",
-      "There is no floor for this target, so any miss scores 0."]),
+      "This target has no partial score: any miss scores 0."]),
     # not scored
     (("% over budget", 0, 10, "lower"), None, ["Thing: not scored this quarter."]),
     (("minutes", 15, 60, "lower"), None, ["Thing: not scored this quarter."]),

@@ -29,9 +29,9 @@ def reply_to_sentences(lead: str, distribution: Distribution | None) -> list[str
     lead_address = _address(distribution.people.get(lead))
     ours = _address(distribution.sender)
     if lead_address is not None:
-        sentences.append(f"Write to {lead}, who led this evaluation, at {lead_address[1]}.")
+        sentences.append(f"Send it to {lead} at {lead_address[1]}.")
     if ours is not None and (lead_address is None or ours[1] != lead_address[1]):
         who = ours[0] or "us"
-        start = "Copy" if lead_address is not None else "Write to"
+        start = "Copy" if lead_address is not None else "Send it to"
         sentences.append(f"{start} {who} at {ours[1]}.")
     return sentences

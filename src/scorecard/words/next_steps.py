@@ -25,21 +25,20 @@ def next_steps(result: ProviderResult, evaluation: Evaluation, reply_days: int) 
     steps: list[str] = []
     reply = reply_by(evaluation, reply_days)
     if reply is not None:
-        steps.append(f"{owner}: get {name}'s reply, due by {day_words(reply)}.")
+        steps.append(f"{owner}: get {name}'s reply by {day_words(reply)}.")
     overdue = len(result.actions.overdue)
     if overdue:
         steps.append(f"{owner}: chase {name} on the {counted(overdue, 'overdue problem')}.")
     status = result.contract
     if status is not None and status.decision_due and status.notice_deadline is not None:
-        steps.append(f"{owner}: decide on the contract before the notice deadline, "
-                     f"{day_words(status.notice_deadline)}.")
+        steps.append(f"{owner}: decide on the contract by {day_words(status.notice_deadline)}.")
     if result.exit.missing:
         steps.append(f"{owner}: write an exit plan for {name}.")
     elif result.exit.stale:
         steps.append(f"{owner}: review the exit plan for {name}.")
     schedule = result.schedule
     if schedule.next_period is not None and schedule.next_due is not None:
-        steps.append(f"{owner}: evaluate {name} for {schedule.next_period.describe()} "
+        steps.append(f"{owner}: score {schedule.next_period.describe()} "
                      f"by {day_words(schedule.next_due)}.")
     return steps
 
@@ -49,9 +48,8 @@ def next_evaluation_sentence(result: ProviderResult, *, internal: bool) -> str:
     schedule = result.schedule
     if schedule.next_period is None or schedule.next_due is None:
         return ""
-    who = display_name(result.provider) if internal else "you"
-    return (f"We will next evaluate {who} for {schedule.next_period.describe()}, "
-            f"by {_day(schedule.next_due)}.")
+    whose = f" {display_name(result.provider)}'s" if internal else ""
+    return f"We will score{whose} {schedule.next_period.describe()} by {_day(schedule.next_due)}."
 
 
 def _day(day: date) -> str:

@@ -22,5 +22,5 @@ def provenance_line(as_of: date, short_commit: str, commit_day: date | None, *,
     if internal or commit_day is None:
         return f"Figures as of {day_words(as_of)}, from version {short_commit} of our records" \
                f"{draft}."
-    return (f"Figures as of {day_words(as_of)}, from our records as saved on "
-            f"{day_words(commit_day)} (reference {short_commit}){draft}.")
+    return (f"Figures as of {day_words(as_of)}. From our records of {day_words(commit_day)}, "
+            f"reference {short_commit}{draft}.")

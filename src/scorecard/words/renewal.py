@@ -58,8 +58,8 @@ def _missed_point(m: MissedTarget, noun: str, they: str) -> NegotiationPoint:
     how_often = (f"in all {m.measured} {periods}" if m.missed == m.measured and m.measured > 1
                  else f"in {m.missed} of {m.measured} {periods}")
     text = (
-        f"{they} missed the target for {name} {how_often}, "
-        f"by {gap_words(m.mean_gap, m.unit)} on average."
+        f"{they} missed the target for {name} {how_often}. "
+        f"The gap was {gap_words(m.mean_gap, m.unit)} on average."
     )
     return NegotiationPoint(text, "targets")
 
