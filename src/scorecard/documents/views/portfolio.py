@@ -32,10 +32,12 @@ from scorecard.figures.results import (
     ProviderResult,
 )
 from scorecard.figures.rounding import display
+from scorecard.figures.since import last_portfolio_day, since_last
 from scorecard.figures.spend import leverage
 from scorecard.words.change import change_from_to
 from scorecard.words.due import attention
 from scorecard.words.portfolio import portfolio_summary
+from scorecard.words.since import since_sentences
 from scorecard.words.spend import (
     DECISION_WORDS,
     dependence_sentences,
@@ -119,6 +121,9 @@ class PortfolioPage:
     dependence: tuple[str, ...] = ()
     spend_rows: tuple[SpendRow, ...] = ()
     unused: tuple[str, ...] = ()
+    # issue 23: what changed since the portfolio as of the previous period's end
+    since_day: date | None = None
+    since: tuple[str, ...] = ()
 
 
 def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
@@ -275,6 +280,8 @@ def portfolio_view(
             )
         ),
         unused=tuple(s for p in lev.providers for s in unused_sentences(p, named=True)),
+        since_day=last_portfolio_day(portfolio),
+        since=tuple(since_sentences(since_last(portfolio))),
     )
 
 

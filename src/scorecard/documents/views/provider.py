@@ -361,7 +361,7 @@ def _shared_page(
         ),
         chart=_history_chart(history, programme),
         category_chart=charts.category_bars(
-            [(cat.category.name, cat.score) for cat in evaluation.categories]
+            [(cat.category.name, cat.score) for cat in evaluation.categories], _bands(programme)
         ),
         history=history,
         rules_marked=any(pt.rules_changed for pt in history),
