@@ -234,7 +234,7 @@ def renewal_view(
         term_sentence=_term_sentence(f),
         term=_term_rows(f, bands),
         chart=charts.score_history([(e.period.label, e.overall) for e in f.term], bands,
-                                   title="Overall score over the contract term", height=170,
+                                   title="Overall score over the contract term", height=130,
                                    unjudged={e.period.label for e in f.term
                                              if e.overall is not None and e.band is None}),
         missed=_missed_rows(f),
