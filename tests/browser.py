@@ -39,10 +39,13 @@ class PageView:
     failed_requests: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     height: int = 0
+    probed: object = None  # what ``probe`` returned, when one was given
 
 
-def open_page(html_file: Path, *, width: int = 1024, full_page: bool = True) -> PageView:
-    """Load ``html_file`` in headless Chromium; a screenshot plus every error it raised."""
+def open_page(html_file: Path, *, width: int = 1024, full_page: bool = True,
+              probe: str | None = None) -> PageView:
+    """Load ``html_file`` in headless Chromium; a screenshot plus every error it raised.
+    ``probe``: a JavaScript expression evaluated in the loaded page (``view.probed``)."""
     html_file = html_file.resolve()
     page_url = html_file.as_uri()
     view = PageView(png=b"")
@@ -85,6 +88,8 @@ def open_page(html_file: Path, *, width: int = 1024, full_page: bool = True) -> 
             page.route("**/*", only_the_page)
             page.goto(page_url, wait_until="load")
             view.height = int(page.evaluate("document.documentElement.scrollHeight"))
+            if probe is not None:
+                view.probed = page.evaluate(probe)
             view.png = page.screenshot(full_page=full_page, type="png")
         finally:
             context.close()

@@ -87,7 +87,8 @@ def test_headline_box(portfolio: Portfolio) -> None:
     h = _provider_page(portfolio).headline
     assert h.score == 56  # 56.333 shown as a whole number
     assert h.band == "At risk" and h.band_text == "At risk" and h.band_class == "band-low"
-    assert h.trend_text == "Down 19 points"  # 56.333 - 75 = -18.667 -> 19
+    # printed 56 (56.333) and 75 before: 56 - 75 = -19, with both scores to check it by
+    assert h.trend_text == "Down 19 points, from 75 to 56"
     assert h.coverage_percent == 80  # (60 * 4/4 + 40 * 1/2) / 100
     assert h.sentence.startswith("You scored 56 out of 100 this quarter")
 
@@ -102,7 +103,7 @@ def test_criteria_lines_measured_and_rated(portfolio: Portfolio) -> None:
         "99.2%", "99.9% or more", "Missed"
     )
     assert availability.score == 22
-    assert "0.7 points short" in availability.sentence
+    assert "0.7 percentage points short" in availability.sentence
     # 42 minutes against 30: 100 * (120 - 42) / (120 - 30) = 86.67 -> 87
     assert (p1.result, p1.target, p1.outcome, p1.score) == (
         "42 minutes", "30 minutes or less", "Missed", 87
@@ -126,7 +127,8 @@ def test_provider_page_sentences_scope_actions(portfolio: Portfolio) -> None:
     assert page.targets_sentence == "You met none of your 2 targets."
     # One line per missed target, with its gap: 99.9 - 99.2 = 0.7 points; 42 - 30 = 12 minutes.
     availability, p1 = page.missed
-    assert availability.startswith("Availability: 99.2%") and "0.7 points short" in availability
+    assert availability.startswith("Availability: 99.2%")
+    assert "0.7 percentage points short" in availability
     assert p1.startswith("First response to urgent tickets: 42 minutes")
     assert "12 minutes slower" in p1
     assert "Monthly reports on time" in page.not_scored_sentence
@@ -219,7 +221,8 @@ def test_portfolio_rows_in_rank_order(portfolio: Portfolio) -> None:
     assert (globex.name, globex.score, globex.band, globex.rank) == (
         "Globex Services", 88, "Strong", 1  # 87.5 -> 88, halves away from zero
     )
-    assert globex.trend_text == "Down 13 points"  # 87.5 - 100 = -12.5 -> 13
+    # printed 88 (87.5, halves away from zero) and 100: 88 - 100 = -12, not -12.5 -> 13
+    assert globex.trend_text == "Down 12 points, from 100 to 88"
     assert globex.contract == "Decide by 30 January 2027" and globex.contract_attention
     assert (acme.targets, acme.open_actions, acme.overdue_actions) == ("0 of 2", 1, 1)
     assert acme.scope == "2 of 3 services"
@@ -318,15 +321,16 @@ def test_renewal_view_of_the_sample() -> None:
     # term: 2026-Q1 (75) and 2026-Q3 (56.33); availability and p1-response missed once of 2
     assert [r.period for r in page.term] == ["2026-Q1", "2026-Q3"]
     assert [(m.criterion, m.missed, m.mean_gap) for m in page.missed] == [
-        ("Availability", "1 of 2 quarters", "0.7 points"),
+        ("Availability", "1 of 2 quarters", "0.7 percentage points"),
         ("First response to urgent tickets", "1 of 2 quarters", "12 minutes"),
     ]
     texts = [p.text for p in page.points]
     # 1 of 2 is at least a third: both missed targets are points; the fall of 75 -> 56
     assert texts[:2] == [
-        "Acme missed the target for availability in 1 of 2 quarters, by 0.7 points on average.",
-        "Acme missed the target for first response to urgent tickets in 1 of 2 quarters, "
-        "by 12 minutes on average.",
+        "Acme missed the target for availability in 1 of 2 quarters. "
+        "The gap was 0.7 percentage points on average.",
+        "Acme missed the target for first response to urgent tickets in 1 of 2 quarters. "
+        "The gap was 12 minutes on average.",
     ]
     assert "Acme's score fell from 75 to 56 out of 100 over the contract so far." in texts
     # globex has no short name; 87.5 shows as 88, 56.33 as 56
@@ -364,7 +368,8 @@ def test_a_changed_target_and_a_criterion_that_does_not_apply_in_the_provider_pa
     assert page.rules_sentence == (
         "From January 2026 the target for Availability is 99.95%; it was 99.9%.")
     # 100 * (99.9 - 99) / (99.95 - 99) = 94.74 -> 95; 2025-Q4 was met: 100; down 5.26 -> 5
-    assert page.headline.trend_text == "Down 5 points (the rules changed since 2025-Q4)"
+    assert page.headline.trend_text == "Down 5 points, from 100 to 95"
+    assert page.headline.trend_note == "The rules changed since 2025-Q4."
     lines = {c.id: c for c in page.categories[0].criteria}
     assert (lines["uptime"].target, lines["uptime"].score) == ("99.95% or more", 95)
     assert (lines["patching"].outcome, lines["patching"].outcome_class) == (
@@ -384,7 +389,7 @@ def test_page_one_says_what_to_fix_first(portfolio: Portfolio) -> None:
     # p1-response: (100 - 86.667) * 1/4 * 60/100 = 2.0 -> 2 points;
     # a-1 open, due 30 September, 57 days late on 26 November (the last place).
     assert page.fix_first == (
-        "Availability: 99.2%. That is 0.7 points short of the target. "
+        "Availability: 99.2%. That is 0.7 percentage points short of the target. "
         "It cost your score 12 points.",
         "First response to urgent tickets: 42 minutes. That is 12 minutes slower than "
         "agreed. It cost your score 2 points.",

@@ -621,7 +621,7 @@ def test_renewal_briefs_and_team_documents_do_hold_the_new_markers(built: Built)
     team = _visible((built.html / "northgate" / "2026-Q3" / "team.html").read_text("utf-8"))
     assert "765,432,189" in team
     portfolio = _visible((built.html / "portfolio.html").read_text(encoding="utf-8"))
-    assert "We pay Northgate" in portfolio and "no alternative provider" in portfolio
+    assert "We pay Northgate" in portfolio and "No other provider does" in portfolio
     words = set()
     for text in (brief, portfolio):
         found_words, _ = _word_leaks(text, built.known)

@@ -119,7 +119,7 @@ def test_negotiation_points_match_their_figures() -> None:
     points = negotiation_points(f)
     assert [(p.section, p.text) for p in points] == [
         ("targets", "Acme missed the target for first response to urgent tickets in 4 of 7 "
-                    "quarters, by 25 minutes on average."),
+                    "quarters. The gap was 25 minutes on average."),
         # ooh not named in any record of 2025-Q4 .. 2026-Q3; last used in 2024-Q4
         ("scope", "We pay EUR 18,000 a year for Out-of-hours support and have not used it "
                   "since the fourth quarter of 2024."),
@@ -139,8 +139,9 @@ def test_a_fall_over_the_term_is_a_point() -> None:
     fell = replace(f, first_score=90.0)
     assert [p.text for p in negotiation_points(fell) if p.section == "scores"] == [
         "Acme's score fell from 90 to 86 out of 100 over the contract so far."]
-    # a fall under 1 point is "about the same": no point (86.11 - 86.9 = -0.79)
-    flat = replace(f, first_score=86.9)
+    # printed 86 both times (86.4 and 86.11): "about the same", no point. (86.9 would print
+    # 87: a fall of 1 point as printed, which is a point since the change is worked from print.)
+    flat = replace(f, first_score=86.4)
     assert [p for p in negotiation_points(flat) if p.section == "scores"] == []
 
 
@@ -156,10 +157,10 @@ def test_no_point_without_a_figure_that_says_something() -> None:
 def test_gap_words() -> None:
     assert gap_words(25.0, "minutes") == "25 minutes"
     assert gap_words(4.94, "minutes") == "4.9 minutes"
-    assert gap_words(11.666, "%") == "12 points"
-    assert gap_words(1.857, "%") == "1.9 points"
-    assert gap_words(0.064, "%") == "0.06 points"
-    assert gap_words(1.0, "%") == "1 point"
+    assert gap_words(11.666, "%") == "12 percentage points"
+    assert gap_words(1.857, "%") == "1.9 percentage points"
+    assert gap_words(0.064, "%") == "0.06 percentage points"
+    assert gap_words(1.0, "%") == "1 percentage point"
 
 
 def test_open_problems_that_are_all_overdue_are_said_plainly() -> None:

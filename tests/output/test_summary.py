@@ -102,18 +102,19 @@ def test_improved_fell_overdue_and_contracts_in_plain_words() -> None:
         result(ACME, evaluation("2026-Q2", 67.25, None), evaluation("2026-Q3", 72.35, 5.1),
                # notice deadline 2026-12-20 is 24 days after 2026-11-26 (4 in Nov + 20)
                contract=contract(date(2026, 12, 20), due=True, passed=False, days=24)),
-        # 58.5 shows as 59 and -3.5 as down 4: halves away from zero
+        # 58.5 shows as 59 (halves away from zero); before it 58.5 + 3.5 = 62 shows as 62:
+        # the change is worked from the printed scores, 59 - 62 = -3 (not -3.5 as 4)
         result(provider("globex"), evaluation("2026-Q3", 58.5, -3.5, band=2),
                contract=contract(date(2026, 10, 2), due=False, passed=True, days=-55)),
-        # a change under 1 point is "about the same": neither improved nor fell
-        result(provider("initech"), evaluation("2026-Q3", 81.0, 0.6, band=0)),
+        # printed 81 both times (81.0 and 81.0 - 0.4 = 80.6): "about the same"
+        result(provider("initech"), evaluation("2026-Q3", 81.0, 0.4, band=0)),
         # Q2 ends 30 June, due 30 days later: 30 July; Q3 ends 30 September: 30 October
         result(provider("umbrella"), overdue=("2026-Q2", "2026-Q3")),
     ))
     assert text.startswith("## Provider scorecards: as of 26 November 2026\n")
     assert "Internal: for our team only." in text
     assert section(text, "Improved") == ["- Acme: up 5 points to 72 in 2026-Q3."]
-    assert section(text, "Fell") == ["- Globex: down 4 points to 59 in 2026-Q3."]
+    assert section(text, "Fell") == ["- Globex: down 3 points to 59 in 2026-Q3."]
     assert section(text, "Overdue") == [
         "- Acme: action a-7, \u201cA-7\u201d, was due on 30 September 2026.",
         "- Umbrella: the evaluation of the second quarter of 2026 (2026-Q2)"
@@ -131,7 +132,7 @@ def test_improved_fell_overdue_and_contracts_in_plain_words() -> None:
         "| Provider | Latest period | Score | Band | Change |",
         "| --- | --- | --- | --- | --- |",
         "| Acme | 2026-Q3 | 72 | Adequate | up 5 points |",
-        "| Globex | 2026-Q3 | 59 | At risk | down 4 points |",
+        "| Globex | 2026-Q3 | 59 | At risk | down 3 points |",
         "| Initech | 2026-Q3 | 81 | Strong | about the same |",
         "| Umbrella | none yet |  |  |  |",
     ]

@@ -31,7 +31,7 @@ def test_a_percent_unit_and_an_overdue_action() -> None:
     late = action("firmware", date(2026, 4, 1), "open", due=date(2026, 4, 30))
     assert fix_first_sentences([MissedTarget(cr, 1.0), OverdueAction(late, 180)],
                                internal=False) == [
-        "Spend: 2.5% over budget. That is 2.5 points more than agreed. "
+        "Spend: 2.5% over budget. That is 2.5 percentage points more than agreed. "
         "It cost your score 1 point.",
         # 30 April + 180 days (31 + 30 + 31 + 31 + 30 = 153 to 30 September, + 27) = 27 October
         "Fix “Firmware”. It was due on 30 April 2026. By 27 October 2026 it was 180 days "
@@ -44,7 +44,7 @@ def test_from_an_evaluation_to_words() -> None:
     ev = evaluate(prog, provider(), record("2026-Q3", date(2026, 10, 6), {"uptime": 98}))
     # score 100 * (98 - 95) / (99 - 95) = 75: 25 points lost, the only category.
     assert fix_first_sentences(priorities(ev, [], date(2026, 10, 6)), internal=False) == [
-        "Uptime: 98%. That is 1 point short of the target. It cost your score 25 points."
+        "Uptime: 98%. That is 1 percentage point short of the target. It cost your score 25 points."
     ]
     assert nothing_to_fix() == "No target was missed and no action is overdue."
 

@@ -94,9 +94,9 @@ def test_values_are_shown_as_written_with_their_unit() -> None:
 
 def test_gaps_are_rounded_to_the_decimals_in_the_data() -> None:
     # 99.9 - 99.2 is 0.7000000000000028 in floating point; the data has 1 decimal.
-    assert gap_text(99.2, 99.9, "%") == "0.7 points"
+    assert gap_text(99.2, 99.9, "%") == "0.7 percentage points"
     # 100 - 99 = 1 percentage point.
-    assert gap_text(99.0, 100.0, "%") == "1 point"
+    assert gap_text(99.0, 100.0, "%") == "1 percentage point"
     # 42 - 30 = 12 minutes.
     assert gap_text(42.0, 30.0, "minutes") == "12 minutes"
     # 0.05 - 0.02 = 0.03 (0.030000000000000002 in floating point).
@@ -109,22 +109,26 @@ def test_gaps_are_rounded_to_the_decimals_in_the_data() -> None:
 def test_headline_with_trend_from_an_earlier_period(portfolio: Portfolio) -> None:
     ev = _evaluation(portfolio, "acme", Q3)
     acme = sample.acme()
-    # overall 56.333 -> 56; trend 56.333 - 75 = -18.667 -> 19 points; the period
+    # overall 56.333 -> 56; before 75 -> 75; change as printed 56 - 75 = -19; the period
     # compared with is 2026-Q1 (Q2 has no record), so it is named in words.
     assert headline(ev, acme, internal=True) == [
-        "Acme scored 56 out of 100 this quarter, down 19 points from the first quarter of 2026.",
+        "Acme scored 56 out of 100 this quarter, down 19 points from 75 in the first quarter "
+        "of 2026.",
         "That is At risk.",
     ]
     assert headline(ev, acme, internal=False)[0] == (
-        "You scored 56 out of 100 this quarter, down 19 points from the first quarter of 2026."
+        "You scored 56 out of 100 this quarter, down 19 points from 75 in the first quarter "
+        "of 2026."
     )
 
 
 def test_headline_trend_rounds_halves_away_from_zero(portfolio: Portfolio) -> None:
     ev = _evaluation(portfolio, "globex", Q3)
-    # 87.5 shows as 88; trend 87.5 - 100 = -12.5 shows as 13 points down.
+    # 87.5 shows as 88 (halves away from zero); 100 shows as 100. The change in words is
+    # worked from the printed scores: 88 - 100 = -12, not the rounded -12.5 (13).
     assert headline(ev, sample.globex(), internal=True) == [
-        "Globex Services scored 88 out of 100 this quarter, down 13 points from last quarter.",
+        "Globex Services scored 88 out of 100 this quarter, down 12 points from 100 last "
+        "quarter.",
         "That is Strong.",
     ]
 
@@ -144,15 +148,21 @@ def _evaluation_with(ev: Evaluation, **changes: object) -> Evaluation:
 def test_small_trend_is_about_the_same_and_one_point_is_singular(portfolio: Portfolio) -> None:
     ev = _evaluation(portfolio, "globex", Q3)
     globex = sample.globex()
-    # |0.99| < 1: about the same; 1.4 shows as 1 point (singular); -0.6: about the same.
-    assert headline(_evaluation_with(ev, trend=0.99), globex, internal=True)[0].endswith(
+    # Worked from the printed scores (overall 87.5 prints 88):
+    # before 87.6 prints 88: 88 - 88 = 0, about the same (the trend is -0.1);
+    # before 87.4 prints 87: 88 - 87 = 1, up 1 point (singular), though the trend is 0.1;
+    # before 88.6 prints 89: 88 - 89 = -1, down 1 point.
+    def before(score: float) -> Evaluation:
+        return _evaluation_with(ev, trend=87.5 - score, previous_overall=score)
+
+    assert headline(before(87.6), globex, internal=True)[0].endswith(
         "this quarter, about the same as last quarter."
     )
-    assert headline(_evaluation_with(ev, trend=-0.6), globex, internal=True)[0].endswith(
-        "about the same as last quarter."
+    assert headline(before(87.4), globex, internal=True)[0].endswith(
+        ", up 1 point from 87 last quarter."
     )
-    assert headline(_evaluation_with(ev, trend=1.4), globex, internal=True)[0].endswith(
-        ", up 1 point from last quarter."
+    assert headline(before(88.6), globex, internal=True)[0].endswith(
+        ", down 1 point from 89 last quarter."
     )
 
 
@@ -160,7 +170,7 @@ def test_low_coverage_gives_no_rating(portfolio: Portfolio) -> None:
     ev = _evaluation_with(_evaluation(portfolio, "globex", Q3), band=None, trend=None)
     assert headline(ev, sample.globex(), internal=False) == [
         "You scored 88 out of 100 this quarter.",
-        "Too little was scored this quarter to give a rating.",
+        "Too little was scored this quarter to give a status.",
     ]
 
 
@@ -179,7 +189,7 @@ def test_monthly_period_noun(portfolio: Portfolio) -> None:
     record = replace(ev.record, period=Period(2026, 9, "monthly"))
     monthly = _evaluation_with(ev, record=record, previous=Period(2026, 8, "monthly"))
     assert headline(monthly, sample.globex(), internal=False)[0] == (
-        "You scored 88 out of 100 this month, down 13 points from last month."
+        "You scored 88 out of 100 this month, down 12 points from 100 last month."
     )
 
 
@@ -212,7 +222,7 @@ def test_missed_targets_in_the_unit_people_use(portfolio: Portfolio) -> None:
     q3 = _evaluation(portfolio, "acme", Q3)
     assert missed_targets(q3) == [
         "Availability: 99.2% against a target of 99.9%.",
-        "That is 0.7 points short of the target.",  # 99.9 - 99.2
+        "That is 0.7 percentage points short of the target.",  # 99.9 - 99.2
         "First response to urgent tickets: 42 minutes against a target of 30.",
         "That is 12 minutes slower than agreed.",  # 42 - 30, lower is better
     ]
@@ -238,7 +248,7 @@ def test_met_target_and_non_time_unit() -> None:
     assert criterion_sentences(findings, scale, Q3, internal=False) == [
         "Audit findings past due: 3 findings against a target of 0.",
         "That is 3 findings more than agreed.",
-        "There is no floor for this target, so any miss scores 0.",
+        "This target has no partial score: any miss scores 0.",
     ]
 
 
@@ -319,7 +329,7 @@ def test_not_scored_says_which_and_how_much_is_left(portfolio: Portfolio) -> Non
     assert not_scored(q3) == [
         "One criterion was not scored this quarter: Monthly reports on time.",
         "The score leaves it out.",
-        "It covers 80% of the programme.",
+        "It rests on 80% of what we look at.",
     ]
     assert not_scored(_evaluation(portfolio, "acme", sample.q(2026, 1))) == []
 
@@ -338,7 +348,7 @@ def test_not_scored_several() -> None:
     assert not_scored(ev) == [
         "Two criteria were not scored this quarter: Backup tests and Cost reports.",
         "The score leaves them out.",
-        "It covers 33% of the programme.",
+        "It rests on 33% of what we look at.",
     ]
 
 
@@ -485,7 +495,7 @@ def test_exit_plan_stale_and_missing(portfolio: Portfolio) -> None:
     result = provider_result(sample.dataset(), planless, sample.AS_OF)
     assert result.exit.missing
     assert exit_plan_sentences(result, portfolio.programme) == [
-        "Acme is rated At risk, the lowest rating.",
+        "Acme has the status At risk, the lowest.",
         "There is no exit plan yet, and one is needed.",
     ]
     assert exit_plan_sentences(_provider(portfolio, "globex"), portfolio.programme) == [
@@ -552,9 +562,10 @@ def test_attention_most_urgent_first(portfolio: Portfolio) -> None:
 
 def test_portfolio_summary(portfolio: Portfolio) -> None:
     assert portfolio_summary(portfolio) == [
-        "The programme covers 2 providers.",
-        "One is rated Strong.",
-        "One is rated At risk.",
+        # each status names the providers it counts (globex 87.5 Strong, acme 56.3 At risk)
+        "We have 2 providers.",
+        "One has the status Strong: Globex Services.",
+        "One has the status At risk: Acme.",
     ]
 
 
@@ -607,7 +618,12 @@ WORD_HELPERS = {"count_word", "day_words", "gap_text", "join_words", "number_tex
                 # v1.1: pieces of criterion_sentences
                 "is_percent", "gap_sentence", "floor_sentence", "rating_words",
                 # the template sandbox the documents and e-mails share: no sentence
-                "sandboxed", "plain", "ContainedLoader"}
+                "sandboxed", "plain", "ContainedLoader",
+                # issue 23: a change and a gap in words, glossary data
+                "percentage_points", "change_words", "change_from_to",
+                # issue 23: the glossary's data and checks, a commit's subject line, limits
+                "TERMS", "AVOID", "PROVIDER_JARGON", "avoided", "jargon", "subject_line",
+                "SUBJECT_MAX", "MIN_ASKS"}
 
 
 def sentence_module_names() -> set[str]:
@@ -668,6 +684,20 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
         add("contract_sentences", contract_sentences(result))
         add("exit_plan_sentences", exit_plan_sentences(result, portfolio.programme))
         add("rank_sentences", rank_sentences(result))
+        # issue 23: page one's whom to reply to, next steps and next evaluation
+        from scorecard.words.contact import reply_to_sentences
+        from scorecard.words.next_steps import next_evaluation_sentence, next_steps
+        from scorecard.words.provenance_line import provenance_line
+
+        add("reply_to_sentences", reply_to_sentences(
+            result.evaluations[-1].record.lead if result.evaluations else "Nobody",
+            portfolio.programme.distribution))
+        for ev in result.evaluations:
+            add("next_steps", next_steps(result, ev, 14))
+        for internal in (False, True):
+            add("next_evaluation_sentence", next_evaluation_sentence(result, internal=internal))
+            add("provenance_line", provenance_line(
+                portfolio.as_of, "3a51d1d", portfolio.as_of, dirty=False, internal=internal))
     items = attention(portfolio)
     add("attention", [i.sentence for i in items])
     from scorecard.figures.due import due_items
@@ -696,6 +726,12 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
         figures = renewal_figures(portfolio, each.provider.provider.id)
         if figures is not None:
             add("negotiation_points", [p.text for p in negotiation_points(figures)])
+            from scorecard.words.asks import asks, position
+            from scorecard.words.stakes import decision_stake
+
+            add("asks", [p.text for p in asks(figures)])
+            add("position", position(figures, portfolio.programme))
+            add("decision_stake", decision_stake(each.provider, each.spend))
     return texts, used
 
 

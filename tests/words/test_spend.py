@@ -48,7 +48,7 @@ def test_two_currencies_are_never_added_up() -> None:
     # acme 240/400 = 60%; hooli is all of the USD spend, but alone in its currency,
     # which is not dependence (scoring.md v1.2)
     assert dependence_sentences(lev) == [
-        "There is no alternative provider for Network.",
+        "No other provider does Network.",
         "Acme gets 60% of what we spend in EUR. That is more than half, so we depend on it.",
     ]
 

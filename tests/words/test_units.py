@@ -67,15 +67,16 @@ CASES = [
      ["Thing: 0% over budget against a target of 0% over budget.", "The target was met."]),
     # missed, between the target and the floor
     (("%", 99.9, 99.0, "higher"), 99.2,
-     ["Thing: 99.2% against a target of 99.9%.", "That is 0.7 points short of the target."]),
+     ["Thing: 99.2% against a target of 99.9%.",
+      "That is 0.7 percentage points short of the target."]),
     (("%", 0, 10, "lower"), 3,
-     ["Thing: 3% against a target of 0%.", "That is 3 points more than agreed."]),
+     ["Thing: 3% against a target of 0%.", "That is 3 percentage points more than agreed."]),
     (("% over budget", 0, 10, "lower"), 2.5,
      ["Thing: 2.5% over budget against a target of 0% over budget.",
-      "That is 2.5 points more than agreed."]),
+      "That is 2.5 percentage points more than agreed."]),
     (("% over budget", 0, 10, "lower"), 1,
      ["Thing: 1% over budget against a target of 0% over budget.",
-      "That is 1 point more than agreed."]),
+      "That is 1 percentage point more than agreed."]),
     (("minutes", 15, 60, "lower"), 24,
      ["Thing: 24 minutes against a target of 15.", "That is 9 minutes slower than agreed."]),
     (("days", 14, 45, "lower"), 15,
@@ -90,11 +91,11 @@ CASES = [
      ["Thing: 45 days against a target of 14.", "That is 31 days slower than agreed.",
       "It is at the floor of 45, so it scores 0."]),
     (("%", 95, 80, "higher"), 70,
-     ["Thing: 70% against a target of 95%.", "That is 25 points short of the target.",
+     ["Thing: 70% against a target of 95%.", "That is 25 percentage points short of the target.",
       "It is past the floor of 80%, so it scores 0."]),
     (("% over budget", 0, 10, "lower"), 12.5,
      ["Thing: 12.5% over budget against a target of 0% over budget.",
-      "That is 12.5 points more than agreed.",
+      "That is 12.5 percentage points more than agreed.",
       "It is past the floor of 10% over budget, so it scores 0."]),
     (("incidents", 0, 2, "lower"), 3,
      ["Thing: 3 incidents against a target of 0.", "That is 3 incidents more than agreed.",
@@ -102,7 +103,7 @@ CASES = [
     # no floor: any miss scores 0
     (("findings", 0, None, "lower"), 1,
      ["Thing: 1 finding against a target of 0.", "That is 1 finding more than agreed.",
-      "There is no floor for this target, so any miss scores 0."]),
+      "This target has no partial score: any miss scores 0."]),
     # not scored
     (("% over budget", 0, 10, "lower"), None, ["Thing: not scored this quarter."]),
     (("minutes", 15, 60, "lower"), None, ["Thing: not scored this quarter."]),
@@ -154,8 +155,10 @@ def test_every_programme_unit_in_every_form_reads_right(name: str, measure: Meas
 
 
 @pytest.mark.parametrize(("gap", "unit", "expected"), [
-    (2.5, "% over budget", "2.5 points"), (1, "% over budget", "1 point"),
-    (0.06, "%", "0.06 points"), (25, "minutes", "25 minutes"), (1, "incidents", "1 incident"),
+    (2.5, "% over budget", "2.5 percentage points"),
+    (1, "% over budget", "1 percentage point"),
+    (0.06, "%", "0.06 percentage points"), (25, "minutes", "25 minutes"),
+    (1, "incidents", "1 incident"),
 ])
 def test_renewal_gaps_in_percent_units_are_points(gap: float, unit: str, expected: str) -> None:
     assert gap_words(gap, unit) == expected

@@ -26,6 +26,11 @@ from scorecard.figures.rounding import display
 
 __all__ = ["category_bars", "portfolio_bars", "score_history"]
 
+# Drawn 480 units wide: in a PDF's text column (174 mm, 493 pt) one unit prints as a
+# little over 1 pt, so text of MIN_TEXT units or more prints at 8 pt or more (issue 23).
+WIDTH = 480.0
+MIN_TEXT = 8.0
+
 Value = float | None
 Points = Sequence[tuple[str, Value]]
 Bands = Sequence[tuple[str, float]]
@@ -217,7 +222,7 @@ def _history_marks(
                               fill=INK))
         if value is None:
             if show_values:
-                body.append(_text(x, top + plot_h + 24, NOT_SCORED, anchor="middle", size=7.5,
+                body.append(_text(x, top + plot_h + 24, NOT_SCORED, anchor="middle", size=MIN_TEXT,
                                   fill=MUTED, italic=True))
             continue
         y, hollow = plot.y_of(value), label in unjudged
@@ -226,7 +231,7 @@ def _history_marks(
                     f'stroke-width="2"/>')
         if hollow and show_values:
             body.append(_text(x, top + plot_h + 24, "too little scored", anchor="middle",
-                              size=7.5, fill=MUTED, italic=True))
+                              size=MIN_TEXT, fill=MUTED, italic=True))
         if show_values or i == count - 1:
             body.append(_text(x, y - 7, str(display(value)), anchor="middle", size=9,
                               weight="600"))
@@ -238,7 +243,7 @@ def score_history(
     bands: Bands = (),
     *,
     title: str = "Overall score over time",
-    width: float = 640,
+    width: float = WIDTH,
     height: float = 220,
     unjudged: Collection[str] = (),
 ) -> Markup:
@@ -269,7 +274,8 @@ def score_history(
         *(["Gaps in the line: periods not scored."] if any(v is None for _, v in points) else []),
         *([f"Hollow dots: {UNJUDGED}."] if any(label in unjudged for label, _ in points) else [])]
     if notes:
-        body.append(_text(left, height - 4, " ".join(notes), size=7.5, fill=MUTED, italic=True))
+        body.append(_text(left, height - 4, " ".join(notes), size=MIN_TEXT, fill=MUTED,
+                          italic=True))
     return _svg(width, height, title, _summary(title, points, unjudged), body)
 
 
@@ -373,12 +379,14 @@ def _bars(
 
 def category_bars(
     categories: Points,
+    bands: Bands = (),
     *,
     title: str = "Score by category",
-    width: float = 640,
+    width: float = WIDTH,
 ) -> Markup:
-    """One horizontal bar per category (in the order given), with its score written."""
-    return _bars(categories, title=title, bands=(), width=width, row=22, label_limit=34)
+    """One horizontal bar per category (in the order given), with its score written, and a
+    dashed line where each band starts: the marks a category's score is held against."""
+    return _bars(categories, title=title, bands=bands, width=width, row=22, label_limit=28)
 
 
 def portfolio_bars(
@@ -386,7 +394,7 @@ def portfolio_bars(
     bands: Bands = (),
     *,
     title: str = "Latest overall score by provider",
-    width: float = 640,
+    width: float = WIDTH,
 ) -> Markup:
     """Providers' latest scores as bars, best first (unscored last), with band lines.
 

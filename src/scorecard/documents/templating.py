@@ -40,6 +40,7 @@ from markupsafe import Markup
 from scorecard.data.problems import Location, Problem
 from scorecard.documents.markdown_safe import render_markdown
 from scorecard.figures.rounding import display
+from scorecard.words.provenance_line import provenance_line
 from scorecard.words.sandbox import plain, sandboxed
 
 __all__ = [
@@ -125,6 +126,10 @@ def audience_label(audience: Audience, provider_name: str | None = None) -> str:
     return "Internal: do not forward"
 
 
+# The running header's audience label is whole up to this many characters (issue 23).
+RUNNING_LABEL_MAX = 120
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     """What ``base.html`` needs to frame a document; pass it as ``meta``.
@@ -149,6 +154,7 @@ class DocumentMeta:
     organisation: str | None = None
     page_size: PageSize = "A4"
     lang: str = "en"
+    commit_day: date | None = None  # the day of ``commit`` (a provider's copy names it)
 
     @property
     def short_commit(self) -> str:
@@ -157,6 +163,25 @@ class DocumentMeta:
     @property
     def internal(self) -> bool:
         return self.audience != "provider"
+
+    @property
+    def provenance_line(self) -> str:
+        """"Figures as of DAY, from ..." (words.provenance_line)."""
+        return provenance_line(self.as_of, self.short_commit, self.commit_day,
+                               dirty=self.dirty, internal=self.internal)
+
+    @property
+    def running_audience(self) -> str:
+        """The audience label for the running header of every printed page: whole up to
+        ``RUNNING_LABEL_MAX`` characters (at most three lines), else cut at a word with
+        "…", so that an extreme provider name never pushes it off the page."""
+        label = self.audience_label
+        if len(label) <= RUNNING_LABEL_MAX:
+            return label
+        cut = label[: RUNNING_LABEL_MAX - 1]
+        if " " in cut[len("Shared with ") :]:
+            cut = cut.rsplit(" ", 1)[0]
+        return cut.rstrip(" ,.;:-") + "…"
 
 
 def sentence(text: str) -> str:

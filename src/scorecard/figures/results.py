@@ -84,6 +84,7 @@ class Evaluation:
     due: date  # the day this evaluation was due
     late: bool  # evaluated after its due day
     rules: Rules | None = None  # the rules in force it was judged by
+    previous_overall: float | None = None  # the overall score of `previous`, as computed
 
     @property
     def period(self) -> Period:

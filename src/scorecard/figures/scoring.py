@@ -265,4 +265,5 @@ def evaluate(
         due=due,
         late=record.evaluated > due,
         rules=rules,
+        previous_overall=before.overall if before is not None else None,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from scorecard.data.model import display_name
 from scorecard.data.periods import Period
+from scorecard.figures.change import shown_trend
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display
 from scorecard.words.numbers import day_words as day
@@ -46,14 +47,15 @@ def _moved(portfolio: Portfolio, *, up: bool) -> list[str]:
     rows: list[tuple[float, str, str]] = []
     for p in portfolio.providers:
         latest = p.latest
-        if latest is None or latest.trend is None or latest.overall is None:
+        shown = shown_trend(latest) if latest is not None else None
+        if latest is None or shown is None or latest.overall is None:
             continue
-        if (latest.trend >= SAME) if up else (latest.trend <= -SAME):
+        if (shown >= SAME) if up else (shown <= -SAME):
             text = (
-                f"{_name(p)}: {change(latest.trend)} to {display(latest.overall)}"
+                f"{_name(p)}: {change(shown)} to {display(latest.overall)}"
                 f" in {latest.period.label}."
             )
-            rows.append((-abs(latest.trend), p.provider.id, text))
+            rows.append((-abs(shown), p.provider.id, text))
     return [text for _, _, text in sorted(rows)]
 
 
@@ -107,12 +109,14 @@ def _cells(e: Evaluation | None) -> list[str]:
         return ["none yet", "", "", ""]
     score = str(display(e.overall)) if e.overall is not None else "not scored"
     band = e.band.name if e.band is not None else "too little scored to judge"
-    trend = change(e.trend) if e.trend is not None else "first evaluation"
+    shown = shown_trend(e)
+    trend = change(shown) if shown is not None else "first evaluation"
     return [e.period.label, score, _escape(band), trend]
 
 
 def change(trend: float) -> str:
-    """A trend in words: "about the same", "up 5 points", "down 1 point"."""
+    """A trend in words: "about the same", "up 5 points", "down 1 point". The summary
+    passes the change worked from the printed scores (``figures.change.shown_trend``)."""
     if abs(trend) < SAME:
         return "about the same"
     n = abs(display(trend))

@@ -63,7 +63,7 @@ def exit_plan_sentences(result: ProviderResult, programme: Programme) -> list[st
         banded = [e.band for e in result.evaluations if e.band is not None]
         lowest = lowest_band(programme)
         if banded and banded[-1] == lowest:
-            sentences.append(f"{name} is rated {lowest.name}, the lowest rating.")
+            sentences.append(f"{name} has the status {lowest.name}, the lowest.")
         if falling(result.evaluations):
             sentences.append(f"The score of {name} fell in each of its last two evaluations.")
         sentences.append("There is no exit plan yet, and one is needed.")

@@ -85,7 +85,7 @@ def floor_sentence(cr: CriterionResult) -> str:
     if cr.met or cr.score is None or cr.score > 0:
         return ""
     if measure.floor is None:
-        return "There is no floor for this target, so any miss scores 0."
+        return "This target has no partial score: any miss scores 0."
     where = "at" if cr.value == measure.floor else "past"
     return f"It is {where} the floor of {_in_unit(measure.floor, measure.unit)}, so it scores 0."
 
@@ -213,7 +213,7 @@ def not_scored(ev: Evaluation) -> list[str]:
         ]
     percent = display(ev.coverage * 100)
     if percent >= 100:
-        sentences.append("It covers almost all of the programme.")
+        sentences.append("It rests on almost all of what we look at.")
     else:
-        sentences.append(f"It covers {percent}% of the programme.")
+        sentences.append(f"It rests on {percent}% of what we look at.")
     return sentences

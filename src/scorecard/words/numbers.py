@@ -24,6 +24,7 @@ __all__ = [
     "noun_form",
     "number_text",
     "ordinal",
+    "percentage_points",
     "value_text",
 ]
 
@@ -113,7 +114,7 @@ def gap_text(value: float, target: float, unit: str) -> str:
     digits = max(_decimals(value), _decimals(target))
     gap = round_half_away(abs(value - target), digits)
     if is_percent(unit):
-        return f"{number_text(gap)} {noun_form(1 if gap == 1 else 2, 'point')}"
+        return percentage_points(gap)
     return value_text(gap, unit)
 
 
@@ -127,6 +128,13 @@ def days_counted(days: int, since: date) -> str:
     if days > 0:
         return f"That is {counted(days, 'day')} after {origin}."
     return f"That was {counted(-days, 'day')} before {origin}."
+
+
+def percentage_points(gap: float) -> str:
+    """A gap between two percentages: ``15 percentage points``, ``1 percentage point``.
+    "points" alone means points of a score (words.glossary)."""
+    return f"{number_text(gap)} {noun_form(1 if gap == 1 else 2, 'percentage point')}"
+
 
 
 def days_from_now(days: int) -> str:

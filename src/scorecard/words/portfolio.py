@@ -5,7 +5,7 @@ from __future__ import annotations
 from scorecard.data.model import display_name
 from scorecard.figures.results import Portfolio, ProviderResult
 from scorecard.figures.scoring import bands_of
-from scorecard.words.numbers import count_word, counted, ordinal
+from scorecard.words.numbers import count_word, counted, join_words, ordinal
 
 __all__ = ["portfolio_summary", "rank_sentences"]
 
@@ -27,20 +27,26 @@ def rank_sentences(result: ProviderResult) -> list[str]:
 
 
 def portfolio_summary(portfolio: Portfolio) -> list[str]:
-    """INTERNAL. How many providers, and how many in each band."""
+    """INTERNAL. How many providers, and which have each status (the band), by name:
+    "We have 5 providers. Two have the status Strong: Castellan and Sentinel Bay."."""
     total = len(portfolio.providers)
     if total == 0:
         return ["There are no providers yet."]
-    sentences = [f"The programme covers {counted(total, 'provider')}."]
-    latest_bands = [
-        p.latest.band.name if p.latest is not None and p.latest.band is not None else None
+    sentences = [f"We have {counted(total, 'provider')}."]
+    latest = [
+        (p.latest.band.name if p.latest is not None and p.latest.band is not None else None,
+         display_name(p.provider))
         for p in portfolio.providers
     ]
     for band in bands_of(portfolio.programme):
-        n = latest_bands.count(band.name)
-        if n:
-            sentences.append(f"{count_word(n)} {'is' if n == 1 else 'are'} rated {band.name}.")
-    unrated = latest_bands.count(None)
-    if unrated:
-        sentences.append(f"{count_word(unrated)} {'has' if unrated == 1 else 'have'} no rating.")
+        names = [name for b, name in latest if b == band.name]
+        if names:
+            n = len(names)
+            sentences.append(f"{count_word(n)} {'has' if n == 1 else 'have'} the status "
+                             f"{band.name}: {join_words(names)}.")
+    none = [name for b, name in latest if b is None]
+    if none:
+        n = len(none)
+        sentences.append(f"{count_word(n)} {'has' if n == 1 else 'have'} no status yet: "
+                         f"{join_words(none)}.")
     return sentences

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorecard.data.model import display_name
+from scorecard.figures.change import shown_change
 from scorecard.figures.renewal import MissedTarget, RenewalFigures
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.words.numbers import (
@@ -17,7 +18,7 @@ from scorecard.words.numbers import (
     counted,
     is_percent,
     noun_form,
-    number_text,
+    percentage_points,
     value_text,
 )
 from scorecard.words.spend import money, unused_sentence
@@ -36,8 +37,9 @@ class NegotiationPoint:
 
 
 def gap_words(gap: float, unit: str) -> str:
-    """A mean gap in its unit: ``25 minutes``, ``1.9 points`` and ``0.06 points`` (for %),
-    ``1.5 hours``: whole from 10 on, one decimal from 1 on, else two (for %) or one."""
+    """A mean gap in its unit: ``25 minutes``, ``1.9 percentage points`` and
+    ``0.06 percentage points`` (for %), ``1.5 hours``: whole from 10 on, one decimal
+    from 1 on, else two (for %) or one."""
     if abs(gap) >= 10:
         digits = 0
     elif abs(gap) >= 1 or not is_percent(unit):
@@ -46,7 +48,7 @@ def gap_words(gap: float, unit: str) -> str:
         digits = 2
     rounded = round_half_away(gap, digits)
     if is_percent(unit):
-        return f"{number_text(rounded)} {noun_form(1 if rounded == 1 else 2, 'point')}"
+        return percentage_points(rounded)
     return value_text(rounded, unit)
 
 
@@ -56,17 +58,18 @@ def _missed_point(m: MissedTarget, noun: str, they: str) -> NegotiationPoint:
     how_often = (f"in all {m.measured} {periods}" if m.missed == m.measured and m.measured > 1
                  else f"in {m.missed} of {m.measured} {periods}")
     text = (
-        f"{they} missed the target for {name} {how_often}, "
-        f"by {gap_words(m.mean_gap, m.unit)} on average."
+        f"{they} missed the target for {name} {how_often}. "
+        f"The gap was {gap_words(m.mean_gap, m.unit)} on average."
     )
     return NegotiationPoint(text, "targets")
 
 
 def _trend_point(f: RenewalFigures, they: str) -> NegotiationPoint | None:
-    change = f.term_change
+    change = shown_change(f.first_score, f.last_score) if f.term_change is not None else None
     if change is None or f.first_score is None or f.last_score is None:
         return None
     # Interpretation: a rise is no point to press; the brief's term sentence says it.
+    # The fall is worked from the printed scores (figures.change).
     if change > -TREND_POINTS:
         return None
     first, last = display(f.first_score), display(f.last_score)

@@ -38,6 +38,12 @@ def _sentence(change: RuleChange, since: str) -> str:
     now, before = _value(subject, change.now), _value(subject, change.before)
     if change.what == "weight":
         return f"From {since} the weight of {name} is {now}; it was {before}."
+    if change.what == "floor":  # "floor" is our word, not a provider's (words.glossary)
+        if change.before is None:
+            return f"From {since} {name} scores 0 at {now} or worse; before, any miss did."
+        if change.now is None:
+            return f"From {since} any miss of {name} scores 0; before, it scored 0 at {before}."
+        return f"From {since} {name} scores 0 at {now} or worse; it was {before}."
     if change.before is None:
         return f"From {since} the {change.what} for {name} is {now}; it had none."
     return f"From {since} the {change.what} for {name} is {now}; it was {before}."

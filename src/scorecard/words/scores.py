@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from scorecard.data.model import Provider
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Amendment
+from scorecard.figures.change import shown_trend
 from scorecard.figures.results import Evaluation
 from scorecard.figures.rounding import display
-from scorecard.words.numbers import counted, day_words
+from scorecard.words.change import change_words
+from scorecard.words.numbers import day_words
 from scorecard.words.voice import voice_of
 
 __all__ = ["headline", "no_evaluation", "revised"]
@@ -23,14 +25,15 @@ def _when(period: Period, previous: Period) -> str:
 
 
 def _trend_clause(ev: Evaluation) -> str:
-    if ev.trend is None or ev.previous is None:
+    change = shown_trend(ev)
+    if change is None or ev.previous is None:
         return ""
     when = _when(ev.period, ev.previous)
-    if abs(ev.trend) < 1:
+    if change == 0:
         return f", about the same as {when}"
-    points = display(abs(ev.trend))
-    direction = "up" if ev.trend > 0 else "down"
-    return f", {direction} {counted(points, 'point')} from {when}"
+    before = display(ev.previous_overall) if ev.previous_overall is not None else None
+    on = when if when.startswith("last ") else f"in {when}"
+    return f", {change_words(change)} from {before} {on}"
 
 
 def headline(ev: Evaluation, provider: Provider, *, internal: bool) -> list[str]:
@@ -52,7 +55,7 @@ def headline(ev: Evaluation, provider: Provider, *, internal: bool) -> list[str]
     if ev.band is not None:
         sentences.append(f"That is {ev.band.name}.")
     else:
-        sentences.append(f"Too little was scored this {noun} to give a rating.")
+        sentences.append(f"Too little was scored this {noun} to give a status.")
     return sentences
 
 

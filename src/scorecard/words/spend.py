@@ -65,7 +65,7 @@ def spend_sentences(lev: PortfolioLeverage) -> list[str]:
 
 def dependence_sentences(lev: PortfolioLeverage) -> list[str]:
     """Areas with one provider only, and providers above the concentration share."""
-    sentences = [f"There is no alternative provider for {area}." for area in lev.single_areas]
+    sentences = [f"No other provider does {area}." for area in lev.single_areas]
     limit = "half" if lev.concentration_share == 0.5 else share_text(lev.concentration_share)
     for p in lev.providers:
         if p.concentrated and p.spend is not None:

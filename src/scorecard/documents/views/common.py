@@ -13,11 +13,14 @@ from typing import Literal
 from scorecard.data.model import Action, Programme, Provider, display_name
 from scorecard.data.provenance import Provenance
 from scorecard.documents.templating import DocumentMeta, audience_label, band_class, format_score
+from scorecard.figures.change import shown_trend
 from scorecard.figures.priorities import priorities, reply_by
 from scorecard.figures.results import Evaluation, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.figures.rules import changed_between
 from scorecard.figures.scoring import bands_of
+from scorecard.words.change import change_from_to, change_words
+from scorecard.words.contact import reply_to_sentences
 from scorecard.words.priorities import fix_first_sentences, reply_sentences
 
 __all__ = ["ActionLine", "PeerLine", "fix_first", "reply_text"]
@@ -26,15 +29,10 @@ __all__ = ["ActionLine", "PeerLine", "fix_first", "reply_text"]
 # --- numbers in words -------------------------------------------------------
 
 
-def _trend_words(trend: float | None, none: str) -> str:
-    """scoring.md: "About the same" under 1 point, else "Up N points" / "Down N points"."""
-    if trend is None:
-        return none
-    if abs(trend) < 1:
-        return "About the same"
-    n = display(abs(trend))
-    points = "point" if n == 1 else "points"
-    return f"Up {n} {points}" if trend > 0 else f"Down {n} {points}"
+def _trend_words(change: int | None, none: str) -> str:
+    """scoring.md: "About the same" under 1 point, else "Up N points" / "Down N points";
+    ``change`` is worked from the printed scores (``figures.change.shown_trend``)."""
+    return change_words(change, none, capital=True)
 
 
 def _rating_text(x: float) -> str:
@@ -74,6 +72,7 @@ def _meta(
         provider=provider_name,
         period=period,
         organisation=programme.organisation,
+        commit_day=provenance.commit_day,
     )
 
 
@@ -83,7 +82,7 @@ def _meta(
 @dataclass(frozen=True)
 class ActionLine:
     id: str
-    kind: str  # "Deficiency" or "Idea"
+    kind: str  # "Problem" (a deficiency in the data) or "Idea" (words.glossary)
     title: str
     raised: date
     due: date | None
@@ -102,7 +101,7 @@ _STATUS = {
 def _action_line(action: Action, as_of: date, owner: str) -> ActionLine:
     return ActionLine(
         id=action.id,
-        kind="Deficiency" if action.kind == "deficiency" else "Idea",
+        kind="Problem" if action.kind == "deficiency" else "Idea",
         title=action.title,
         raised=action.raised,
         due=action.due,
@@ -174,15 +173,25 @@ def rules_changed_since(programme: Programme, result: ProviderResult, e: Evaluat
     )
 
 
-def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+def _trend_text(evaluation: Evaluation, programme: Programme, provider: Provider, *,
+                note: bool = True) -> str:
     """The trend in words; when the rules changed since the period compared with,
-    it says so beside it (scoring.md v1.1)."""
-    text = _trend_words(evaluation.trend, "No earlier score to compare with")
+    it says so beside it (scoring.md v1.1), unless ``note`` is False (then the page
+    prints ``trend_note`` under it)."""
+    text = _trend_words(shown_trend(evaluation), "No earlier score to compare with")
+    if evaluation.previous_overall is not None and evaluation.overall is not None:
+        text = change_from_to(display(evaluation.previous_overall), display(evaluation.overall))
+    said = trend_note(evaluation, programme, provider) if note else ""
+    return f"{text} ({said[0].lower()}{said[1:-1]})" if said else text
+
+
+def trend_note(evaluation: Evaluation, programme: Programme, provider: Provider) -> str:
+    """"The rules changed since 2026-Q2." when they did since the period compared with."""
     before = evaluation.previous
     if evaluation.trend is not None and before is not None and \
             changed_between(programme, provider, evaluation.period, before):
-        text += f" (the rules changed since {before.label})"
-    return text
+        return f"The rules changed since {before.label}."
+    return ""
 
 
 def fix_first(
@@ -200,8 +209,11 @@ def reply_text(
     """How and by when to reply, while no provider reply is on file ("" once it is)."""
     dist = programme.distribution
     days = dist.reply_days if dist is not None else 14
-    return " ".join(reply_sentences(reply_by(evaluation, days), days,
-                                    display_name(result.provider), internal=internal))
+    sentences = reply_sentences(reply_by(evaluation, days), days,
+                                display_name(result.provider), internal=internal)
+    if sentences and not internal:  # whom to write to, from the data (issue 23)
+        sentences[1:1] = reply_to_sentences(evaluation.record.lead, dist)
+    return " ".join(sentences)
 
 
 def _band_texts(programme: Programme) -> tuple[str, ...]:

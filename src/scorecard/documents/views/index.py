@@ -84,7 +84,7 @@ def _standing(
         overdue.append(f"the {period.label} evaluation")
     return (
         _score(scored.overall) if scored is not None else None,
-        band if band is not None else ("No band" if scored else "Not yet scored"),
+        band if band is not None else ("No status" if scored else "Not yet scored"),
         band_class(band, bands),
         scored.period.label if scored is not None else None,
         tuple(overdue),

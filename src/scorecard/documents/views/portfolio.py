@@ -22,11 +22,22 @@ from scorecard.documents.views.common import (
     _score,
     _trend_words,
 )
+from scorecard.figures.change import shown_trend
 from scorecard.figures.due import GROUP_TITLES, Urgency
-from scorecard.figures.results import Leverage, Portfolio, ProviderResult
+from scorecard.figures.results import (
+    Evaluation,
+    Leverage,
+    Portfolio,
+    PortfolioLeverage,
+    ProviderResult,
+)
+from scorecard.figures.rounding import display
+from scorecard.figures.since import last_portfolio_day, since_last
 from scorecard.figures.spend import leverage
+from scorecard.words.change import change_from_to
 from scorecard.words.due import attention
 from scorecard.words.portfolio import portfolio_summary
+from scorecard.words.since import since_sentences
 from scorecard.words.spend import (
     DECISION_WORDS,
     dependence_sentences,
@@ -35,6 +46,7 @@ from scorecard.words.spend import (
     spend_sentences,
     unused_sentences,
 )
+from scorecard.words.stakes import decision_stake
 
 __all__ = [
     "AreaRanking", "AttentionLine", "PortfolioPage", "PortfolioRow", "SpendRow", "portfolio_view",
@@ -109,6 +121,9 @@ class PortfolioPage:
     dependence: tuple[str, ...] = ()
     spend_rows: tuple[SpendRow, ...] = ()
     unused: tuple[str, ...] = ()
+    # issue 23: what changed since the portfolio as of the previous period's end
+    since_day: date | None = None
+    since: tuple[str, ...] = ()
 
 
 def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
@@ -157,8 +172,8 @@ def _row(result: ProviderResult, programme: Programme, team_href: str | None) ->
         score=_score(scored.overall) if scored is not None else None,
         band=band,
         band_class=band_class(band, _bands(programme)),
-        band_text=band if band is not None else ("No band" if scored else "Not yet scored"),
-        trend_text=_trend_words(scored.trend if scored else None, "No earlier score"),
+        band_text=band if band is not None else ("No status" if scored else "Not yet scored"),
+        trend_text=_row_trend(scored),
         targets=(
             f"{latest.targets_met} of {latest.targets_measured}"
             if latest is not None and latest.targets_measured
@@ -241,7 +256,8 @@ def portfolio_view(
         as_of=portfolio.as_of,
         sentence=" ".join(portfolio_summary(portfolio)),
         attention=tuple(
-            AttentionLine(_group(item.kind, item.urgency), item.urgency, item.due, item.sentence)
+            AttentionLine(_group(item.kind, item.urgency), item.urgency, item.due,
+                          _with_stake(item.sentence, item.kind, item.provider, portfolio, lev))
             for item in attention(portfolio)
         ),
         rows=tuple(_row(r, programme, hrefs.get(r.provider.id)) for r in ordered),
@@ -264,6 +280,26 @@ def portfolio_view(
             )
         ),
         unused=tuple(s for p in lev.providers for s in unused_sentences(p, named=True)),
+        since_day=last_portfolio_day(portfolio),
+        since=tuple(since_sentences(since_last(portfolio))),
     )
 
 
+
+
+def _row_trend(scored: Evaluation | None) -> str:
+    """The latest change with both printed scores ("Down 18 points, from 64 to 46")."""
+    if scored is None or scored.overall is None or scored.previous_overall is None \
+            or shown_trend(scored) is None:
+        return _trend_words(None, "No earlier score")
+    return change_from_to(display(scored.previous_overall), display(scored.overall))
+
+
+def _with_stake(sentence: str, kind: str, provider_id: str, portfolio: Portfolio,
+                lev: PortfolioLeverage) -> str:
+    """A decision's line names its owner and the amount at stake (issue 23)."""
+    result = portfolio.provider(provider_id)
+    if _group(kind, "info") != DECISIONS_TITLE or result is None:
+        return sentence
+    spend = next((p.spend for p in lev.providers if p.provider.provider.id == provider_id), None)
+    return f"{sentence} {decision_stake(result, spend)}"

@@ -26,6 +26,7 @@ from scorecard.documents.views.common import (
     fix_first,
     reply_text,
     rules_changed_since,
+    trend_note,
 )
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
@@ -37,6 +38,7 @@ from scorecard.words.criteria import (
     rating_words,
     targets_summary,
 )
+from scorecard.words.next_steps import next_evaluation_sentence
 from scorecard.words.numbers import value_text
 from scorecard.words.priorities import nothing_to_fix
 from scorecard.words.rules import (
@@ -75,11 +77,12 @@ class Headline:
     score: int | None  # whole number, None when nothing was scored
     band: str | None  # the band's name; None: too little scored to judge
     band_class: str  # band-top | band-mid | band-low | band-none
-    band_text: str  # the band in words, always present ("Too little scored to judge")
+    band_text: str  # the band in words, always present ("No status": too little scored)
     trend: float | None
     trend_text: str  # "Up 5 points", "About the same", "No earlier score to compare with"
     coverage_percent: int  # share of the programme scored, 0..100
     sentence: str  # the headline in plain words
+    trend_note: str = ""  # "The rules changed since 2026-Q2." (under the trend)
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class ProviderPage:
     rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
     fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
+    next_evaluation: str = ""  # page one: when we next evaluate (words.next_steps)
 
 
 def _criterion_line(
@@ -236,9 +240,10 @@ def _headline(
         score=_score(evaluation.overall),
         band=band,
         band_class=band_class(band, _bands(programme)),
-        band_text=band if band is not None else "Too little scored to judge",
+        band_text=band if band is not None else "No status",
         trend=evaluation.trend,
-        trend_text=_trend_text(evaluation, programme, provider),
+        trend_text=_trend_text(evaluation, programme, provider, note=False),
+        trend_note=trend_note(evaluation, programme, provider),
         coverage_percent=display(100 * evaluation.coverage),
         sentence=sentence,
     )
@@ -340,14 +345,14 @@ def _shared_page(
         ),
         fix_first=fix_first(result, evaluation, as_of, internal=internal),
         reply_sentence=reply_text(result, evaluation, programme, internal=internal),
+        next_evaluation=next_evaluation_sentence(result, internal=internal),
         targets_sentence=" ".join(targets_summary(evaluation, p, internal=internal)),
         missed=_missed_targets(evaluation, programme),
         not_scored_sentence=" ".join(not_scored(evaluation)),
         not_applicable_sentence=_not_applicable_sentence(evaluation),
         rules_sentence=_rules_sentence(evaluation, programme, p),
         categories=_categories(evaluation, programme),
-        summary=record.summary,
-        provider_response=record.provider_response,
+        summary=record.summary, provider_response=record.provider_response,
         deficiencies=_action_lines(result.actions.open_deficiencies, as_of, you),
         ideas=_action_lines(result.actions.ideas_proposed, as_of, you),
         actions_sentence=" ".join(actions_summary(result.actions)),
@@ -356,7 +361,7 @@ def _shared_page(
         ),
         chart=_history_chart(history, programme),
         category_chart=charts.category_bars(
-            [(cat.category.name, cat.score) for cat in evaluation.categories]
+            [(cat.category.name, cat.score) for cat in evaluation.categories], _bands(programme)
         ),
         history=history,
         rules_marked=any(pt.rules_changed for pt in history),

@@ -16,9 +16,11 @@ from scorecard.documents import charts
 from scorecard.documents.templating import DocumentMeta, band_class
 from scorecard.documents.views.common import _bands, _meta, _score, _trend_words
 from scorecard.documents.views.team import ContractLine, ExitLine, _contract_line, _exit_line
+from scorecard.figures.change import shown_change, shown_trend
 from scorecard.figures.ranking import latest_scored
 from scorecard.figures.renewal import RenewalFigures, renewal_figures
 from scorecard.figures.results import Portfolio, Spend
+from scorecard.words.asks import asks, position
 from scorecard.words.contract import contract_sentences
 from scorecard.words.numbers import counted, day_words
 from scorecard.words.renewal import NegotiationPoint, gap_words, negotiation_points
@@ -93,6 +95,8 @@ class RenewalPage:
     exit: ExitLine
     decision_sentence: str
     decision_note: str | None  # Markdown, INTERNAL: the settled decision's note
+    position: str = ""  # page one: our position, from the figures (words.asks)
+    asks: tuple[NegotiationPoint, ...] = ()  # page one: what to ask for, each from a figure
 
 
 def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple[TermRow, ...]:
@@ -102,7 +106,7 @@ def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple
             score=_score(e.overall),
             band=e.band.name if e.band else None,
             band_class=band_class(e.band.name if e.band else None, bands),
-            trend_text=_trend_words(e.trend, "First score"),
+            trend_text=_trend_words(shown_trend(e), "First score"),
             targets=f"{e.targets_met} of {e.targets_measured}",
         )
         for e in f.term
@@ -116,8 +120,8 @@ def _term_sentence(f: RenewalFigures) -> str:
         return f"There is no evaluation{since}."
     noun = f.term[-1].period.noun
     text = f"We evaluated them in {counted(len(f.term), noun)}{since}."
-    change = f.term_change
-    if change is not None and f.first_score is not None and f.last_score is not None:
+    change = shown_change(f.first_score, f.last_score) if f.term_change is not None else None
+    if change is not None:
         text += (f" Their score went from {_score(f.first_score)} to {_score(f.last_score)}: "
                  f"{_trend_words(change, '').lower()} over the term.")
     return text
@@ -225,10 +229,12 @@ def renewal_view(
         decide_sentence=" ".join(contract_sentences(result)),
         value=f"{money(spend.annual_value, spend.currency)} a year" if spend else None,
         points=negotiation_points(f),
+        position=position(f, programme),
+        asks=asks(f),
         term_sentence=_term_sentence(f),
         term=_term_rows(f, bands),
         chart=charts.score_history([(e.period.label, e.overall) for e in f.term], bands,
-                                   title="Overall score over the contract term", height=170,
+                                   title="Overall score over the contract term", height=130,
                                    unjudged={e.period.label for e in f.term
                                              if e.overall is not None and e.band is None}),
         missed=_missed_rows(f),

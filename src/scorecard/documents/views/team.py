@@ -26,13 +26,16 @@ from scorecard.documents.views.common import (
     rules_changed_since,
 )
 from scorecard.documents.views.provider import ProviderPage, _shared_page
+from scorecard.figures.change import shown_trend
 from scorecard.figures.memo import provider_leverage_of
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.words.contract import contract_sentences, exit_plan_sentences
 from scorecard.words.criteria import criterion_sentences
 from scorecard.words.due import schedule_sentences
+from scorecard.words.next_steps import next_steps
 from scorecard.words.portfolio import rank_sentences
+from scorecard.words.record_changes import subject_line
 from scorecard.words.spend import decision_sentences, unused_sentences
 
 __all__ = [
@@ -157,6 +160,7 @@ class TeamPage:
     unused: tuple[str, ...] = ()
     decision_sentence: str = ""
     decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
+    next_steps: tuple[str, ...] = ()  # page one: who does what by when (words.next_steps)
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -295,7 +299,7 @@ def _history_lines(
             score=_score(e.overall),
             band=e.band.name if e.band else None,
             band_class=band_class(e.band.name if e.band else None, _bands(programme)),
-            trend_text=_trend_words(e.trend, "First score"),
+            trend_text=_trend_words(shown_trend(e), "First score"),
             coverage_percent=display(100 * e.coverage),
             targets=f"{e.targets_met} of {e.targets_measured}",
             current=e.period == current.period,
@@ -353,9 +357,11 @@ def team_view(
         rank=_rank_line(result, portfolio),
         history=_history_lines(result, evaluation, programme),
         amendments=tuple(
-            AmendmentLine(a.day, a.author, a.subject, a.commit[:7]) for a in amendments
+            AmendmentLine(a.day, a.author, subject_line(a.subject), a.commit[:7])
+            for a in amendments
         ),
         schedule_sentence=" ".join(schedule_sentences(result, programme.grace_days)),
+        next_steps=tuple(next_steps(result, evaluation, _reply_days(programme))),
         **_leverage_words(portfolio, result),
     )
 
@@ -372,3 +378,7 @@ def _leverage_words(portfolio: Portfolio, result: ProviderResult) -> dict[str, A
     }
 
 
+
+
+def _reply_days(programme: Programme) -> int:
+    return programme.distribution.reply_days if programme.distribution is not None else 14

@@ -1,0 +1,164 @@
+"""Page layout in the PDFs themselves (pdftotext -bbox, Poppler), issue 23:
+
+- the demo's documents (a strong, a weak and a little-scored provider, each kind): no page
+  but the last is under a third full, and chart text prints at 8 pt or more;
+- a provider name of 260 characters keeps the audience label in the running header of
+  every page, inside the page;
+- a table of open problems never leaves its first or its last row alone on a page,
+  however many rows it has.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import SMALL, GitRepo, make_repo
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+MM = 72 / 25.4
+TOP, BOTTOM = 24 * MM, 22 * MM  # the page's top and bottom margins (style.css)
+Word = tuple[float, float, float, float, str]
+
+
+def _pages(pdf: Path) -> list[tuple[float, float, list[Word]]]:
+    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True)
+    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", done.stdout))
+    ns = "{http://www.w3.org/1999/xhtml}"
+    return [(float(p.get("width", 0)), float(p.get("height", 0)),
+             [(float(w.get("xMin", 0)), float(w.get("yMin", 0)), float(w.get("xMax", 0)),
+               float(w.get("yMax", 0)), w.text or "") for w in p.iter(f"{ns}word")])
+            for p in root.iter(f"{ns}page")]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo: GitRepo = make_repo(tmp_path_factory.mktemp("layout-demo"))
+    chosen = ("--provider", "castellan", "--provider", "northgate", "--provider", "helpwise")
+    for args in (("--audience", "provider", "--audience", "team", *chosen, "--period",
+                  "2026-Q3", "--period", "2026-09", "--period", "2026-01"),
+                 ("--audience", "renewal", *chosen), ("--audience", "portfolio")):
+        result = repo.build("--jobs", "1", *args)
+        assert result.exit_code == 0, result.output
+    return repo.reports
+
+
+def _pdfs(reports: Path) -> list[Path]:
+    return sorted(reports.rglob("*.pdf"))
+
+
+def test_every_kind_was_built(demo: Path) -> None:
+    kinds = {pdf.stem for pdf in _pdfs(demo)}
+    assert kinds == {"provider", "team", "renewal", "portfolio"}
+    assert len(_pdfs(demo)) == 3 * 2 + 2 + 3 + 1  # helpwise has two periods here
+
+
+def test_no_page_but_the_last_is_under_a_third_full(demo: Path) -> None:
+    thin = []
+    for pdf in _pdfs(demo):
+        pages = _pages(pdf)
+        for number, (_, height, words) in enumerate(pages[:-1], start=1):
+            bottom = height - BOTTOM
+            lowest = max((y1 for _, y0, _, y1, _ in words if TOP < y0 < bottom), default=TOP)
+            if (lowest - TOP) / (bottom - TOP) < 1 / 3:
+                thin.append(f"{pdf.relative_to(demo)} page {number} of {len(pages)}")
+    assert thin == []
+
+
+def _pt_per_box(words: list[Word], height: float) -> float:
+    """Points of font size per point of word-box height, from the footer's "Page" (8 pt)."""
+    footer = [y1 - y0 for _, y0, _, y1, t in words if t == "Page" and y0 > height - BOTTOM]
+    assert footer, "no page number in the footer"
+    return 8.0 / footer[0]
+
+
+CHART_WORD = re.compile(r"^(?:\d{4}-(?:Q\d|\d\d)\*?|\d{1,3}\+?|\(0-100\)|Strong|Adequate)$")
+
+
+def test_chart_text_prints_at_8_pt_or_more(demo: Path) -> None:
+    small: list[str] = []
+    checked = 0
+    for pdf in _pdfs(demo):
+        for number, (_, height, words) in enumerate(_pages(pdf), start=1):
+            text = " ".join(w[4] for w in words)
+            if not any(h in text for h in ("Scores at a glance", "Latest scores compared",
+                                           "Scores over the contract term")):
+                continue
+            scale = _pt_per_box(words, height)
+            for _, y0, _, y1, word in words:
+                if TOP < y0 < height - BOTTOM and CHART_WORD.match(word):
+                    checked += 1
+                    if (y1 - y0) * scale < 7.95:
+                        small.append(f"{pdf.relative_to(demo)} p{number}: {word!r} at "
+                                     f"{(y1 - y0) * scale:.1f} pt")
+    assert checked > 100
+    assert small == []
+
+
+def _load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _dump(path: Path, data: Any) -> None:
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+NAME = ("Acme Managed Information Technology Services, Infrastructure Outsourcing and "
+        "Digital Workplace Solutions for Logistics, Warehousing and Freight Forwarding "
+        "Companies in the Benelux, Germany and the Nordic Countries, a Limited Partnership "
+        "Registered in Rotterdam")
+
+
+def test_the_audience_label_stays_on_every_page_with_a_260_character_name(
+        tmp_path: Path) -> None:
+    assert len(NAME) == 260
+    source = tmp_path / "data"
+    shutil.copytree(SMALL, source)
+    acme = _load(source / "providers" / "acme.yaml")
+    acme["name"] = NAME
+    _dump(source / "providers" / "acme.yaml", acme)
+    repo = make_repo(tmp_path / "repo", source)
+    result = repo.build("--provider", "acme", "--period", "2026-Q3", "--audience", "provider")
+    assert result.exit_code == 0, result.output
+    pages = _pages(repo.reports / "acme" / "2026-Q3" / "provider.pdf")
+    assert len(pages) >= 2
+    for number, (width, _, words) in enumerate(pages, start=1):
+        header = " ".join(t for _, y0, _, _, t in words if y0 < TOP)
+        assert "Shared with Acme Managed Information Technology Services" in header, number
+        assert all(y0 >= 0 and x0 >= 0 and x1 <= width for x0, y0, x1, _, _ in words), number
+
+
+# Without the rule, 26 and 47 rows left the last one alone at the top of a page.
+@pytest.mark.parametrize("rows", [4, 25, 26, 47])
+def test_a_table_never_leaves_a_row_alone_on_a_page(tmp_path: Path, rows: int) -> None:
+    source = tmp_path / "data"
+    shutil.copytree(SMALL, source)
+    acme = _load(source / "providers" / "acme.yaml")
+    acme["actions"] += [
+        {"id": f"r-{k:02}", "kind": "deficiency", "title": f"Rowmark{k:02} of the open problems",
+         "raised": "2026-07-01", "owner": "provider", "due": "2026-12-31", "status": "open"}
+        for k in range(1, rows + 1)]
+    _dump(source / "providers" / "acme.yaml", acme)
+    repo = make_repo(tmp_path / "repo", source)
+    result = repo.build("--provider", "acme", "--period", "2026-Q3", "--audience", "provider")
+    assert result.exit_code == 0, result.output
+    page_of = {}
+    for number, (_, _, words) in enumerate(_pages(repo.reports / "acme" / "2026-Q3" /
+                                                  "provider.pdf"), start=1):
+        for *_, word in words:
+            if word.startswith("Rowmark"):
+                page_of[int(word[7:9])] = number
+    assert sorted(page_of) == list(range(1, rows + 1))
+    counts: dict[int, int] = {}
+    for page in page_of.values():
+        counts[page] = counts.get(page, 0) + 1
+    assert min(counts.values()) >= 2 or len(counts) == 1, counts
