@@ -272,9 +272,13 @@ def test_github_delivery_waits_for_no_build_and_only_its_push_holds_the_token(
     for name in ("validate", "build"):
         assert "concurrency" not in flow["jobs"][name]
     for name in ("deliver", "remind"):
+        assert flow["jobs"][name]["concurrency"] == {"group": "scorecard-delivery",
+                                                     "cancel-in-progress": False}
+    # reminders are not written to the sent log: that job cannot write at all
+    assert flow["jobs"]["remind"]["permissions"] == {"contents": "read"}
+    assert "github.token" not in json.dumps(flow["jobs"]["remind"])
+    for name in ("deliver",):
         job = flow["jobs"][name]
-        assert job["concurrency"] == {"group": "scorecard-delivery",
-                                      "cancel-in-progress": False}
         assert job["permissions"] == {"contents": "write"}
         holding = [s.get("name") for s in job["steps"] if "github.token" in json.dumps(s)
                    or "secrets.GITHUB_TOKEN" in json.dumps(s)]
