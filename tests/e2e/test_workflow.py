@@ -272,9 +272,13 @@ def test_github_delivery_waits_for_no_build_and_only_its_push_holds_the_token(
     for name in ("validate", "build"):
         assert "concurrency" not in flow["jobs"][name]
     for name in ("deliver", "remind"):
+        assert flow["jobs"][name]["concurrency"] == {"group": "scorecard-delivery",
+                                                     "cancel-in-progress": False}
+    # reminders are not written to the sent log: that job cannot write at all
+    assert flow["jobs"]["remind"]["permissions"] == {"contents": "read"}
+    assert "github.token" not in json.dumps(flow["jobs"]["remind"])
+    for name in ("deliver",):
         job = flow["jobs"][name]
-        assert job["concurrency"] == {"group": "scorecard-delivery",
-                                      "cancel-in-progress": False}
         assert job["permissions"] == {"contents": "write"}
         holding = [s.get("name") for s in job["steps"] if "github.token" in json.dumps(s)
                    or "secrets.GITHUB_TOKEN" in json.dumps(s)]
@@ -364,3 +368,30 @@ def test_gitlab_sets_up_the_image_once_and_no_other_job_runs_apt_get(written: Pa
 def test_gitignore_keeps_outbox_out_as_it_keeps_reports(written: Path) -> None:
     lines = (written / ".gitignore").read_text().splitlines()
     assert "reports/" in lines and "outbox/" in lines
+
+
+def remote_in(script: str, env: dict[str, str]) -> str:
+    """Run a push step's shell text with `scorecard` standing for a command that
+    prints the remote and the arguments it was given (the step's own bash runs)."""
+    stand_in = 'scorecard() { printf "%s %s\\n" "$SCORECARD_PUSH_REMOTE" "$*"; }\n'
+    done = subprocess.run(["bash", "-euo", "pipefail", "-c", stand_in + script],
+                          env={"PATH": os.environ["PATH"], **env}, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_push_steps_build_the_remote_with_the_token_in_bash(written: Path) -> None:
+    flow = yaml.safe_load((written / ".github/workflows/scorecard.yml").read_text())
+    [push] = [s for s in flow["jobs"]["deliver"]["steps"] if "push-log" in s.get("run", "")]
+    got = remote_in(push["run"], {"GITHUB_SERVER_URL": "https://github.com", "PUSH_TOKEN": "t0k",
+                                  "GITHUB_REPOSITORY": "northwind/scorecards",
+                                  "GITHUB_REF_NAME": "main"})
+    assert got == "https://x-access-token:t0k@github.com/northwind/scorecards.git " \
+                  "push-log --branch main"
+    ci = yaml.safe_load((written / ".gitlab-ci.yml").read_text())
+    [line] = [s for s in ci["deliver"]["script"] if "push-log" in s]
+    got = remote_in(line, {"SCORECARD_PUSH_TOKEN": "glpat-x", "CI_SERVER_HOST": "gitlab.example",
+                           "CI_PROJECT_PATH": "it/scorecards", "CI_COMMIT_BRANCH": "main"})
+    assert got == "https://oauth2:glpat-x@gitlab.example/it/scorecards.git " \
+                  "push-log --branch main --push-option ci.skip"
