@@ -253,6 +253,8 @@ def _measure(data: Any, source: Source, path: YamlPath) -> Measure | None:
         _float(_get(data, "target"), math.nan),
         _get(data, "better", "higher"),
         floor=float(floor) if isinstance(floor, int | float) else None,
+        min=_number(data, "min"), max=_number(data, "max"),
+        tolerance=_float(_get(data, "tolerance"), 0.0),
         source=source, path=path,
     )
 

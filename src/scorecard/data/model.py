@@ -73,6 +73,9 @@ class Measure(Located):
     target: float
     better: Literal["higher", "lower"]
     floor: float | None = None
+    min: float | None = None  # v1.2: the plausible range of a value (None: no limit)
+    max: float | None = None
+    tolerance: float = 0.0  # v1.2: how far a reported value may differ from ours
 
 
 @dataclass(frozen=True)

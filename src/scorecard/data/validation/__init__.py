@@ -23,6 +23,7 @@ from scorecard.data.problems import Problem
 from scorecard.data.validation import (
     distribution,
     evaluations,
+    plausible,
     programme,
     providers,
     records,
@@ -33,8 +34,8 @@ from scorecard.data.validation.drafts import Drafts, Rule
 __all__ = ["RULES", "validate"]
 
 RULES: tuple[Rule, ...] = (
-    *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
-    *reported.RULES, *distribution.RULES,
+    *programme.RULES, *plausible.PROGRAMME_RULES, *providers.RULES, *records.RULES,
+    *evaluations.RULES, *reported.RULES, *plausible.RECORD_RULES, *distribution.RULES,
 )
 
 
