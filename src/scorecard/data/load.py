@@ -46,6 +46,7 @@ from scorecard.data.problems import Location, Problem, has_errors, sorted_proble
 from scorecard.data.schema import kinds
 from scorecard.data.sources import SourceFile, read_data
 from scorecard.data.validation import validate
+from scorecard.data.validation.adoption import adopted
 from scorecard.data.validation.drafts import Drafts, ProviderFile, RecordFile
 from scorecard.data.yaml.document import INVALID, YamlDoc
 from scorecard.data.yaml.reader import parse
@@ -382,7 +383,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
 def build_dataset(drafts: Drafts) -> Dataset:
     programme = drafts.programme
     assert programme is not None
-    providers = {pid: drafts.provider_by_id[pid].provider for pid in sorted(drafts.provider_by_id)}
+    providers = adopted(drafts.provider_by_id, programme.cadence)
     records: dict[str, list[Record]] = {pid: [] for pid in providers}
     unfinished: dict[str, list[Record]] = {pid: [] for pid in providers}
     for r in drafts.records:

@@ -275,6 +275,7 @@ class Provider(Located):
     actions: tuple[Action, ...] = ()
     terms: Mapping[str, Term] = field(default_factory=dict)  # criterion id -> term; shared
     not_applicable: tuple[str, ...] = ()  # criterion ids that do not apply to this provider
+    evaluated_from: Period | None = None  # v1.2: the first period evaluated with this tool
 
 
 # --- records/<provider>/<period>.yaml ---------------------------------------

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from scorecard.data.problems import Problem
 from scorecard.data.validation import (
+    adoption,
     distribution,
     evaluations,
     plausible,
@@ -35,7 +36,8 @@ __all__ = ["RULES", "validate"]
 
 RULES: tuple[Rule, ...] = (
     *programme.RULES, *plausible.PROGRAMME_RULES, *providers.RULES, *records.RULES,
-    *evaluations.RULES, *reported.RULES, *plausible.RECORD_RULES, *distribution.RULES,
+    *evaluations.RULES, *reported.RULES, *plausible.RECORD_RULES, *adoption.RULES,
+    *distribution.RULES,
 )
 
 
