@@ -39,8 +39,12 @@ def reported_sentence(cr: CriterionResult, provider: Provider, *, internal: bool
         return f"{_AS_REPORTED[internal]}. We have no figure of our own for it."
     who = voice_of(provider, internal).subject
     reported = value_text(r.value, measure.unit)
+    if not r.beyond and not r.difference:
+        return f"{who} reported {reported}, the same as our figure."
     if not r.beyond:
-        return f"{who} reported {reported}. That agrees with our figure."
+        assert r.ours is not None
+        return (f"{who} reported {reported}. That is within "
+                f"{gap_text(r.tolerance, 0, measure.unit)} of our figure, as allowed.")
     return (f"{who} reported {reported}. Our figure is {value_text(r.ours or 0, measure.unit)}. "
             f"{_difference(r, measure.unit)} The score uses our figure.")
 
