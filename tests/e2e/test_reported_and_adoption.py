@@ -132,3 +132,17 @@ def test_adopting_the_tool_mid_contract_does_not_flood_due_or_the_portfolio(
                cwd=demo_repo.root)
     assert done.returncode == 0, done.stderr
     assert flooded in (tmp_path / "without/portfolio.html").read_text(encoding="utf-8")
+
+
+def test_the_renewal_brief_counts_the_term_from_adoption(demo_repo: GitRepo,
+                                                         tmp_path: Path) -> None:
+    # Helpwise: contract from 1 October 2025, scored from January 2026; 2026-01 .. 2026-09
+    # were evaluated by 26 November: 9 months, since January 2026, not since October 2025
+    out = tmp_path / "reports"
+    done = cli("build", "--data", "evaluations", "--out", str(out), "--no-pdf", "--jobs", "1",
+               "--as-of", AS_OF, "--audience", "renewal", cwd=demo_repo.root)
+    assert done.returncode == 0, done.stderr
+    brief = (out / "helpwise/renewal.html").read_text(encoding="utf-8")
+    assert "We evaluated them in 9 months since we started scoring them in January 2026." \
+        in brief
+    assert "since the contract started on 1 October 2025" not in brief
