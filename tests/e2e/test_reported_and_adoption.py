@@ -118,6 +118,7 @@ def test_adopting_the_tool_mid_contract_does_not_flood_due_or_the_portfolio(
     assert done.returncode == 0, done.stderr
     schedule = _provider(json.loads((out / "data.json").read_text()), "helpwise")["schedule"]
     # 2026-01 .. 2026-09 were due by 26 Nov (2026-10 is due on 30 Nov): 9 months, none missing
+    assert schedule["evaluated_from"] == "2026-01"
     assert schedule["expected"][0] == "2026-01" and len(schedule["expected"]) == 9
     assert schedule["overdue"] == []
     flooded = "The evaluation of Helpwise for October 2025 was due on 30 November 2025."

@@ -249,6 +249,8 @@ def _provider(result: ProviderResult, lev: PortfolioLeverage, order: Mapping[str
             "expected": [p.label for p in schedule.expected],
             "next_period": _period(schedule.next_period),
             "next_due": _day(schedule.next_due),
+            **({} if provider.evaluated_from is None
+               else {"evaluated_from": provider.evaluated_from.label}),  # v1.2 adoption
         },
         "actions": _actions(result.actions),
         "contract": _contract(result),
