@@ -42,7 +42,6 @@ def reported_sentence(cr: CriterionResult, provider: Provider, *, internal: bool
     if not r.beyond and not r.difference:
         return f"{who} reported {reported}, the same as our figure."
     if not r.beyond:
-        assert r.ours is not None
         return (f"{who} reported {reported}. That is within "
                 f"{gap_text(r.tolerance, 0, measure.unit)} of our figure, as allowed.")
     return (f"{who} reported {reported}. Our figure is {value_text(r.ours or 0, measure.unit)}. "
@@ -58,9 +57,9 @@ def _discuss_line(cr: CriterionResult, provider: Provider, *, internal: bool) ->
     v = voice_of(provider, internal)
     ask = ("Let us agree which figure is right." if not internal
            else f"Agree with {v.obj} which figure is right.")
-    return (f"{cr.criterion.name}: {v.subject.lower() if not internal else v.subject} "
-            f"reported {value_text(r.value, measure.unit)}, but our figure is "
-            f"{value_text(r.ours, measure.unit)}. {_difference(r, measure.unit)} {ask}")
+    theirs, ours = value_text(r.value, measure.unit), value_text(r.ours, measure.unit)
+    return (f"{cr.criterion.name}: {v.obj} reported {theirs}, but our figure is {ours}. "
+            f"{_difference(r, measure.unit)} {ask}")
 
 
 def to_discuss(criteria: Iterable[CriterionResult], provider: Provider, *,
