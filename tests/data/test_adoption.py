@@ -71,3 +71,18 @@ def test_a_year_written_as_a_number_for_a_yearly_provider(data: DataFolder) -> N
     assert dataset is not None
     start = dataset.providers["globex"].evaluated_from
     assert start is not None and (start.label, start.cadence) == ("2026", "yearly")
+
+
+def test_evaluated_from_before_the_contract_is_a_warning(data: DataFolder) -> None:
+    data.edit(ACME, NAME, NAME + "evaluated_from: 2024-Q4\ncontract:\n  start: 2025-02-01\n")
+    # the contract starts in 2025-Q1; 2024-Q4 is before it: a warning, the data loads
+    dataset, found = data.load()
+    assert dataset is not None
+    assert [(str(p.location), p.severity, p.text()) for p in found] == [(
+        E + ACME + ":4:17", "warning",
+        "evaluated_from: evaluated_from 2024-Q4 is before 2025-Q1, the period the contract "
+        "starts in (2025-02-01), so it changes nothing. Check the year, or leave "
+        "evaluated_from out.",
+    )]
+    data.edit(ACME, "evaluated_from: 2024-Q4", "evaluated_from: 2025-Q1")
+    assert data.load()[1] == []  # the contract's own period: no warning

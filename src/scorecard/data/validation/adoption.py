@@ -21,6 +21,7 @@ from scorecard.data.periods import (
     Period,
     guess_cadence,
     parse_period,
+    period_of,
 )
 from scorecard.data.problems import Problem, shown
 from scorecard.data.validation.drafts import Drafts, ProviderFile, Rule, _error
@@ -92,7 +93,27 @@ def no_record_before_evaluated_from(d: Drafts) -> Iterator[Problem]:
                      f"Move evaluated_from back to {period.label}, or remove this record.")
 
 
+def evaluated_from_within_the_contract(d: Drafts) -> Iterator[Problem]:
+    """A warning for an ``evaluated_from`` before the period of the contract's start: it
+    changes nothing (evaluations are expected from the contract's start), so it is
+    likely a slip of the year."""
+    for pid, pf in sorted(d.provider_by_id.items()):
+        cadence, _ = d.cadence_of(pid)
+        start = evaluated_from(pf, cadence)
+        contract = pf.provider.contract
+        if start is None or cadence is None or contract is None or contract.start is None:
+            continue
+        first = period_of(contract.start, cadence)
+        if start < first:
+            yield replace(_error(
+                pf.doc.at(_AT), _AT,
+                f"evaluated_from {start.label} is before {first.label}, the period the "
+                f"contract starts in ({contract.start.isoformat()}), so it changes nothing",
+                "Check the year, or leave evaluated_from out."), severity="warning")
+
+
 RULES: tuple[Rule, ...] = (
     evaluated_from_fits_cadence,
     no_record_before_evaluated_from,
+    evaluated_from_within_the_contract,
 )
