@@ -13,6 +13,7 @@ from scorecard.figures.compute import compute
 from scorecard.figures.due import due_items
 from scorecard.figures.results import Portfolio
 from scorecard.figures.schedule import first_period, schedule
+from scorecard.words.due import schedule_sentences
 
 AS_OF = date(2026, 11, 26)
 CONTRACT = Contract(start=date(2025, 1, 1), end=date(2028, 12, 31))
@@ -81,3 +82,22 @@ def test_due_and_the_portfolio_are_not_flooded() -> None:
     # history is the two evaluated quarters; the trend compares 2026-Q2 with 2026-Q1 only
     assert [str(e.period) for e in acme.evaluations] == ["2026-Q1", "2026-Q2"]
     assert acme.evaluations[0].trend is None and acme.evaluations[1].trend == 0.0
+
+
+def test_the_team_scorecard_says_since_when_the_provider_is_scored() -> None:
+    prog = programme(category("service", 1, measured("availability", 99.9)))
+    adopted = replace(provider("acme", contract=CONTRACT), evaluated_from=period("2026-Q1"))
+    acme = compute(dataset(prog, [adopted], RECORDS), AS_OF).provider("acme")
+    assert acme is not None
+    # 2026-Q1 starts after the contract's 1 January 2025: said first; 2026-Q3 is overdue
+    sentences = schedule_sentences(acme, 30)
+    assert sentences[:3] == [
+        "We have scored Acme since the first quarter of 2026, so no evaluation is expected "
+        "before it.",
+        "The evaluation for the third quarter of 2026 was due on 30 October 2026.",
+        "It is not done yet.",
+    ]
+    plain = compute(dataset(prog, [provider("acme", contract=CONTRACT)], RECORDS), AS_OF)
+    result = plain.provider("acme")
+    assert result is not None
+    assert not any("We have scored" in s for s in schedule_sentences(result, 30))
