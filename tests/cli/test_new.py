@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -251,8 +252,6 @@ def test_new_then_validate_passes_with_the_draft(tmp_path: Path) -> None:
 
 
 def test_skeleton_lists_the_rules_in_force_for_the_period_and_provider() -> None:
-    from dataclasses import replace
-
     from scorecard.data.model import Change, Term
 
     availability = replace(measured("availability", 99.9, floor=99.0),
@@ -267,3 +266,22 @@ def test_skeleton_lists_the_rules_in_force_for_the_period_and_provider() -> None
     assert list(scores) == ["availability"]
     # the target in force from July 2026, the floor of acme's contract
     assert "  # Measured in %, higher is better: target 99.95, floor 98." in text.splitlines()
+
+
+# --- v1.2: adoption ----------------------------------------------------------------
+
+
+def test_plan_starts_at_evaluated_from_and_refuses_a_period_before_it() -> None:
+    adopted = replace(ACME, evaluated_from=period("2026-Q4"))
+    # no record; 26 Nov 2026 would make 2026-Q3 next, but scoring starts with 2026-Q4
+    new, problems = plan(dataset(PROG, [adopted]), "acme", None, AS_OF)
+    assert problems == [] and new is not None and new.period == period("2026-Q4")
+    new, [problem] = plan(dataset(PROG, [adopted]), "acme", "2026-Q3", AS_OF, data_display="d")
+    assert new is None and str(problem.location) == "d/providers/acme.yaml"
+    assert problem.message == ("2026-Q3 is before 2026-Q4, the first period Acme Ltd is "
+                               "evaluated with this tool (evaluated_from).")
+    assert problem.hint == "Name a period from 2026-Q4 on, or move evaluated_from back."
+    # adopted earlier than the period due: no change (2026-Q3, as without it)
+    earlier = replace(ACME, evaluated_from=period("2026-Q1"))
+    new, _ = plan(dataset(PROG, [earlier]), "acme", None, AS_OF)
+    assert new is not None and new.period == period("2026-Q3")

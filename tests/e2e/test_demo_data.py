@@ -196,9 +196,10 @@ FIELDS = {
     "band": {"name", "min"},
     "category": {"id", "name", "weight", "criteria", "changes"},
     "criterion": {"id", "name", "explain", "weight", "measure", "from", "until", "changes"},
-    "measure": {"unit", "target", "floor", "better"},
+    "measure": {"unit", "target", "floor", "better", "min", "max", "tolerance"},  # v1.2: range
     "provider": {"id", "name", "short_name", "service_area", "cadence", "lead", "contact",
-                 "services", "contract", "exit_plan", "actions", "terms", "not_applicable"},
+                 "services", "contract", "exit_plan", "actions", "terms", "not_applicable",
+                 "evaluated_from"},  # evaluated_from: v1.2
     "service": {"id", "name", "annual_value"},  # annual_value: v1.1
     "contract": {"start", "end", "notice_days", "auto_renew", "annual_value", "currency",
                  "decision"},  # decision: v1.1
@@ -208,7 +209,7 @@ FIELDS = {
                "internal_note"},
     "record": {"provider", "period", "evaluated", "lead", "evaluators", "scores", "notes",
                "internal_notes", "summary", "internal", "services_used", "provider_response",
-               "status"},
+               "status", "reported"},  # reported: v1.2
 }
 
 
@@ -475,15 +476,43 @@ def test_deskone_is_overdue_for_2026_q3_and_everyone_else_is_up_to_date() -> Non
 
 
 def test_no_gaps_in_history_from_the_contract_start() -> None:
-    # The quarters (or months) expected since each contract began are all there,
-    # except deskone's 2026-Q3: the missing one is the story, nothing else.
+    # The quarters (or months) expected since each contract began (or, v1.2, since
+    # evaluated_from) are all there, except deskone's 2026-Q3: the missing one is
+    # the story, nothing else.
     for pid, records in RECORDS.items():
         periods = sorted(records, key=period_end)
         start = PROVIDERS[pid]["contract"]["start"]
+        adopted = PROVIDERS[pid].get("evaluated_from")
+        if adopted is not None:
+            start = max(start, period_start(str(adopted)))
         assert period_end(periods[0]) >= start > period_end(periods[0]) - timedelta(days=92)
         for earlier, later in itertools.pairwise(periods):
             gap = (period_end(later) - period_end(earlier)).days
             assert gap <= 92, (pid, earlier, later)
+
+
+def test_helpwise_adopted_the_tool_three_months_into_its_contract() -> None:
+    # v1.2: the contract began on 1 October 2025; scoring began in January 2026, so
+    # October, November and December 2025 (due by 30 Nov 2025 .. 30 Jan 2026) are never due
+    helpwise = PROVIDERS["helpwise"]
+    assert helpwise["contract"]["start"] == date(2025, 10, 1)
+    assert str(helpwise["evaluated_from"]) == "2026-01"
+    assert min(RECORDS["helpwise"]) == "2026-01"
+
+
+def test_northgate_reports_an_availability_we_do_not_share() -> None:
+    # v1.2: Northgate's own report says 99.93% for 2026-Q3; ours is 99.74%.
+    # 99.93 - 99.74 = 0.19 points, more than availability's tolerance of 0.05.
+    q3 = RECORDS["northgate"]["2026-Q3"]
+    assert (q3["reported"]["availability"], q3["scores"]["availability"]) == (99.93, 99.74)
+    measure = next(c["measure"] for k in PROGRAMME["categories"] for c in k["criteria"]
+                   if c["id"] == "availability")
+    assert measure["tolerance"] == 0.05
+    # Castellan's own 99.99% against our 99.97%: 0.02, within it; nobody else reports
+    cas = RECORDS["castellan"]["2026-Q3"]["reported"]
+    assert cas == {"availability": 99.99, "urgent-response": 11}
+    assert [(r["provider"], r["period"]) for r in all_records() if "reported" in r] == [
+        ("castellan", "2026-Q3"), ("northgate", "2026-Q3")]
 
 
 def test_exactly_one_record_is_late() -> None:

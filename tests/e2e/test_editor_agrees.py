@@ -36,6 +36,11 @@ CASES = {
     "a time for a number": ("availability: 99.95", "availability: 1:30"),
     "yes for a number": ("availability: 99.95", "availability: yes"),
     "evaluated: not a day": ("evaluated: 2026-10-14", "evaluated: 14/10/2026"),
+    # v1.2: the provider's own figures
+    "reported: a number": ("evaluators: [Sam Taylor, Jo Rivera]",
+                           "evaluators: [Sam Taylor, Jo Rivera]\nreported: {availability: 99.97}"),
+    "reported: text": ("evaluators: [Sam Taylor, Jo Rivera]",
+                       "evaluators: [Sam Taylor, Jo Rivera]\nreported: {availability: high}"),
 }
 
 
@@ -173,6 +178,8 @@ def test_the_editor_accepts_exactly_what_validate_accepts(
     assert agree["lead: no (YAML 1.1 made it false)"] == (True, True)
     assert agree["lead: a number"] == (False, False)
     assert agree["a time for a number"] == (False, False)
+    assert agree["reported: a number"] == (True, True)
+    assert agree["reported: text"] == (False, False)
 
 
 def test_the_demo_files_with_a_schema_line_are_clean_in_the_editor(

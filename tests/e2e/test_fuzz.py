@@ -135,6 +135,8 @@ MEASURES = where(measures, numbers)
 RATINGS = where(ratings, numbers)
 DAYS = where(in_range_days, days)
 TEXTS = where(shown_texts, texts)
+PERIODS = where(st.sampled_from(["2026-Q2", "2026-Q3", "2026-Q4", "2026-06", "2026", "1900-Q1",
+                                 "2999-Q4", "2027-Q1"]), texts)
 
 
 # The places a value goes: (file, what the value replaces there, its values).
@@ -176,6 +178,15 @@ PLACES: list[tuple[str, Callable[[str], tuple[str, str]], st.SearchStrategy[str]
                                         "services_used: [service-desk]\nprovider_response"),
      TEXTS),
     ("records/globex/2026-07.yaml", place("lead: Tom Berg", "lead"), TEXTS),
+    # v1.2: the provider's reported figures, plausible ranges, tolerance, adoption
+    ("records/acme/2026-Q3.yaml", place("services_used: [service-desk]",
+                                        "services_used: [service-desk]\nreported:\n  "
+                                        "availability"), MEASURES),
+    ("scorecard.yaml", place("target: 99.9", "target: 99.9, tolerance"), MEASURES),
+    ("scorecard.yaml", place("target: 99.9", "target: 99.9, min"), MEASURES),
+    ("scorecard.yaml", place("floor: 120", "floor: 120, max"), MEASURES),
+    ("providers/acme.yaml", place("short_name: Acme", "short_name: Acme\nevaluated_from"),
+     PERIODS),
 ]
 
 edits = st.lists(

@@ -42,6 +42,7 @@ from scorecard.words.numbers import day_words, gap_text, join_words, number_text
 from scorecard.words.portfolio import portfolio_summary, rank_sentences
 from scorecard.words.priorities import fix_first_sentences, nothing_to_fix, reply_sentences
 from scorecard.words.readability import text_stats
+from scorecard.words.reported import reported_sentence, to_discuss
 from scorecard.words.rules import not_applicable_sentence, rule_change_sentences
 from scorecard.words.scope import scope_sentences
 from scorecard.words.scores import headline, no_evaluation, revised
@@ -586,6 +587,8 @@ def provider_facing(portfolio: Portfolio, result: ProviderResult) -> list[str]:
             texts += criterion_sentences(cr, scale, ev.period, internal=False)
         texts += not_scored(ev)
         texts += scope_sentences(ev, provider, internal=False)
+        texts += [reported_sentence(cr, provider, internal=False) for cr in ev.criteria()]
+        texts += to_discuss(ev.criteria(), provider, internal=False)
     texts += actions_summary(result.actions)
     texts += [action_sentence(a, portfolio.as_of) for a in provider.actions]
     return texts
@@ -658,6 +661,10 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
                     add("criterion_sentences",
                         criterion_sentences(cr, scale, ev.period, internal=internal))
                 add("scope_sentences", scope_sentences(ev, provider, internal=internal))
+                # v1.2: the provider's reported figures beside ours, and page one's list
+                add("reported_sentence", [reported_sentence(cr, provider, internal=internal)
+                                          for cr in ev.criteria() if cr.reported])
+                add("to_discuss", list(to_discuss(ev.criteria(), provider, internal=internal)))
         for ev in result.evaluations:
             add("missed_targets", missed_targets(ev))
             # v1.1: page one's "What to fix first" and how and by when to reply

@@ -60,13 +60,17 @@ def plan(
         return None, [_unknown_provider(dataset, provider_id, data_display)]
     cadence = dataset.cadence_of(provider)
     records = dataset.records.get(provider_id, ())
+    start = provider.evaluated_from  # v1.2: nothing before it is evaluated with this tool
     if period_text is None:
         period = next_period(cadence, records, as_of)
+        period = start if start is not None and period < start else period
     else:
         parsed = parse_period(period_text, cadence)
         if parsed is None:
             return None, [_wrong_period(provider, cadence, period_text, data_display)]
         period = parsed
+    if start is not None and period < start:
+        return None, [_before_adoption(provider, period, start, data_display)]
     path = PurePosixPath("records", provider_id, f"{period.label}.yaml")
     if any(r.period == period for r in records):
         problem = Problem(
@@ -103,6 +107,17 @@ def _wrong_period(provider: Provider, cadence: Cadence, text: str, data_display:
         f"'{shown(text)}' is not a {cadence} period{found}; {provider.name} is evaluated "
         f"{cadence}.",
         hint=f"Write it like {EXAMPLES[cadence]}.",
+        misuse=True,
+    )
+
+
+def _before_adoption(provider: Provider, period: Period, start: Period,
+                     data_display: str) -> Problem:
+    return Problem(
+        Location(f"{data_display}/providers/{provider.id}.yaml"),
+        f"{period.label} is before {start.label}, the first period {provider.name} is "
+        "evaluated with this tool (evaluated_from).",
+        hint=f"Name a period from {start.label} on, or move evaluated_from back.",
         misuse=True,
     )
 

@@ -46,6 +46,7 @@ from scorecard.data.problems import Location, Problem, has_errors, sorted_proble
 from scorecard.data.schema import kinds
 from scorecard.data.sources import SourceFile, read_data
 from scorecard.data.validation import validate
+from scorecard.data.validation.adoption import adopted
 from scorecard.data.validation.drafts import Drafts, ProviderFile, RecordFile
 from scorecard.data.yaml.document import INVALID, YamlDoc
 from scorecard.data.yaml.reader import parse
@@ -253,6 +254,8 @@ def _measure(data: Any, source: Source, path: YamlPath) -> Measure | None:
         _float(_get(data, "target"), math.nan),
         _get(data, "better", "higher"),
         floor=float(floor) if isinstance(floor, int | float) else None,
+        min=_number(data, "min"), max=_number(data, "max"),
+        tolerance=_float(_get(data, "tolerance"), 0.0),
         source=source, path=path,
     )
 
@@ -367,6 +370,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
         scores=scores,
         notes=dict(r.mapping("notes")),
         internal_notes=dict(r.mapping("internal_notes")),
+        reported={cid: float(v) for cid, v in r.mapping("reported").items()},
         summary=_get(data, "summary"),
         internal=_get(data, "internal"),
         services_used=None if services_used is None else tuple(services_used),
@@ -379,7 +383,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
 def build_dataset(drafts: Drafts) -> Dataset:
     programme = drafts.programme
     assert programme is not None
-    providers = {pid: drafts.provider_by_id[pid].provider for pid in sorted(drafts.provider_by_id)}
+    providers = adopted(drafts.provider_by_id, programme.cadence)
     records: dict[str, list[Record]] = {pid: [] for pid in providers}
     unfinished: dict[str, list[Record]] = {pid: [] for pid in providers}
     for r in drafts.records:

@@ -73,6 +73,9 @@ class Measure(Located):
     target: float
     better: Literal["higher", "lower"]
     floor: float | None = None
+    min: float | None = None  # v1.2: the plausible range of a value (None: no limit)
+    max: float | None = None
+    tolerance: float = 0.0  # v1.2: how far a reported value may differ from ours
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,7 @@ class Provider(Located):
     actions: tuple[Action, ...] = ()
     terms: Mapping[str, Term] = field(default_factory=dict)  # criterion id -> term; shared
     not_applicable: tuple[str, ...] = ()  # criterion ids that do not apply to this provider
+    evaluated_from: Period | None = None  # v1.2: the first period evaluated with this tool
 
 
 # --- records/<provider>/<period>.yaml ---------------------------------------
@@ -304,6 +308,7 @@ class Record(Located):
     scores: Mapping[str, Result | None] = field(default_factory=dict)  # None: explicitly null
     notes: Mapping[str, str] = field(default_factory=dict)  # Markdown, shared
     internal_notes: Mapping[str, str] = field(default_factory=dict)  # Markdown, INTERNAL
+    reported: Mapping[str, float] = field(default_factory=dict)  # the provider's own figures
     summary: str | None = None  # Markdown, shared
     internal: str | None = None  # Markdown, INTERNAL
     services_used: tuple[str, ...] | None = None  # None: scope not recorded

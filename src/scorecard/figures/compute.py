@@ -47,7 +47,8 @@ def provider_result(
         provider=provider,
         cadence=cadence,
         evaluations=evals,
-        schedule=schedule(cadence, programme.grace_days, as_of, provider.contract, records),
+        schedule=schedule(cadence, programme.grace_days, as_of, provider.contract, records,
+                          provider.evaluated_from),
         actions=summarise(provider.actions, as_of),
         contract=(
             contract_status(provider.contract, as_of) if provider.contract is not None else None

@@ -26,6 +26,7 @@ from typing import Any
 from scorecard.data.model import Action, Criterion
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
+from scorecard.figures.reported import Reported
 from scorecard.figures.results import (
     ActionSummary,
     CriterionResult,
@@ -38,7 +39,7 @@ from scorecard.figures.results import (
 from scorecard.figures.rounding import round_half_away
 from scorecard.figures.spend import leverage
 
-__all__ = ["DECIMALS", "to_data", "to_data_json"]
+__all__ = ["DECIMALS", "reported_json", "to_data", "to_data_json"]
 
 DECIMALS = 4
 
@@ -59,10 +60,11 @@ def _period(p: Period | None) -> str | None:
 
 
 def _criterion(cr: CriterionResult) -> Json:
-    """One criterion of an evaluation, with the target and floor it was judged against."""
+    """One criterion of an evaluation, with the target and floor it was judged against,
+    and ``reported`` where the provider reported a figure (figures.reported)."""
     measure = cr.criterion.measure
     rated = measure is None
-    return {
+    found = {
         "applies": True,
         "kind": "rated" if rated else "measured",
         "score": _num(cr.score),
@@ -75,6 +77,14 @@ def _criterion(cr: CriterionResult) -> Json:
         "mean_rating": _num(cr.mean_rating) if rated else None,
         "disagreement": cr.disagreement if rated and cr.scored else None,
     }
+    return found if cr.reported is None else {**found, "reported": reported_json(cr.reported)}
+
+
+def reported_json(r: Reported) -> Json:
+    """The provider's figure beside ours: ``difference`` is reported minus ours (null when
+    we have none and the score used the reported figure: ``scored_with_it``)."""
+    return {"value": r.value, "difference": r.difference, "tolerance": r.tolerance,
+            "beyond_tolerance": r.beyond, "scored_with_it": r.used}
 
 
 def _left_out(criterion: Criterion, why: str) -> Json:
@@ -239,6 +249,8 @@ def _provider(result: ProviderResult, lev: PortfolioLeverage, order: Mapping[str
             "expected": [p.label for p in schedule.expected],
             "next_period": _period(schedule.next_period),
             "next_due": _day(schedule.next_due),
+            **({} if provider.evaluated_from is None
+               else {"evaluated_from": provider.evaluated_from.label}),  # v1.2 adoption
         },
         "actions": _actions(result.actions),
         "contract": _contract(result),

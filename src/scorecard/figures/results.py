@@ -23,6 +23,7 @@ from scorecard.data.model import (
     Service,
 )
 from scorecard.data.periods import Cadence, Period
+from scorecard.figures.reported import Reported
 from scorecard.figures.rules import Rules
 
 
@@ -35,6 +36,7 @@ class CriterionResult:
     ratings: Mapping[str, int] | None = None  # rated: evaluator -> rating (INTERNAL)
     mean_rating: float | None = None  # rated: the mean the provider sees
     disagreement: bool = False  # rated: ratings span 2 or more points (INTERNAL)
+    reported: Reported | None = None  # measured: the provider's own figure, beside ours
 
     @property
     def scored(self) -> bool:

@@ -13,15 +13,20 @@ __all__ = ["expected_periods", "first_period", "last_due_period", "schedule"]
 
 
 def first_period(
-    cadence: Cadence, contract: Contract | None, records: Sequence[Record]
+    cadence: Cadence, contract: Contract | None, records: Sequence[Record],
+    evaluated_from: Period | None = None,
 ) -> Period | None:
     """The first period evaluations are expected for: the one holding
-    ``contract.start``, else the earliest record's period, else None."""
+    ``contract.start``, else the earliest record's period, else None; never one
+    before ``evaluated_from`` (v1.2: the provider adopted the tool then)."""
+    first: Period | None = None
     if contract is not None and contract.start is not None:
-        return period_of(contract.start, cadence)
-    if records:
-        return min(r.period for r in records)
-    return None
+        first = period_of(contract.start, cadence)
+    elif records:
+        first = min(r.period for r in records)
+    if evaluated_from is None:
+        return first
+    return evaluated_from if first is None else max(first, evaluated_from)
 
 
 def last_due_period(cadence: Cadence, grace_days: int, as_of: date) -> Period:
@@ -44,11 +49,12 @@ def expected_periods(
     as_of: date,
     contract: Contract | None,
     records: Sequence[Record],
+    evaluated_from: Period | None = None,
 ) -> tuple[Period, ...]:
     """Every period from the first (see ``first_period``) to the last one due by
     ``as_of``; and, when the contract ended before ``as_of``, no later than the
     period holding its end."""
-    start = first_period(cadence, contract, records)
+    start = first_period(cadence, contract, records, evaluated_from)
     if start is None:
         return ()
     last = last_due_period(cadence, grace_days, as_of)
@@ -68,17 +74,20 @@ def schedule(
     as_of: date,
     contract: Contract | None,
     records: Sequence[Record],
+    evaluated_from: Period | None = None,
 ) -> Schedule:
     """The schedule as of ``as_of``. ``records``: the provider's records; those
-    evaluated after ``as_of`` are left out (they did not exist yet)."""
-    present = [r for r in records if r.evaluated <= as_of]
+    evaluated after ``as_of`` are left out (they did not exist yet). Periods before
+    ``evaluated_from`` are never expected, overdue or late."""
+    present = [r for r in records if r.evaluated <= as_of
+               and (evaluated_from is None or r.period >= evaluated_from)]
     recorded = {r.period for r in present}
-    expected = expected_periods(cadence, grace_days, as_of, contract, present)
+    expected = expected_periods(cadence, grace_days, as_of, contract, present, evaluated_from)
     overdue = tuple(p for p in expected if p not in recorded)
     late = tuple(
         sorted(r.period for r in present if r.evaluated > r.period.due(grace_days))
     )
-    start = first_period(cadence, contract, present)
+    start = first_period(cadence, contract, present, evaluated_from)
     next_period: Period | None = None
     if start is not None:
         # Interpretation: the first period after the last expected one (or the first

@@ -22,6 +22,7 @@ from scorecard.data.model import (
     Result,
     Scale,
 )
+from scorecard.figures.reported import compare, scored_value
 from scorecard.figures.results import CategoryResult, CriterionResult, Evaluation, ScopeResult
 from scorecard.figures.rules import Rules, rules_in_force
 
@@ -80,18 +81,23 @@ def measured_score(measure: Measure, value: float) -> float:
     return 100.0 * (f - value) / (f - t)
 
 
-def criterion_result(criterion: Criterion, result: Result | None, scale: Scale) -> CriterionResult:
-    """The score of one criterion; not scored when left out, null, or of the wrong kind."""
+def criterion_result(criterion: Criterion, result: Result | None, scale: Scale,
+                     reported: float | None = None) -> CriterionResult:
+    """The score of one criterion; not scored when left out, null, or of the wrong kind.
+    ``reported``: the provider's own figure (measured criteria), used when ours is missing."""
     measure = criterion.measure
     if measure is not None:
-        if not isinstance(result, Measured):
-            return CriterionResult(criterion, None)
-        value = float(result.value)
+        ours = float(result.value) if isinstance(result, Measured) else None
+        value = scored_value(ours, reported)
+        beside = compare(ours, reported, measure.tolerance)
+        if value is None:
+            return CriterionResult(criterion, None, reported=beside)
         return CriterionResult(
             criterion,
             measured_score(measure, value),
             value=value,
             met=target_met(measure, value),
+            reported=beside,
         )
     if not isinstance(result, Rated) or not result.ratings:
         return CriterionResult(criterion, None)
@@ -128,7 +134,8 @@ def category_result(
     ``category``: as in force for the record's period (see ``figures.rules``), its
     criteria only those in force that apply; ``not_applicable``: the ones that do not.
     """
-    criteria = tuple(criterion_result(c, record.result(c.id), scale) for c in category.criteria)
+    criteria = tuple(criterion_result(c, record.result(c.id), scale, record.reported.get(c.id))
+                     for c in category.criteria)
     scored = [(c.score, c.criterion.weight) for c in criteria if c.score is not None]
     return CategoryResult(
         category=category,

@@ -26,6 +26,11 @@ def schedule_sentences(result: ProviderResult, grace_days: int) -> list[str]:
     name = display_name(result.provider)
     schedule = result.schedule
     sentences: list[str] = []
+    adopted, contract = result.provider.evaluated_from, result.provider.contract
+    if adopted is not None and contract is not None and contract.start is not None \
+            and adopted.start > contract.start:  # v1.2: adopted mid-contract
+        sentences.append(f"We have scored {name} since {adopted.describe()}, so no evaluation "
+                         "is expected before it.")
     for period in schedule.overdue:
         sentences.append(
             f"The evaluation for {period.describe()} was due on "

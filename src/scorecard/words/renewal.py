@@ -73,8 +73,11 @@ def _trend_point(f: RenewalFigures, they: str) -> NegotiationPoint | None:
     if change > -TREND_POINTS:
         return None
     first, last = display(f.first_score), display(f.last_score)
+    start, adopted = f.term_start, f.result.provider.evaluated_from
+    span = ("since we started scoring them" if adopted is not None
+            and (start is None or adopted.start > start) else "over the contract so far")
     return NegotiationPoint(
-        f"{they} score fell from {first} to {last} out of 100 over the contract so far.",
+        f"{they} score fell from {first} to {last} out of 100 {span}.",
         "scores",
     )
 

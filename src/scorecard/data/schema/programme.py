@@ -24,6 +24,13 @@ MEASURE = Obj(
               "The worst acceptable value; on the far side of the target from better."),
         Field("better", Choice(options=("higher", "lower")), True,
               "Whether a higher or a lower number is better.", "higher"),
+        Field("min", Number(), False,
+              "The least plausible value: a value below it is an error (a slip of the unit)."),
+        Field("max", Number(), False,
+              "The greatest plausible value: a value above it is an error."),
+        Field("tolerance", Number(minimum=0), False,
+              "How far the provider's reported value may differ from ours before both "
+              "parties are told (default 0)."),
     ),
 )
 

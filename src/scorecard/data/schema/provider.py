@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
 from scorecard.data.schema.currency import Currency
-from scorecard.data.schema.days import Day
+from scorecard.data.schema.days import Day, PeriodText
 from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Number, Slug, Text
 from scorecard.data.schema.programme import CADENCE_SPEC, DAY_COUNT
 
@@ -105,5 +105,8 @@ PROVIDER = Obj(
               "Criterion id to this contract's own target and floor; shared."),
         Field("not_applicable", ListOf(item=Slug()), False,
               "Criteria that do not apply to this provider's service."),
+        Field("evaluated_from", PeriodText(), False,
+              "The first period evaluated with this tool, in the provider's cadence form "
+              "(2026-Q2): earlier periods are never due, late or overdue, and hold no records."),
     ),
 )

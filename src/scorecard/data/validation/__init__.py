@@ -21,13 +21,23 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from scorecard.data.problems import Problem
-from scorecard.data.validation import distribution, evaluations, programme, providers, records
+from scorecard.data.validation import (
+    adoption,
+    distribution,
+    evaluations,
+    plausible,
+    programme,
+    providers,
+    records,
+    reported,
+)
 from scorecard.data.validation.drafts import Drafts, Rule
 
 __all__ = ["RULES", "rule_id", "validate"]
 
 RULES: tuple[Rule, ...] = (
-    *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
+    *programme.RULES, *plausible.PROGRAMME_RULES, *providers.RULES, *records.RULES,
+    *evaluations.RULES, *reported.RULES, *plausible.RECORD_RULES, *adoption.RULES,
     *distribution.RULES,
 )
 

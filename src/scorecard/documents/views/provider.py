@@ -28,6 +28,7 @@ from scorecard.documents.views.common import (
     rules_changed_since,
     trend_note,
 )
+from scorecard.documents.views.reported import with_reported
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
 from scorecard.figures.rules import changes_from_previous
@@ -99,6 +100,7 @@ class CriterionLine:
     outcome_class: str  # met | missed | rated | not-scored
     sentence: str  # what the result means: "That is 27 minutes slower than agreed."
     note: str | None  # Markdown, shared with the provider
+    reported: str = ""  # the provider's own figure beside ours, in words ("" if none)
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class ProviderPage:
     bands: tuple[str, ...]  # the bands in words, for "how to read"
     fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
     next_evaluation: str = ""  # page one: when we next evaluate (words.next_steps)
+    to_discuss: tuple[str, ...] = ()  # page one: reported figures that differ from ours
 
 
 def _criterion_line(
@@ -326,7 +329,7 @@ def _shared_page(
     record = evaluation.record
     you = display_name(p) if internal else "You"
     history = _history_points(result, evaluation, programme)
-    return ProviderPage(
+    return with_reported(ProviderPage(
         meta=meta,
         provider_id=p.id,
         provider_name=p.name,
@@ -366,7 +369,7 @@ def _shared_page(
         history=history,
         rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
-    )
+    ), evaluation, p, internal=internal)
 
 def provider_view(
     result: ProviderResult,

@@ -114,8 +114,10 @@ def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple
 
 
 def _term_sentence(f: RenewalFigures) -> str:
-    start = f.term_start
+    start, adopted = f.term_start, f.result.provider.evaluated_from
     since = f" since the contract started on {day_words(start)}" if start else ""
+    if adopted is not None and (start is None or adopted.start > start):  # v1.2 adoption
+        since = f" since we started scoring them in {adopted.describe()}"
     if not f.term:
         return f"There is no evaluation{since}."
     noun = f.term[-1].period.noun
