@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
+from scorecard.data.schema.credits import SERVICE_CREDITS
 from scorecard.data.schema.days import Day
 from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Number, Slug, Text
 from scorecard.data.schema.programme import CADENCE_SPEC, DAY_COUNT
@@ -103,5 +104,7 @@ PROVIDER = Obj(
               "Criterion id to this contract's own target and floor; shared."),
         Field("not_applicable", ListOf(item=Slug()), False,
               "Criteria that do not apply to this provider's service."),
+        Field("service_credits", SERVICE_CREDITS, False,
+              "Service credits and termination rights (termination is INTERNAL)."),
     ),
 )

@@ -20,13 +20,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scorecard.data.problems import Problem
-from scorecard.data.validation import distribution, evaluations, programme, providers, records
+from scorecard.data.validation import (
+    credits,
+    distribution,
+    evaluations,
+    programme,
+    providers,
+    records,
+)
 from scorecard.data.validation.drafts import Drafts, Rule
 
 __all__ = ["RULES", "validate"]
 
 RULES: tuple[Rule, ...] = (
-    *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
+    *programme.RULES, *providers.RULES, *credits.RULES, *records.RULES, *evaluations.RULES,
     *distribution.RULES,
 )
 
