@@ -75,7 +75,7 @@ def _distance(rule: TerminationRule, hits: list[Period],
     misses counted in the latest window (the one ending at ``latest``)."""
     best: tuple[int, Period] | None = None
     for k in range(1, rule.within + 1):
-        first = shift_period(latest, k - rule.within)
+        first = shift_period(latest, k - rule.within + 1)
         need = rule.count - len(_window(hits, first, rule.within))
         if need <= k and (best is None or need <= best[0]):
             best = (need, shift_period(latest, k))
