@@ -1,11 +1,9 @@
 """``service_credits`` (format.md v1.2): each error at its line, in a real provider file.
 
 The small fixture's providers/acme.yaml has 21 lines; each test appends the block
-below from line 22, so its lines are:
-22 service_credits:        26   pool:                      29   termination:
-23   charges: 60000        27     availability: 0.5        30     - {criterion: availability, misses: 3, within: 6}
-24   currency: EUR         28     p1-response: 0.3         31     - {at_cap: 2, within: 3}
-25   at_risk: 0.12
+below (BLOCK) from line 22: service_credits on 22, charges 23, currency 24,
+at_risk 25, pool 26, availability 27, p1-response 28, termination 29, the
+criterion rule 30 and the at_cap rule 31.
 """
 
 from __future__ import annotations

@@ -206,7 +206,7 @@ def test_each_earn_back_state() -> None:
     quarters: dict[str, tuple[float | None, ...]] = {
         "2025-Q4": (99.0, 96.0, 10.0), "2026-Q2": (99.0, 90.0, 10.0), "2026-Q3": MET}
     found, _ = _credits(_terms(earn_back=2), quarters)
-    q4, q2, q3 = found.periods
+    q4, q2, _q3 = found.periods
     assert [(i.state, i.settled) for i in q4.items] == [("final", period("2026-Q1"))]
     assert [(i.criterion.id, i.state) for i in q2.items] == [
         ("availability", "pending"), ("p1-resolution", "pending")]
@@ -257,7 +257,7 @@ def test_a_pool_criterion_not_scored_not_applicable_or_not_in_force_earns_nothin
 
 def _rights(rules: tuple[TerminationRule, ...], quarters: dict[str, tuple[float | None, ...]],
             **kw: object):  # type: ignore[no-untyped-def]
-    found, result = _credits(_terms(termination=rules, **kw), quarters)
+    _found, result = _credits(_terms(termination=rules, **kw), quarters)
     return rights_of(_programme(), result, AS_OF)  # type: ignore[arg-type]
 
 

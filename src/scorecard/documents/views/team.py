@@ -25,6 +25,7 @@ from scorecard.documents.views.common import (
     _trend_words,
     rules_changed_since,
 )
+from scorecard.documents.views.credits import TerminationBox, termination_box
 from scorecard.documents.views.provider import ProviderPage, _shared_page
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
@@ -157,6 +158,7 @@ class TeamPage:
     unused: tuple[str, ...] = ()
     decision_sentence: str = ""
     decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
+    termination: TerminationBox | None = None  # v1.2 INTERNAL: 12-month credits, rights
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -356,6 +358,7 @@ def team_view(
             AmendmentLine(a.day, a.author, a.subject, a.commit[:7]) for a in amendments
         ),
         schedule_sentence=" ".join(schedule_sentences(result, programme.grace_days)),
+        termination=termination_box(programme, result, evaluation, as_of, you),
         **_leverage_words(portfolio, result),
     )
 
