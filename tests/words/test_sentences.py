@@ -719,7 +719,9 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
 def _credit_sentences(portfolio: Portfolio, add: Any) -> None:
     """v1.2: service credits (both voices) and termination rights (internal)."""
     from scorecard.figures.consequences import credits_of, rights_of
+    from scorecard.figures.renewal import renewal_figures
     from scorecard.words import credits as w
+    from scorecard.words.renewal_credits import credit_points_texts, term_credits_sentences
 
     for result in portfolio.providers:
         found = credits_of(portfolio.programme, result, portfolio.as_of)
@@ -744,6 +746,11 @@ def _credit_sentences(portfolio: Portfolio, add: Any) -> None:
         for right in rights_of(portfolio.programme, result, portfolio.as_of):
             add("rule_text", w.rule_text(right, noun) + ".")
             add("right_sentence", w.right_sentence(right, noun))
+            add("termination_due_sentence", w.termination_due_sentence(name, right))
+        figures = renewal_figures(portfolio, result.provider.id)
+        if figures is not None:
+            add("term_credits_sentences", term_credits_sentences(figures, name))
+            add("credit_points_texts", credit_points_texts(figures, name))
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,7 @@ __all__ = [
     "rule_text",
     "skipped_sentence",
     "state_text",
+    "termination_due_sentence",
     "terms_sentence",
     "twelve_months_sentence",
 ]
@@ -177,6 +178,14 @@ def right_sentence(right: TerminationRight, noun: str) -> str:
     verb = "gives" if n == 1 else "give"
     by = f" by {right.by.label}" if isinstance(right.by, Period) else ""
     return f"{more}{by} {verb} us the right to end the contract."
+
+
+def termination_due_sentence(name: str, right: TerminationRight) -> str:
+    """INTERNAL (``due``, the portfolio): a right that holds, with whom and why."""
+    labels = join_words([p.label for p in right.periods])
+    why = (f"its credits were at the cap in {labels}" if right.criterion is None
+           else f"{right.criterion.name} was missed in {labels}")
+    return f"We have the right to end the contract with {name}: {why}."
 
 
 def _plural(what: str) -> str:

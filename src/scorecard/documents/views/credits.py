@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from scorecard.data.model import Programme
 from scorecard.figures.consequences import credits_of, rights_of
 from scorecard.figures.credits import Credits, PeriodCredits
-from scorecard.figures.results import Evaluation, ProviderResult
+from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.words.credits import (
     amount_text,
     cap_sentences,
@@ -32,8 +33,8 @@ from scorecard.words.credits import (
 )
 from scorecard.words.voice import voice_of
 
-__all__ = ["CreditLine", "CreditsBox", "RightLine", "TerminationBox", "credits_box",
-           "termination_box"]
+__all__ = ["CreditLine", "CreditRow", "CreditsBox", "RightLine", "TerminationBox",
+           "credits_box", "portfolio_credit_rows", "termination_box"]
 
 
 @dataclass(frozen=True)
@@ -143,3 +144,36 @@ def termination_box(programme: Programme, result: ProviderResult, evaluation: Ev
             for r in rights_of(programme, result, as_of)
         ),
     )
+
+
+@dataclass(frozen=True)
+class CreditRow:
+    """INTERNAL (the portfolio): one provider's credits over the last 12 months."""
+
+    name: str
+    total: str  # "EUR 32,000"
+    earned_back: str  # "EUR 8,850" or ""
+    periods: int  # how many periods of the 12 months had a credit
+    rights: tuple[str, ...]  # each termination right that holds, in words
+
+
+def portfolio_credit_rows(portfolio: Portfolio) -> tuple[CreditRow, ...]:
+    """Every provider with service credits, by name, as of the portfolio's day."""
+    rows = []
+    for result in sorted(portfolio.providers, key=lambda r: r.provider.name):
+        credits = credits_of(portfolio.programme, result, portfolio.as_of)
+        if credits is None:
+            continue
+        year = credits.last_12_months()
+        back = sum((pc.earned_back for pc in year), Decimal(0))
+        noun = year[-1].period.noun if year else "period"
+        rows.append(CreditRow(
+            name=result.provider.name,
+            total=amount_text(sum((pc.amount for pc in year), Decimal(0)), credits.currency),
+            earned_back=amount_text(back, credits.currency) if back else "",
+            periods=sum(1 for pc in year if pc.amount > 0),
+            rights=tuple(right_sentence(r, noun) + f" ({rule_text(r, noun).lower()}.)"
+                         for r in rights_of(portfolio.programme, result, portfolio.as_of)
+                         if r.holds),
+        ))
+    return tuple(rows)

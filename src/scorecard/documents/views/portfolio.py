@@ -22,6 +22,7 @@ from scorecard.documents.views.common import (
     _score,
     _trend_words,
 )
+from scorecard.documents.views.credits import CreditRow, portfolio_credit_rows
 from scorecard.figures.due import GROUP_TITLES, Urgency
 from scorecard.figures.results import Leverage, Portfolio, ProviderResult
 from scorecard.figures.spend import leverage
@@ -109,6 +110,7 @@ class PortfolioPage:
     dependence: tuple[str, ...] = ()
     spend_rows: tuple[SpendRow, ...] = ()
     unused: tuple[str, ...] = ()
+    credit_rows: tuple[CreditRow, ...] = ()  # v1.2: credits over 12 months, rights that hold
 
 
 def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
@@ -264,6 +266,7 @@ def portfolio_view(
             )
         ),
         unused=tuple(s for p in lev.providers for s in unused_sentences(p, named=True)),
+        credit_rows=portfolio_credit_rows(portfolio),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from markupsafe import Markup
@@ -363,7 +363,6 @@ def _shared_page(
         history=history,
         rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
-        credits=credits_box(programme, result, evaluation, as_of, internal=internal),
     )
 
 def provider_view(
@@ -390,5 +389,7 @@ def provider_view(
         provider_name=name,
         period=evaluation.period.label,
     )
-    return _shared_page(result, evaluation, programme, meta, as_of, revised, internal=False)
+    page = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=False)
+    return replace(page, credits=credits_box(programme, result, evaluation, as_of,
+                                             internal=False))
 

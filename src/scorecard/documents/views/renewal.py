@@ -11,6 +11,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from scorecard.data.model import display_name
 from scorecard.data.provenance import Provenance
 from scorecard.documents import charts
 from scorecard.documents.templating import DocumentMeta, band_class
@@ -22,6 +23,7 @@ from scorecard.figures.results import Portfolio, Spend
 from scorecard.words.contract import contract_sentences
 from scorecard.words.numbers import counted, day_words
 from scorecard.words.renewal import NegotiationPoint, gap_words, negotiation_points
+from scorecard.words.renewal_credits import term_credits_sentences
 from scorecard.words.spend import (
     decision_sentences,
     money,
@@ -93,6 +95,7 @@ class RenewalPage:
     exit: ExitLine
     decision_sentence: str
     decision_note: str | None  # Markdown, INTERNAL: the settled decision's note
+    credits: tuple[str, ...] = ()  # v1.2: the term's service credits and rights, in words
 
 
 def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple[TermRow, ...]:
@@ -242,4 +245,5 @@ def renewal_view(
         exit=_exit_line(result, portfolio),
         decision_sentence=" ".join(decision_sentences(result, f.leverage.leaving_without_plan)),
         decision_note=status.decided.note if status and status.decided else None,
+        credits=tuple(term_credits_sentences(f, display_name(result.provider))),
     )

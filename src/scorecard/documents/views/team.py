@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -25,7 +25,7 @@ from scorecard.documents.views.common import (
     _trend_words,
     rules_changed_since,
 )
-from scorecard.documents.views.credits import TerminationBox, termination_box
+from scorecard.documents.views.credits import TerminationBox, credits_box, termination_box
 from scorecard.documents.views.provider import ProviderPage, _shared_page
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
@@ -330,6 +330,8 @@ def team_view(
     )
     revised = max((a.day for a in amendments), default=None)
     shared = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=True)
+    shared = replace(shared, credits=credits_box(programme, result, evaluation, as_of,
+                                                 internal=True))
     record = evaluation.record
     names = {c.id: c.name for c in programme.criteria()}
     # The whole log of actions raised by the as-of day: open problems by due day,
