@@ -198,7 +198,10 @@ FIELDS = {
     "criterion": {"id", "name", "explain", "weight", "measure", "from", "until", "changes"},
     "measure": {"unit", "target", "floor", "better"},
     "provider": {"id", "name", "short_name", "service_area", "cadence", "lead", "contact",
-                 "services", "contract", "exit_plan", "actions", "terms", "not_applicable"},
+                 "services", "contract", "exit_plan", "actions", "terms", "not_applicable",
+                 "service_credits"},  # service_credits: v1.2
+    "service_credits": {"charges", "currency", "at_risk", "pool", "repeat", "year_cap",
+                        "earn_back", "termination"},
     "service": {"id", "name", "annual_value"},  # annual_value: v1.1
     "contract": {"start", "end", "notice_days", "auto_renew", "annual_value", "currency",
                  "decision"},  # decision: v1.1
@@ -232,6 +235,8 @@ def test_every_field_is_one_the_format_knows() -> None:
                 fields_ok("measure", criterion["measure"])
     for provider in PROVIDERS.values():
         fields_ok("provider", provider)
+        if "service_credits" in provider:
+            fields_ok("service_credits", provider["service_credits"])
         fields_ok("contract", provider["contract"])
         if "decision" in provider["contract"]:
             fields_ok("decision", provider["contract"]["decision"])

@@ -721,7 +721,11 @@ def _credit_sentences(portfolio: Portfolio, add: Any) -> None:
     from scorecard.figures.consequences import credits_of, rights_of
     from scorecard.figures.renewal import renewal_figures
     from scorecard.words import credits as w
-    from scorecard.words.renewal_credits import credit_points_texts, term_credits_sentences
+    from scorecard.words.renewal_credits import (
+        credit_points_texts,
+        term_credits_sentences,
+        term_rights_lines,
+    )
 
     for result in portfolio.providers:
         found = credits_of(portfolio.programme, result, portfolio.as_of)
@@ -751,6 +755,7 @@ def _credit_sentences(portfolio: Portfolio, add: Any) -> None:
         if figures is not None:
             add("term_credits_sentences", term_credits_sentences(figures, name))
             add("credit_points_texts", credit_points_texts(figures, name))
+            add("term_rights_lines", term_rights_lines(figures))
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@
 negotiation points they give (scoring.md v1.2; outputs.md v1.2).
 
 A point is made only when its figure says something: a termination right that
-holds; one that one more miss would give; credits owed over the term.
+holds (or, when none does, one that one more miss would give); credits owed over
+the term.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from scorecard.figures.renewal import RenewalFigures
+from scorecard.figures.termination import TerminationRight
 from scorecard.words.credits import amount_text, right_sentence, rule_text
-from scorecard.words.numbers import noun_form
+from scorecard.words.numbers import count_word, join_words, noun_form
 
-__all__ = ["credit_points_texts", "term_credits_sentences"]
+__all__ = ["credit_points_texts", "term_credits_sentences", "term_rights_lines"]
 
 SECTION = "credits"
 
@@ -39,17 +41,33 @@ def term_credits_sentences(f: RenewalFigures, name: str) -> list[str]:
         words.append(f"Credits were at the cap in {at_cap} {noun_form(at_cap, noun)}.")
     if back:
         words.append(f"{amount_text(back, f.currency)} of it was earned back.")
-    words += [f"{rule_text(r, noun)}: {right_sentence(r, noun)}" for r in f.rights]
     return words
 
 
+def term_rights_lines(f: RenewalFigures) -> list[str]:
+    """Each termination rule, and whether it holds or how far it is."""
+    noun = f.term[-1].period.noun if f.term else "period"
+    return [f"{rule_text(r, noun)}: {_short(r)}." for r in f.rights]
+
+
+def _short(right: TerminationRight) -> str:
+    """"holds (2025-Q2 and 2026-Q3)"; "one more by 2026-Q4"."""
+    if right.holds:
+        return f"holds ({join_words([p.label for p in right.periods])})"
+    n = right.misses_to_hold or 0
+    by = f" by {right.by.label}" if right.by is not None else ""
+    return f"{count_word(n).lower()} more{by}"
+
+
 def credit_points_texts(f: RenewalFigures, name: str) -> list[str]:
-    """The points, most telling first: rights that hold, rights one miss away, credits owed."""
+    """At most two points, most telling first: a right that holds (else one a single miss
+    away), then the credits owed over the term. The brief's other rights are in its
+    credits section."""
     if f.currency is None:
         return []
     noun = f.term[-1].period.noun if f.term else "period"
-    points = [right_sentence(r, noun) for r in f.rights if r.holds]
-    points += [right_sentence(r, noun) for r in f.rights if r.misses_to_hold == 1]
+    lever = [r for r in f.rights if r.holds] or [r for r in f.rights if r.misses_to_hold == 1]
+    points = [right_sentence(lever[0], noun)] if lever else []
     amount, back, with_credit, _ = _totals(f)
     if amount - back > 0:
         kept = amount_text(amount - back, f.currency)

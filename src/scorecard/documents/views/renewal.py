@@ -23,7 +23,7 @@ from scorecard.figures.results import Portfolio, Spend
 from scorecard.words.contract import contract_sentences
 from scorecard.words.numbers import counted, day_words
 from scorecard.words.renewal import NegotiationPoint, gap_words, negotiation_points
-from scorecard.words.renewal_credits import term_credits_sentences
+from scorecard.words.renewal_credits import term_credits_sentences, term_rights_lines
 from scorecard.words.spend import (
     decision_sentences,
     money,
@@ -95,7 +95,8 @@ class RenewalPage:
     exit: ExitLine
     decision_sentence: str
     decision_note: str | None  # Markdown, INTERNAL: the settled decision's note
-    credits: tuple[str, ...] = ()  # v1.2: the term's service credits and rights, in words
+    credits: tuple[str, ...] = ()  # v1.2: the term's service credits, in words
+    credit_rights: tuple[str, ...] = ()  # v1.2: each termination rule and how far it is
 
 
 def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple[TermRow, ...]:
@@ -246,4 +247,5 @@ def renewal_view(
         decision_sentence=" ".join(decision_sentences(result, f.leverage.leaving_without_plan)),
         decision_note=status.decided.note if status and status.decided else None,
         credits=tuple(term_credits_sentences(f, display_name(result.provider))),
+        credit_rights=tuple(term_rights_lines(f)),
     )
