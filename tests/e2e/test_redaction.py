@@ -143,7 +143,8 @@ WORDS |= {
     "right to end": re.compile(r"\bright\s+to\s+end\b", re.IGNORECASE),
     "end the contract": re.compile(r"\bend\s+the\s+contract\b", re.IGNORECASE),
     "terminat": re.compile(r"\bterminat\w*", re.IGNORECASE),
-    "more missed": re.compile(r"\bmore\s+missed\b", re.IGNORECASE),
+    "more missed": re.compile(r"\bmore\s+missed\s+targets?\b|\bwith\s+credits\s+at\s+the\s+cap",
+                              re.IGNORECASE),
     "in a row": re.compile(r"\bof\s+any\s+\d+\s+\w+\s+in\s+a\s+row\b", re.IGNORECASE),
 }
 TERMINATION_WORDS = frozenset(WORDS) - V11_WORDS
@@ -671,7 +672,7 @@ def test_renewal_briefs_and_team_documents_do_hold_the_new_markers(built: Built)
     for text in (brief, portfolio):
         found_words, _ = _word_leaks(text, built.known)
         words |= {w.split(":")[0].strip("'") for w in found_words}
-    assert words >= set(WORDS) - V1_WORDS
+    assert words >= V11_WORDS - V1_WORDS
     data = (built.html / "data.json").read_text(encoding="utf-8")
     assert DECISION_NOTE in data and '"renegotiate"' in data and "765432189" in data
 

@@ -83,7 +83,8 @@ def cap_sentences(pc: PeriodCredits, credits: Credits, noun: str, voice: Voice) 
         words.append(f"That is {amount_text(pc.at_risk, cur)}, the most one {noun} can earn.")
     if pc.year_cut > 0:
         words.append(f"The yearly cap takes {amount_text(pc.year_cut, cur)} off.")
-    words.append(f"The credit for this {noun} is {amount_text(pc.amount, cur)}.")
+    if pc.year_cut > 0 or not pc.at_cap:  # at the cap, the sentence above said the amount
+        words.append(f"The credit for this {noun} is {amount_text(pc.amount, cur)}.")
     return words
 
 
@@ -106,7 +107,8 @@ def pending_sentence(pc: PeriodCredits, earn_back: int | None, voice: Voice) -> 
         later = later.next()
         labels.append(later.label)
     who = "you meet" if voice.subject == "You" else f"{voice.subject} meets"
-    return (f"It is earned back if {who} each of these targets in {join_words(labels)}. "
+    what = "this target" if len(pc.items) == 1 else "each of these targets"
+    return (f"It is earned back if {who} {what} in {join_words(labels)}. "
             "A miss first makes it final.")
 
 
@@ -121,8 +123,10 @@ def state_text(item: CreditItem, earn_back: int | None) -> str:
 
 def earn_back_sentence(n: int, noun: str) -> str:
     """How a credit is earned back: "... in each of the next two quarters after it"."""
-    return (f"A credit is earned back when its target is met in each of the next "
-            f"{count_word(n).lower()} {noun_form(n, noun)} after it. Until then it is pending.")
+    periods = f"the next {noun}" if n == 1 else \
+        f"each of the next {count_word(n).lower()} {noun_form(n, noun)}"
+    return (f"A credit is earned back when its target is met in {periods} after it. "
+            "Until then it is pending.")
 
 
 def earlier_sentence(pc: PeriodCredits, item: CreditItem, credits: Credits,
