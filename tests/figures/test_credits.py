@@ -326,3 +326,21 @@ def test_both_kinds_of_rule_together_in_contract_order() -> None:
     assert crit.holds and crit.criterion is not None and crit.criterion.id == "availability"
     assert (cap.holds, cap.criterion, cap.misses_to_hold, cap.by) == (
         False, None, 2, period("2027-Q2"))
+
+
+def test_absurd_amounts_that_validate_accepts_are_handled() -> None:
+    # Tiny: 0.01 x 0.01 x 0.5 = 0.00005, which rounds to 0.00: an item of nothing, not
+    # at the cap, and no division by zero when the caps are shared out.
+    tiny = _terms(charges=Decimal("0.01"), at_risk=Decimal("0.01"),
+                  pool={"availability": Decimal("0.5")})
+    found, _ = _credits(tiny, {"2026-Q3": (99.0, 96.0, 10.0)})
+    (q3,) = found.periods
+    assert (q3.amount, q3.at_cap, [i.credited for i in q3.items]) == (
+        Decimal("0.00"), False, [Decimal(0)])
+    # Huge: 1,000,000,000,000 x 1 x 1 x repeat 10 = 10,000,000,000,000 before the cap,
+    # capped at 1,000,000,000,000, exact to the cent.
+    huge = _terms(charges=Decimal(10**12), at_risk=Decimal(1), repeat=Decimal(10),
+                  pool={"availability": Decimal(1)})
+    found, _ = _credits(huge, {"2026-Q2": (99.0, 96.0, 10.0), "2026-Q3": (99.0, 96.0, 10.0)})
+    assert found.periods[1].before_caps == Decimal("10000000000000.00")
+    assert found.periods[1].amount == Decimal("1000000000000.00")

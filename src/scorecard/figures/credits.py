@@ -162,7 +162,10 @@ def _prorated(items: list[CreditItem], total: Decimal) -> tuple[CreditItem, ...]
     done: list[CreditItem] = []
     left = total
     for n, item in enumerate(items):
-        part = left if n == len(items) - 1 else cents(item.amount * total / whole)
+        if whole == 0:  # every item rounded to nothing (tiny charges): nothing to share
+            part = ZERO
+        else:
+            part = left if n == len(items) - 1 else cents(item.amount * total / whole)
         left -= part
         done.append(CreditItem(item.criterion, item.amount, item.repeat, part))
     return tuple(done)
@@ -208,7 +211,7 @@ def _period(
         met=tuple(met),
         before_caps=before_caps,
         at_risk=cap,
-        at_cap=bool(items) and before_caps >= cap,
+        at_cap=before_caps > 0 and before_caps >= cap,
         year_cut=capped - amount,
         amount=amount,
     )
