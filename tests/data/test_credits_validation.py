@@ -142,3 +142,25 @@ def test_the_editor_schema_knows_the_block() -> None:
     saved = json.loads((Path(__file__).parents[2] / ".schemas" / "provider.schema.json")
                        .read_text(encoding="utf-8"))
     assert "service_credits" in saved["properties"]
+
+
+@pytest.mark.parametrize(("rule", "column", "message"), [
+    # "    - " is 6 characters: the rule's mapping starts at column 7
+    ("{within: 3}", 7, "service_credits.termination: a termination rule needs criterion and "
+     "misses, or at_cap. Add e.g. {criterion: availability, misses: 3, within: 6}."),
+    ("{criterion: availability, within: 3}", 7, "service_credits.termination.misses: a rule "
+     "for a criterion needs misses: how many misses give the right. Add e.g. misses: 3."),
+    # "    - {criterion: " is 18 characters: the criterion's value at column 19
+    ("{criterion: fix-quality, misses: 1, within: 3}", 19, "service_credits.termination."
+     "criterion: fix-quality is rated on the scale, so it has no target to miss. Name a "
+     "measured criterion."),
+    ("{criterion: availabilty, misses: 1, within: 3}", 19, "service_credits.termination."
+     "criterion: there is no criterion 'availabilty' in the programme; did you mean "
+     "'availability'?"),
+    # "    - {at_cap: " is 15 characters
+    ("{at_cap: 4, within: 3}", 16, "service_credits.termination.at_cap: at_cap is 4, above "
+     "within (3): no 3 periods in a row can hold 4. Make at_cap at most 3."),
+])
+def test_termination_rules_that_cannot_be_judged(data: DataFolder, rule: str, column: int,
+                                                 message: str) -> None:
+    assert _with(data, "{at_cap: 2, within: 3}", rule) == [(AT + f":31:{column}", message)]

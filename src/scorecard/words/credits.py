@@ -170,18 +170,19 @@ def rule_text(right: TerminationRight, noun: str) -> str:
 
 def right_sentence(right: TerminationRight, noun: str) -> str:
     """INTERNAL: whether the right holds, over which periods, or how far it is."""
-    what = (f"a {noun} with credits at the cap" if right.criterion is None
-            else f"missed target for {right.criterion.name}")
     if right.holds:
         labels = join_words([p.label for p in right.periods])
         thing = ("credits were at the cap" if right.criterion is None
                  else f"{right.criterion.name} was missed")
-        return (f"We have the right to end the contract: {thing} in {labels}.")
+        return f"We have the right to end the contract: {thing} in {labels}."
     n = right.misses_to_hold or 0
-    more = f"{count_word(n)} more {what if n == 1 else _plural(what)}"
+    if right.criterion is None:
+        what = f"{noun_form(n, noun)} with credits at the cap"
+    else:
+        what = f"missed {noun_form(n, 'target')} for {right.criterion.name}"
     verb = "gives" if n == 1 else "give"
     by = f" by {right.by.label}" if isinstance(right.by, Period) else ""
-    return f"{more}{by} {verb} us the right to end the contract."
+    return f"{count_word(n)} more {what}{by} {verb} us the right to end the contract."
 
 
 def termination_due_sentence(name: str, right: TerminationRight) -> str:
@@ -190,9 +191,3 @@ def termination_due_sentence(name: str, right: TerminationRight) -> str:
     why = (f"its credits were at the cap in {labels}" if right.criterion is None
            else f"{right.criterion.name} was missed in {labels}")
     return f"We have the right to end the contract with {name}: {why}."
-
-
-def _plural(what: str) -> str:
-    if what.startswith("a "):
-        return what[2:].replace(" with", "s with", 1)
-    return what.replace("missed target", "missed targets", 1)
