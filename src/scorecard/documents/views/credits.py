@@ -73,6 +73,7 @@ class TerminationBox:
 
     twelve_months: str
     rights: tuple[RightLine, ...]
+    headline: str = ""  # page one: a right that holds, else the nearest ("" without rules)
 
 
 def _line(item_credits: PeriodCredits, credits: Credits) -> tuple[CreditLine, ...]:
@@ -137,12 +138,13 @@ def termination_box(programme: Programme, result: ProviderResult, evaluation: Ev
     if credits is None:
         return None
     noun = evaluation.period.noun
+    found = rights_of(programme, result, as_of)
+    nearest = sorted(found, key=lambda r: (not r.holds, r.misses_to_hold or 0))
     return TerminationBox(
         twelve_months=twelve_months_sentence(credits, name),
-        rights=tuple(
-            RightLine(rule_text(r, noun), r.holds, right_sentence(r, noun))
-            for r in rights_of(programme, result, as_of)
-        ),
+        rights=tuple(RightLine(rule_text(r, noun), r.holds, right_sentence(r, noun))
+                     for r in found),
+        headline=right_sentence(nearest[0], noun) if nearest else "",
     )
 
 
