@@ -103,7 +103,12 @@ def test_data_json_has_the_credit_keys(demo: Portfolio) -> None:
     q3 = northgate["evaluations"][-1]["credits"]
     assert (q3["amount"], q3["currency"], q3["at_cap"]) == (16000, "EUR", True)
     assert q3["items"][0] == {"criterion": "availability", "amount": 19200, "credited": 12000,
-                              "repeat": True, "state": "pending", "settled": None}
+                              "repeat": True, "state": "pending", "settled": None,
+                              "why_final": None}
+    # 2026-Q2's availability credit was made final by the miss in 2026-Q3
+    q2 = northgate["evaluations"][-2]["credits"]
+    assert (q2["items"][0]["state"], q2["items"][0]["settled"], q2["items"][0]["why_final"]) == (
+        "final", "2026-Q3", "missed")
     assert northgate["credits_12_months"]["amount"] == 32000
     assert [(t["rule"], t["holds"], t["misses_to_hold"], t["by"])
             for t in northgate["termination"]] == [

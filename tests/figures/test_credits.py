@@ -207,7 +207,8 @@ def test_each_earn_back_state() -> None:
         "2025-Q4": (99.0, 96.0, 10.0), "2026-Q2": (99.0, 90.0, 10.0), "2026-Q3": MET}
     found, _ = _credits(_terms(earn_back=2), quarters)
     q4, q2, _q3 = found.periods
-    assert [(i.state, i.settled) for i in q4.items] == [("final", period("2026-Q1"))]
+    assert [(i.state, i.settled, i.why_final) for i in q4.items] == [
+        ("final", period("2026-Q1"), "no record")]
     assert [(i.criterion.id, i.state) for i in q2.items] == [
         ("availability", "pending"), ("p1-resolution", "pending")]
     assert q2.pending == Decimal("5760.00") and q2.earned_back == 0
@@ -227,8 +228,9 @@ def test_a_miss_or_a_period_not_scored_makes_a_credit_final() -> None:
     found, _ = _credits(_terms(earn_back=2), {
         "2026-Q1": (99.0, 90.0, 10.0), "2026-Q2": (99.0, None, 10.0)})
     q1 = found.periods[0]
-    assert [(i.criterion.id, i.state, i.settled) for i in q1.items] == [
-        ("availability", "final", period("2026-Q2")), ("p1-resolution", "final", period("2026-Q2"))]
+    assert [(i.criterion.id, i.state, i.settled, i.why_final) for i in q1.items] == [
+        ("availability", "final", period("2026-Q2"), "missed"),
+        ("p1-resolution", "final", period("2026-Q2"), "not scored")]
 
 
 # --- pool criteria with no miss -----------------------------------------------------

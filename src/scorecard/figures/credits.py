@@ -48,6 +48,7 @@ ZERO = Decimal(0)
 
 SkipReason = Literal["not scored", "not in force", "does not apply"]
 State = Literal["pending", "earned_back", "final"]
+FinalReason = Literal["missed", "not scored", "no record"]
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -65,6 +66,7 @@ class CreditItem:
     credited: Decimal  # its part of the period's credit after the caps (pro rata)
     state: State = "final"
     settled: Period | None = None  # earned back or made final in this period; None: pending
+    why_final: FinalReason | None = None  # with earn-back: what made it final in ``settled``
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import date
 
 from scorecard.data.credits import ServiceCredits
 from scorecard.data.periods import Period
-from scorecard.figures.credits import CreditItem, PeriodCredits, pool_outcome
+from scorecard.figures.credits import CreditItem, FinalReason, PeriodCredits, pool_outcome
 from scorecard.figures.results import Evaluation
 
 __all__ = ["item_state", "with_states"]
@@ -38,10 +38,12 @@ def item_state(
         evaluation = by_period.get(later)
         if evaluation is None:
             if later.due(grace_days) <= as_of:
-                return replace(item, state="final", settled=later)  # a missing record
+                return replace(item, state="final", settled=later, why_final="no record")
             return replace(item, state="pending", settled=None)
-        if pool_outcome(evaluation, item.criterion.id)[1] is not False:
-            return replace(item, state="final", settled=later)  # missed, or not scored
+        outcome = pool_outcome(evaluation, item.criterion.id)[1]
+        if outcome is not False:
+            why: FinalReason = "missed" if outcome is True else "not scored"
+            return replace(item, state="final", settled=later, why_final=why)
     return replace(item, state="earned_back", settled=later)
 
 

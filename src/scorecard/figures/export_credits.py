@@ -39,7 +39,8 @@ def _period(pc: PeriodCredits, currency: str) -> Json:
         "items": [
             {"criterion": i.criterion.id, "amount": money_json(i.amount),
              "credited": money_json(i.credited), "repeat": i.repeat, "state": i.state,
-             "settled": None if i.settled is None else i.settled.label}
+             "settled": None if i.settled is None else i.settled.label,
+             "why_final": i.why_final}
             for i in pc.items
         ],
         "no_credit": [{"criterion": s.criterion.id, "why": s.reason} for s in pc.skipped],

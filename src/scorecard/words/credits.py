@@ -142,7 +142,13 @@ def earlier_sentence(pc: PeriodCredits, item: CreditItem, credits: Credits,
         who = voice.subject if voice.subject != "You" else "you"
         return (f"{what}, pending: earned back if {who} {goal} the target for "
                 f"{count_word(n).lower()} {noun_form(n, pc.period.noun)} in a row after it.")
+    if item.settled is not None and item.why_final is not None:
+        return f"{what}, final: {_FINAL[item.why_final]} {item.settled.label}."
     return f"{what}, final."
+
+
+_FINAL = {"missed": "missed again in", "not scored": "not scored in",
+          "no record": "no evaluation for"}
 
 
 def twelve_months_sentence(credits: Credits, name: str) -> str:
