@@ -157,6 +157,7 @@ class CreditRow:
     earned_back: str  # "EUR 8,850" or ""
     periods: int  # how many periods of the 12 months had a credit
     rights: tuple[str, ...]  # each termination right that holds, in words
+    nearest: str = ""  # when none holds: the nearest right, in words ("" without rules)
 
 
 def portfolio_credit_rows(portfolio: Portfolio) -> tuple[CreditRow, ...]:
@@ -169,13 +170,15 @@ def portfolio_credit_rows(portfolio: Portfolio) -> tuple[CreditRow, ...]:
         year = credits.last_12_months()
         back = sum((pc.earned_back for pc in year), Decimal(0))
         noun = year[-1].period.noun if year else "period"
+        found = rights_of(portfolio.programme, result, portfolio.as_of)
+        near = sorted((r for r in found if not r.holds), key=lambda r: r.misses_to_hold or 0)
         rows.append(CreditRow(
             name=result.provider.name,
             total=amount_text(sum((pc.amount for pc in year), Decimal(0)), credits.currency),
             earned_back=amount_text(back, credits.currency) if back else "",
             periods=sum(1 for pc in year if pc.amount > 0),
             rights=tuple(right_sentence(r, noun) + f" ({rule_text(r, noun).lower()}.)"
-                         for r in rights_of(portfolio.programme, result, portfolio.as_of)
-                         if r.holds),
+                         for r in found if r.holds),
+            nearest=right_sentence(near[0], noun) if near else "",
         ))
     return tuple(rows)
