@@ -199,7 +199,9 @@ FIELDS = {
     "measure": {"unit", "target", "floor", "better", "min", "max", "tolerance"},  # v1.2: range
     "provider": {"id", "name", "short_name", "service_area", "cadence", "lead", "contact",
                  "services", "contract", "exit_plan", "actions", "terms", "not_applicable",
-                 "evaluated_from"},  # evaluated_from: v1.2
+                 "evaluated_from", "service_credits"},  # evaluated_from, service_credits: v1.2
+    "service_credits": {"charges", "currency", "at_risk", "pool", "repeat", "year_cap",
+                        "earn_back", "termination"},
     "service": {"id", "name", "annual_value"},  # annual_value: v1.1
     "contract": {"start", "end", "notice_days", "auto_renew", "annual_value", "currency",
                  "decision"},  # decision: v1.1
@@ -233,6 +235,8 @@ def test_every_field_is_one_the_format_knows() -> None:
                 fields_ok("measure", criterion["measure"])
     for provider in PROVIDERS.values():
         fields_ok("provider", provider)
+        if "service_credits" in provider:
+            fields_ok("service_credits", provider["service_credits"])
         fields_ok("contract", provider["contract"])
         if "decision" in provider["contract"]:
             fields_ok("decision", provider["contract"]["decision"])

@@ -136,6 +136,18 @@ WORDS |= {
     "alternative": re.compile(r"\balternative\s+provider", re.IGNORECASE),
     "a year": re.compile(r"\ba\s+year\b", re.IGNORECASE),
 }
+V11_WORDS = frozenset(WORDS)
+# v1.2: termination rights and their distance (service_credits.termination is INTERNAL;
+# the rest of service_credits is shared). Every sentence about them says one of these.
+WORDS |= {
+    "right to end": re.compile(r"\bright\s+to\s+end\b", re.IGNORECASE),
+    "end the contract": re.compile(r"\bend\s+the\s+contract\b", re.IGNORECASE),
+    "terminat": re.compile(r"\bterminat\w*", re.IGNORECASE),
+    "more missed": re.compile(r"\bmore\s+missed\s+targets?\b|\bwith\s+credits\s+at\s+the\s+cap",
+                              re.IGNORECASE),
+    "in a row": re.compile(r"\bof\s+any\s+\d+\s+\w+\s+in\s+a\s+row\b", re.IGNORECASE),
+}
+TERMINATION_WORDS = frozenset(WORDS) - V11_WORDS
 # Fields whose contents are internal (format.md); everything else is shared.
 INTERNAL_KEYS = frozenset({"contract", "exit_plan", "internal_note", "internal_notes", "internal"})
 
@@ -165,6 +177,15 @@ def _mark_provider(path: Path) -> None:
     )
     for action in data.get("actions", []):
         action["internal_note"] = f"{ACTION_NOTE} {action.get('internal_note', '')}"
+    # v1.2: every provider has service credits with termination rules: one that holds
+    # after a single missed availability target (every provider but Castellan missed one),
+    # one at distance (Castellan: one more miss), and an at-cap rule.
+    credits = data.setdefault("service_credits", {
+        "charges": 10000, "currency": "EUR", "at_risk": 0.1, "pool": {"availability": 1.0}})
+    credits.setdefault("termination", []).extend([
+        {"criterion": "availability", "misses": 1, "within": 1},
+        {"at_cap": 1, "within": 2},
+    ])
     _write(path, data)
 
 
@@ -525,6 +546,31 @@ def test_team_documents_do_hold_the_markers(built: Built, tmp_path: Path) -> Non
     assert all(p.search(text) for w, p in WORDS.items() if w in V1_WORDS)
 
 
+def test_no_termination_right_or_distance_reaches_a_provider_document(built: Built) -> None:
+    """v1.2: the rights are in every team document (and data.json, due, the portfolio),
+    never in a provider document; the word search above covers every provider document
+    (HTML and PDF); here the searches are shown to find them where they belong."""
+    assert provider_leaks(built.html, built.known) == {}
+    teams = [d for d in _manifest(built.html)["documents"] if d["audience"] == "team"]
+    holds = 0
+    for doc in teams:
+        visible = _visible((built.html / doc["path"]).read_text(encoding="utf-8"))
+        words, _ = _word_leaks(visible, built.known)
+        found = {w.split(":")[0].strip("'") for w in words}
+        assert {"right to end", "end the contract", "in a row"} <= found, doc["path"]
+        holds += "We have the right to end the contract" in visible
+    assert holds > 0
+    for doc in provider_entries(built.html):
+        html = (built.html / doc["path"]).read_text(encoding="utf-8")
+        assert "Service credits for this" in html, doc["path"]  # the shared part is there
+        for pattern in (WORDS[w] for w in TERMINATION_WORDS):
+            assert not pattern.search(html), (doc["path"], pattern.pattern)
+    data = json.loads((built.html / "data.json").read_text(encoding="utf-8"))
+    assert any(t["holds"] for p in data["providers"] for t in p["termination"])
+    portfolio = (built.html / "portfolio.html").read_text(encoding="utf-8")
+    assert "We have the right to end the contract with" in portfolio
+
+
 def test_every_team_document_holds_the_internal_summary(built: Built) -> None:
     teams = [d for d in _manifest(built.html)["documents"] if d["audience"] == "team"]
     assert len(teams) == 38
@@ -626,7 +672,7 @@ def test_renewal_briefs_and_team_documents_do_hold_the_new_markers(built: Built)
     for text in (brief, portfolio):
         found_words, _ = _word_leaks(text, built.known)
         words |= {w.split(":")[0].strip("'") for w in found_words}
-    assert words >= set(WORDS) - V1_WORDS
+    assert words >= V11_WORDS - V1_WORDS
     data = (built.html / "data.json").read_text(encoding="utf-8")
     assert DECISION_NOTE in data and '"renegotiate"' in data and "765432189" in data
 

@@ -10,6 +10,7 @@ import pkgutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,6 +47,7 @@ from scorecard.words.reported import reported_sentence, to_discuss
 from scorecard.words.rules import not_applicable_sentence, rule_change_sentences
 from scorecard.words.scope import scope_sentences
 from scorecard.words.scores import headline, no_evaluation, revised
+from scorecard.words.voice import voice_of
 
 Q3 = sample.q(2026, 3)
 
@@ -591,6 +593,25 @@ def provider_facing(portfolio: Portfolio, result: ProviderResult) -> list[str]:
         texts += to_discuss(ev.criteria(), provider, internal=False)
     texts += actions_summary(result.actions)
     texts += [action_sentence(a, portfolio.as_of) for a in provider.actions]
+    texts += _shared_credit_sentences(portfolio, result)
+    return texts
+
+
+def _shared_credit_sentences(portfolio: Portfolio, result: ProviderResult) -> list[str]:
+    """v1.2: the service-credit sentences of a provider document (never termination)."""
+    from scorecard.figures.consequences import credits_of
+    from scorecard.words import credits as w
+
+    found = credits_of(portfolio.programme, result, portfolio.as_of)
+    if found is None:
+        return []
+    voice = voice_of(result.provider, False)
+    texts = [w.terms_sentence(found, "quarter", voice)]
+    for pc in found.periods:
+        texts += w.cap_sentences(pc, found, pc.period.noun, voice)
+        texts += [w.skipped_sentence(pc.skipped, pc.period.noun),
+                  w.pending_sentence(pc, found.terms.earn_back, voice)]
+        texts += [w.earlier_sentence(pc, i, found, voice) for i in pc.items]
     return texts
 
 
@@ -739,7 +760,50 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
             add("asks", [p.text for p in asks(figures)])
             add("position", position(figures, portfolio.programme))
             add("decision_stake", decision_stake(each.provider, each.spend))
+    _credit_sentences(portfolio, add)
     return texts, used
+
+
+def _credit_sentences(portfolio: Portfolio, add: Any) -> None:
+    """v1.2: service credits (both voices) and termination rights (internal)."""
+    from scorecard.figures.consequences import credits_of, rights_of
+    from scorecard.figures.renewal import renewal_figures
+    from scorecard.words import credits as w
+    from scorecard.words.renewal_credits import (
+        credit_points_texts,
+        term_credits_sentences,
+        term_rights_lines,
+    )
+
+    for result in portfolio.providers:
+        found = credits_of(portfolio.programme, result, portfolio.as_of)
+        if found is None:
+            continue
+        noun = result.evaluations[-1].period.noun
+        name = display_name(result.provider)
+        for internal in (False, True):
+            voice = voice_of(result.provider, internal)
+            add("terms_sentence", w.terms_sentence(found, noun, voice))
+            for pc in found.periods:
+                add("cap_sentences", w.cap_sentences(pc, found, noun, voice))
+                add("skipped_sentence", w.skipped_sentence(pc.skipped, noun))
+                add("pending_sentence", w.pending_sentence(pc, 2, voice))
+                for item in pc.items:
+                    add("earlier_sentence", w.earlier_sentence(pc, item, found, voice))
+                    add("item_what", w.item_what(item, found.terms.repeat))
+                    add("state_text", w.state_text(item, found.terms.earn_back))
+                    add("amount_text", w.amount_text(item.amount, found.currency))
+        add("earn_back_sentence", w.earn_back_sentence(2, noun))
+        add("twelve_months_sentence", w.twelve_months_sentence(found, name))
+        for right in rights_of(portfolio.programme, result, portfolio.as_of):
+            add("rule_text", w.rule_text(right, noun) + ".")
+            add("right_sentence", w.right_sentence(right, noun))
+            add("termination_due_sentence", w.termination_due_sentence(name, right))
+        figures = renewal_figures(portfolio, result.provider.id)
+        if figures is not None:
+            add("term_credits_sentences", term_credits_sentences(figures, name))
+            add("credit_points_texts", credit_points_texts(figures, name))
+            add("term_rights_lines", term_rights_lines(figures))
 
 
 @pytest.fixture(scope="module")

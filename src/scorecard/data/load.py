@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from scorecard.data.credits import build_service_credits
 from scorecard.data.gitrun import repo_root, resolve_commit
 from scorecard.data.model import (
     DEFAULT_BANDS,
@@ -338,6 +339,7 @@ def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
         not_applicable=tuple(
             x for x in _get(data, "not_applicable", ()) if isinstance(x, str)
         ),
+        service_credits=build_service_credits(_get(data, "service_credits"), source),
         source=source,
     )
 

@@ -12,10 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from scorecard.data.periods import Cadence, Period
 from scorecard.data.problems import Location
+
+if TYPE_CHECKING:
+    from scorecard.data.credits import ServiceCredits
 
 PathPart = str | int
 YamlPath = tuple[PathPart, ...]
@@ -276,6 +279,7 @@ class Provider(Located):
     terms: Mapping[str, Term] = field(default_factory=dict)  # criterion id -> term; shared
     not_applicable: tuple[str, ...] = ()  # criterion ids that do not apply to this provider
     evaluated_from: Period | None = None  # v1.2: the first period evaluated with this tool
+    service_credits: ServiceCredits | None = None  # v1.2; shared but for its termination rules
 
 
 # --- records/<provider>/<period>.yaml ---------------------------------------

@@ -13,6 +13,8 @@ Groups (``Urgency``):
   window in which a contract decision is due).
 - v1.1: a settled decision to exit or give notice with no exit plan
   (``leaving-without-plan``) is ``soon``, dated the contract's end.
+- v1.2: a termination right that holds (``termination-right``, INTERNAL) is
+  ``info``, dated the end of the last period that made it hold.
 - ``info``: a notice deadline that has passed (the contract runs on or ends;
   nothing can be done in time any more), an exit plan that is missing or
   stale. These need a person's attention but have no day they are late by,
@@ -28,8 +30,10 @@ from typing import Literal
 from scorecard.data.model import Action, Provider, display_name
 from scorecard.data.periods import Period, shift
 from scorecard.figures.actions import is_open_on
+from scorecard.figures.consequences import rights_of
 from scorecard.figures.contract import EXIT_REVIEW_DAYS, leaving_without_plan
 from scorecard.figures.results import Portfolio, ProviderResult
+from scorecard.figures.termination import TerminationRight
 
 __all__ = [
     "GROUP_TITLES",
@@ -58,6 +62,7 @@ DueKind = Literal[
     "exit-plan-missing",
     "exit-plan-stale",
     "leaving-without-plan",
+    "termination-right",
 ]
 
 WINDOW_DAYS = 30
@@ -83,6 +88,7 @@ class DueItem:
     owner: str | None  # who should act: the evaluation lead, or the action's owner
     period: Period | None = None  # evaluations
     action: Action | None = None  # actions
+    right: TerminationRight | None = None  # v1.2: a termination right that holds
 
     def sort_key(self) -> tuple[int, date, str, str, str]:
         return (
@@ -204,7 +210,19 @@ def due_items(
         items += _action_items(result, as_of, window, horizon)
         items += _contract_items(result, window, horizon)
         items += _exit_items(result, as_of)
+        items += _right_items(portfolio, result)
     return tuple(sorted(items, key=DueItem.sort_key))
+
+
+def _right_items(portfolio: Portfolio, result: ProviderResult) -> list[DueItem]:
+    """v1.2: each termination right that holds as of the portfolio's day."""
+    items = []
+    for right in rights_of(portfolio.programme, result, portfolio.as_of):
+        if right.holds and right.last is not None:
+            day = right.last.end
+            items.append(DueItem("info", "termination-right", result.provider, day,
+                                 (day - portfolio.as_of).days, lead_of(result), right=right))
+    return items
 
 
 def _renews_unprepared(item: DueItem) -> bool:

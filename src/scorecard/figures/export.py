@@ -26,6 +26,7 @@ from typing import Any
 from scorecard.data.model import Action, Criterion
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
+from scorecard.figures.export_credits import credit_keys
 from scorecard.figures.reported import Reported
 from scorecard.figures.results import (
     ActionSummary,
@@ -289,7 +290,7 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
             "single_provider_areas": list(lev.single_areas),
         },
         "providers": [
-            _provider(r, lev, order)
+            credit_keys(programme, r, portfolio.as_of, _provider(r, lev, order))
             for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
         ],
     }

@@ -9,9 +9,12 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from scorecard.data.model import Action, Criterion
 from scorecard.figures.actions import is_open_on
+from scorecard.figures.consequences import credits_of, rights_of
+from scorecard.figures.credits import PeriodCredits
 from scorecard.figures.memo import leverage_of
 from scorecard.figures.ranking import latest_scored
 from scorecard.figures.results import (
@@ -23,6 +26,7 @@ from scorecard.figures.results import (
     ProviderResult,
     Spend,
 )
+from scorecard.figures.termination import TerminationRight
 
 __all__ = [
     "MissedTarget",
@@ -92,6 +96,9 @@ class RenewalFigures:
     actions: TermActions
     peers: tuple[Peer, ...]  # best first
     score: float | None  # this provider's latest overall score
+    credits: tuple[PeriodCredits, ...] = ()  # v1.2: the term's service credits, oldest first
+    currency: str | None = None  # the service credits' currency
+    rights: tuple[TerminationRight, ...] = ()  # v1.2: termination rights as of the brief's day
 
     @property
     def term_change(self) -> float | None:
@@ -219,4 +226,19 @@ def renewal_figures(portfolio: Portfolio, provider_id: str) -> RenewalFigures | 
         actions=term_actions(result, start, portfolio.as_of),
         peers=_peers(portfolio, result, everyone),
         score=latest.overall if latest is not None else None,
+        **_credits(portfolio, result, term),
     )
+
+
+def _credits(portfolio: Portfolio, result: ProviderResult,
+             term: tuple[Evaluation, ...]) -> dict[str, Any]:
+    """v1.2: the service credits of the term's periods and the termination rights."""
+    found = credits_of(portfolio.programme, result, portfolio.as_of)
+    if found is None:
+        return {}
+    periods = {e.period for e in term}
+    return {
+        "credits": tuple(pc for pc in found.periods if pc.period in periods),
+        "currency": found.currency,
+        "rights": rights_of(portfolio.programme, result, portfolio.as_of),
+    }

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from scorecard.data.model import display_name
 from scorecard.figures.due import DueItem, Urgency, due_items, portfolio_order
 from scorecard.figures.results import Portfolio, ProviderResult
+from scorecard.words.credits import termination_due_sentence
 from scorecard.words.numbers import counted, day_words, days_counted
 
 __all__ = ["AttentionItem", "attention", "due_sentence", "schedule_sentences"]
@@ -91,6 +92,8 @@ def due_sentence(item: DueItem) -> str:
         verb = "gave notice to" if decided == "notice-given" else "decided to leave"
         return (f"We {verb} {name}, but there is no exit plan. "
                 f"The contract ends on {day}.{owner}")
+    if kind == "termination-right" and item.right is not None:
+        return termination_due_sentence(name, item.right)
     if kind == "notice-passed":
         return f"The last day to give notice on the contract with {name} was {day}."
     if kind == "exit-plan-missing":

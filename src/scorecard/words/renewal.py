@@ -21,6 +21,7 @@ from scorecard.words.numbers import (
     percentage_points,
     value_text,
 )
+from scorecard.words.renewal_credits import credit_points_texts
 from scorecard.words.spend import money, unused_sentence
 
 __all__ = ["NegotiationPoint", "gap_words", "negotiation_points"]
@@ -130,4 +131,7 @@ def negotiation_points(f: RenewalFigures) -> tuple[NegotiationPoint, ...]:
     for point in (_trend_point(f, f"{name}'s"), _actions_point(f), _peer_point(f, name)):
         if point is not None:
             points.append(point)
-    return tuple(points)
+    # v1.2: termination rights and service credits, from the brief's credits section: a
+    # right that holds (or one miss away) is the strongest lever, so they come first.
+    credit = [NegotiationPoint(text, "credits") for text in credit_points_texts(f, name)]
+    return tuple(credit + points)

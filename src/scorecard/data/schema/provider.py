@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
+from scorecard.data.schema.credits import SERVICE_CREDITS
 from scorecard.data.schema.currency import Currency
 from scorecard.data.schema.days import Day, PeriodText
 from scorecard.data.schema.fields import MARKDOWN, Boolean, Choice, Number, Slug, Text
@@ -108,5 +109,7 @@ PROVIDER = Obj(
         Field("evaluated_from", PeriodText(), False,
               "The first period evaluated with this tool, in the provider's cadence form "
               "(2026-Q2): earlier periods are never due, late or overdue, and hold no records."),
+        Field("service_credits", SERVICE_CREDITS, False,
+              "Service credits and termination rights (termination is INTERNAL)."),
     ),
 )

@@ -23,6 +23,7 @@ from dataclasses import replace
 from scorecard.data.problems import Problem
 from scorecard.data.validation import (
     adoption,
+    credits,
     distribution,
     evaluations,
     plausible,
@@ -38,6 +39,7 @@ __all__ = ["RULES", "rule_id", "validate"]
 RULES: tuple[Rule, ...] = (
     *programme.RULES, *plausible.PROGRAMME_RULES, *providers.RULES, *records.RULES,
     *evaluations.RULES, *reported.RULES, *plausible.RECORD_RULES, *adoption.RULES,
+    *credits.RULES,
     *distribution.RULES,
 )
 

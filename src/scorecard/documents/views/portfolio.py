@@ -22,6 +22,7 @@ from scorecard.documents.views.common import (
     _score,
     _trend_words,
 )
+from scorecard.documents.views.credits import CreditRow, portfolio_credit_rows
 from scorecard.figures.change import shown_trend
 from scorecard.figures.due import GROUP_TITLES, Urgency
 from scorecard.figures.results import (
@@ -124,6 +125,7 @@ class PortfolioPage:
     # issue 23: what changed since the portfolio as of the previous period's end
     since_day: date | None = None
     since: tuple[str, ...] = ()
+    credit_rows: tuple[CreditRow, ...] = ()  # v1.2: credits over 12 months, rights that hold
 
 
 def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
@@ -282,6 +284,7 @@ def portfolio_view(
         unused=tuple(s for p in lev.providers for s in unused_sentences(p, named=True)),
         since_day=last_portfolio_day(portfolio),
         since=tuple(since_sentences(since_last(portfolio))),
+        credit_rows=portfolio_credit_rows(portfolio),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from markupsafe import Markup
@@ -28,6 +28,7 @@ from scorecard.documents.views.common import (
     rules_changed_since,
     trend_note,
 )
+from scorecard.documents.views.credits import CreditsBox, credits_box
 from scorecard.documents.views.reported import with_reported
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
@@ -170,6 +171,7 @@ class ProviderPage:
     fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
     next_evaluation: str = ""  # page one: when we next evaluate (words.next_steps)
     to_discuss: tuple[str, ...] = ()  # page one: reported figures that differ from ours
+    credits: CreditsBox | None = None  # v1.2: service credits (shared; never termination rights)
 
 
 def _criterion_line(
@@ -395,5 +397,7 @@ def provider_view(
         provider_name=name,
         period=evaluation.period.label,
     )
-    return _shared_page(result, evaluation, programme, meta, as_of, revised, internal=False)
+    page = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=False)
+    return replace(page, credits=credits_box(programme, result, evaluation, as_of,
+                                             internal=False))
 

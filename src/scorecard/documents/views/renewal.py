@@ -11,6 +11,7 @@ from datetime import date
 
 from markupsafe import Markup
 
+from scorecard.data.model import display_name
 from scorecard.data.provenance import Provenance
 from scorecard.documents import charts
 from scorecard.documents.templating import DocumentMeta, band_class
@@ -24,6 +25,7 @@ from scorecard.words.asks import asks, position
 from scorecard.words.contract import contract_sentences
 from scorecard.words.numbers import counted, day_words
 from scorecard.words.renewal import NegotiationPoint, gap_words, negotiation_points
+from scorecard.words.renewal_credits import term_credits_sentences, term_rights_lines
 from scorecard.words.spend import (
     decision_sentences,
     money,
@@ -97,6 +99,8 @@ class RenewalPage:
     decision_note: str | None  # Markdown, INTERNAL: the settled decision's note
     position: str = ""  # page one: our position, from the figures (words.asks)
     asks: tuple[NegotiationPoint, ...] = ()  # page one: what to ask for, each from a figure
+    credits: tuple[str, ...] = ()  # v1.2: the term's service credits, in words
+    credit_rights: tuple[str, ...] = ()  # v1.2: each termination rule and how far it is
 
 
 def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple[TermRow, ...]:
@@ -250,4 +254,6 @@ def renewal_view(
         exit=_exit_line(result, portfolio),
         decision_sentence=" ".join(decision_sentences(result, f.leverage.leaving_without_plan)),
         decision_note=status.decided.note if status and status.decided else None,
+        credits=tuple(term_credits_sentences(f, display_name(result.provider))),
+        credit_rights=tuple(term_rights_lines(f)),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,7 @@ from scorecard.documents.views.common import (
     _trend_words,
     rules_changed_since,
 )
+from scorecard.documents.views.credits import TerminationBox, credits_box, termination_box
 from scorecard.documents.views.provider import ProviderPage, _shared_page
 from scorecard.figures.change import shown_trend
 from scorecard.figures.memo import provider_leverage_of
@@ -161,6 +162,7 @@ class TeamPage:
     decision_sentence: str = ""
     decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
     next_steps: tuple[str, ...] = ()  # page one: who does what by when (words.next_steps)
+    termination: TerminationBox | None = None  # v1.2 INTERNAL: 12-month credits, rights
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -332,6 +334,8 @@ def team_view(
     )
     revised = max((a.day for a in amendments), default=None)
     shared = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=True)
+    shared = replace(shared, credits=credits_box(programme, result, evaluation, as_of,
+                                                 internal=True))
     record = evaluation.record
     names = {c.id: c.name for c in programme.criteria()}
     # The whole log of actions raised by the as-of day: open problems by due day,
@@ -362,6 +366,7 @@ def team_view(
         ),
         schedule_sentence=" ".join(schedule_sentences(result, programme.grace_days)),
         next_steps=tuple(next_steps(result, evaluation, _reply_days(programme))),
+        termination=termination_box(programme, result, evaluation, as_of, you),
         **_leverage_words(portfolio, result),
     )
 
