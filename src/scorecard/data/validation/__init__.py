@@ -20,15 +20,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scorecard.data.problems import Problem
-from scorecard.data.validation import distribution, evaluations, programme, providers, records
-from scorecard.data.validation import voice
+from scorecard.data.validation import (
+    distribution,
+    evaluations,
+    programme,
+    providers,
+    records,
+    reported,
+    voice,
+)
 from scorecard.data.validation.drafts import Drafts, Rule
 
 __all__ = ["RULES", "validate"]
 
 RULES: tuple[Rule, ...] = (
     *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
-    *distribution.RULES, *voice.RULES,
+    *reported.RULES, *distribution.RULES, *voice.RULES,
 )
 
 
