@@ -6,6 +6,7 @@ the form neither sees nor changes it."""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import weasyprint
@@ -13,13 +14,15 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, NumberObject
 from weasyprint.text.fonts import FontConfiguration
 
-from scorecard.data.formfields import IDENTITY_FIELD
+from scorecard.data.formfields import IDENTITY_FIELD, LEAD, PROVIDER, FormIdentity, fingerprint
+from scorecard.data.model import Dataset, Provider, Record
 from scorecard.data.problems import Location, Problem
+from scorecard.data.yaml.reader import parse_text
 from scorecard.documents.pdf import FONTS_STYLESHEET, TemplateFetcher
 from scorecard.documents.templating import make_environment, render_template, template_dirs
-from scorecard.documents.views.form import FormPage
+from scorecard.documents.views.form import FormPage, field_names, form_view
 
-__all__ = ["form_html", "render_form"]
+__all__ = ["FormRefused", "MadeForm", "form_html", "make_form", "render_form"]
 
 TEMPLATE = "forms/form.html"
 _HIDDEN = 1 << 1  # annotation flag: Hidden (PDF 32000-1, 12.5.3)
@@ -62,3 +65,63 @@ def render_form(page: FormPage, *, user_templates: Path | None = None,
         return None, [Problem(Location(source), f"refused to load {url}: {why}")
                       for url, why in fetcher.refused]
     return _hide_identity(pdf), []
+
+
+class FormRefused(Exception):
+    """Why no form can be made, in one sentence."""
+
+
+@dataclass(frozen=True)
+class MadeForm:
+    pdf: bytes | None
+    problems: list[Problem]
+    period: str
+    role: str  # lead, provider or an evaluator's name
+    what: str  # the form's title
+    who: str
+    by_when: str
+
+
+def _record(dataset: Dataset, provider: Provider, period: str | None) -> Record:
+    records = sorted((*dataset.records.get(provider.id, ()), *dataset.drafts.get(provider.id, ())),
+                     key=lambda r: r.period)
+    if not records:
+        raise FormRefused(f"{provider.id} has no record yet; write one first "
+                          f"(scorecard new {provider.id})")
+    if period is None:
+        return records[-1]
+    for record in records:
+        if str(record.period) == period:
+            return record
+    known = ", ".join(str(r.period) for r in records)
+    raise FormRefused(f"{provider.id} has no record for {period} (it has: {known})")
+
+
+def _role(record: Record, role: str) -> str:
+    if role in (LEAD, PROVIDER) or role == record.lead:
+        return LEAD if role == record.lead else role
+    if role not in record.evaluators:
+        listed = ", ".join(record.evaluators)
+        raise FormRefused(f"{role} is not an evaluator of this record (evaluators: {listed}); "
+                          "add them to evaluators first, or use --for lead or --for provider")
+    return role
+
+
+def make_form(dataset: Dataset, data_dir: Path, provider_id: str, period: str | None,
+              role: str, user_templates: Path | None = None) -> MadeForm:
+    """The form of one record for one role, with its identity: the PDF, or why not."""
+    provider = dataset.providers.get(provider_id)
+    if provider is None:
+        raise FormRefused(f"there is no provider '{provider_id}'")
+    record = _record(dataset, provider, period)
+    role = _role(record, role)
+    path = data_dir / "records" / provider.id / f"{record.period}.yaml"
+    parsed = parse_text(path.read_bytes().decode("utf-8-sig")).value
+    page = form_view(dataset, provider, record, role, "")
+    identity = FormIdentity(provider.id, str(record.period), role,
+                            fingerprint(parsed, role, field_names(page)))
+    page = replace(page, identity=identity.text())
+    pdf, problems = render_form(page, user_templates=user_templates,
+                                source=f"{provider.id}-{record.period}.pdf")
+    return MadeForm(pdf, problems, str(record.period), role, page.title, page.who,
+                    page.by_when)
