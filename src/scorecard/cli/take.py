@@ -38,7 +38,7 @@ def command(data_dir: str, file: str, replace: bool) -> None:
         raise SystemExit(EXIT_DATA) from None
     who = f"the {taken.role}" if taken.role in ("lead", "provider") else taken.role
     if not taken.written:
-        already = " (it was taken before)" if taken.same else ""
+        already = " (it was taken before)" if taken.again else ""
         click.echo(f"Nothing to write: the form from {who} holds nothing new for "
                    f"{taken.record}{already}.")
         raise SystemExit(EXIT_OK)

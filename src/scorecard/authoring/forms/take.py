@@ -39,6 +39,7 @@ class Taken:
     role: str
     written: tuple[str, ...]  # the fields written, by name
     same: tuple[str, ...]  # filled in, but the record already held that value
+    again: bool = False  # the form was taken before: all it holds is in the record
 
 
 def _record_path(data_dir: Path, form: FilledForm) -> Path:
@@ -136,7 +137,7 @@ def take(data_dir: Path, pdf: bytes, *, replace: bool = False) -> Taken:
         raise FormError(f"{path} cannot be read as YAML; fix it first (scorecard validate)")
     if fingerprint(parsed, form.identity.role, form.values) != form.identity.fingerprint:
         if _already_taken(form, parsed):
-            return Taken(path, form.identity.role, (), tuple(sorted(form.values)))
+            return Taken(path, form.identity.role, (), tuple(sorted(form.values)), again=True)
         raise FormError(f"{path} has changed since this form was made (what the form "
                         "shows is no longer what the record holds); make a new form with "
                         "scorecard form and copy the answers into it")
