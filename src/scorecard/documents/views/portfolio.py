@@ -22,6 +22,7 @@ from scorecard.documents.views.common import (
     _score,
     _trend_words,
 )
+from scorecard.documents.views.voice import AboutUsLine, portfolio_about_us
 from scorecard.figures.due import GROUP_TITLES, Urgency
 from scorecard.figures.results import Leverage, Portfolio, ProviderResult
 from scorecard.figures.spend import leverage
@@ -109,6 +110,7 @@ class PortfolioPage:
     dependence: tuple[str, ...] = ()
     spend_rows: tuple[SpendRow, ...] = ()
     unused: tuple[str, ...] = ()
+    about_us: tuple[AboutUsLine, ...] = ()  # v1.2, INTERNAL: how providers rate us
 
 
 def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
@@ -264,6 +266,7 @@ def portfolio_view(
             )
         ),
         unused=tuple(s for p in lev.providers for s in unused_sentences(p, named=True)),
+        about_us=portfolio_about_us(portfolio),
     )
 
 

@@ -27,6 +27,7 @@ from scorecard.documents.views.common import (
     reply_text,
     rules_changed_since,
 )
+from scorecard.documents.views.voice import SelfLine, own_ratings
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
 from scorecard.figures.rules import changes_from_previous
@@ -163,6 +164,8 @@ class ProviderPage:
     rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
     fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
+    self_lines: tuple[SelfLine, ...] = ()  # v1.2: its own ratings beside ours (no score)
+    self_sentence: str = ""
 
 
 def _criterion_line(
@@ -361,6 +364,7 @@ def _shared_page(
         history=history,
         rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
+        **own_ratings(evaluation, programme, display_name(p), internal=internal),
     )
 
 def provider_view(

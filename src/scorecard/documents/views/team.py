@@ -26,6 +26,7 @@ from scorecard.documents.views.common import (
     rules_changed_since,
 )
 from scorecard.documents.views.provider import ProviderPage, _shared_page
+from scorecard.documents.views.voice import AboutUsLine, about_us_lines
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.rounding import display, round_half_away
 from scorecard.figures.spend import leverage
@@ -157,6 +158,7 @@ class TeamPage:
     unused: tuple[str, ...] = ()
     decision_sentence: str = ""
     decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
+    about_us: tuple[AboutUsLine, ...] = ()  # v1.2, INTERNAL: how the provider rates us
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -357,6 +359,7 @@ def team_view(
         ),
         schedule_sentence=" ".join(schedule_sentences(result, programme.grace_days)),
         **_leverage_words(portfolio, result),
+        about_us=about_us_lines(record, programme),
     )
 
 
