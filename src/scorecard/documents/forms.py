@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import weasyprint
@@ -108,7 +109,8 @@ def _role(record: Record, role: str) -> str:
 
 
 def make_form(dataset: Dataset, data_dir: Path, provider_id: str, period: str | None,
-              role: str, user_templates: Path | None = None) -> MadeForm:
+              role: str, user_templates: Path | None = None, today: date | None = None
+              ) -> MadeForm:
     """The form of one record for one role, with its identity: the PDF, or why not."""
     provider = dataset.providers.get(provider_id)
     if provider is None:
@@ -117,7 +119,7 @@ def make_form(dataset: Dataset, data_dir: Path, provider_id: str, period: str | 
     role = _role(record, role)
     path = data_dir / "records" / provider.id / f"{record.period}.yaml"
     parsed = parse_text(path.read_bytes().decode("utf-8-sig")).value
-    page = form_view(dataset, provider, record, role, "")
+    page = form_view(dataset, provider, record, role, "", today=today or date.today())
     identity = FormIdentity(provider.id, str(record.period), role,
                             fingerprint(parsed, role, field_names(page)))
     page = replace(page, identity=identity.text())

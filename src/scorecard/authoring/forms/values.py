@@ -40,7 +40,9 @@ def _words(text: str) -> str:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    return "\n".join(lines) + ("\n" if len(lines) > 1 else "")
+    if len(lines) == 1:
+        return lines[0].strip()
+    return "\n".join(lines) + "\n"
 
 
 def parse_value(name: str, text: str) -> Any:

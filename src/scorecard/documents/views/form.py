@@ -224,9 +224,16 @@ def _return_to(dataset: Dataset, role: str) -> str:
            "it in with scorecard take."
 
 
+def _by_when(due: date, today: date | None) -> str:
+    if today is not None and due < today:
+        return f"{day_words(due)}: that day has passed, so as soon as you can"
+    return day_words(due)
+
+
 def form_view(dataset: Dataset, provider: Provider, record: Record, role: str,
-              identity: str) -> FormPage:
-    """The form of ``record`` for ``role`` (lead, an evaluator's name, or provider)."""
+              identity: str, today: date | None = None) -> FormPage:
+    """The form of ``record`` for ``role`` (lead, an evaluator's name, or provider);
+    ``today``: the day it is made, to say when its day has passed."""
     if role == PROVIDER:
         title, who, purpose, sections = _provider_page(dataset, provider, record)
     else:
@@ -234,7 +241,7 @@ def form_view(dataset: Dataset, provider: Provider, record: Record, role: str,
     return FormPage(
         title=title, organisation=dataset.programme.organisation, provider=provider.name,
         period=str(record.period), role=role, who=who, purpose=purpose,
-        by_when=day_words(_due(dataset, record, role)),
+        by_when=_by_when(_due(dataset, record, role), today),
         how=(*_HOW_TO_FILL, _return_to(dataset, role)), sections=tuple(sections),
         identity=identity,
     )
