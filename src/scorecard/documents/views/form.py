@@ -63,12 +63,17 @@ def _number(value: float | None) -> str:
     return "" if value is None else number_text(value)
 
 
-def _computed(criterion: Criterion) -> bool:
-    """Whether the criterion's value is computed from a source file (``measure.from``,
-    format.md v1.2; read by name so that this works before and after the model has it)."""
-    measure: Any = criterion.measure
-    return measure is not None and any(
-        getattr(measure, name, None) is not None for name in ("from_", "computation", "compute"))
+def _computed(criterion: Criterion, record: Record) -> str | None:
+    """How a value computed from the period's source file is shown (``measure.from``,
+    format.md v1.2), or None when the record's own value stands (no such file). Read
+    by name: the model's ``Record.computed`` comes with the evidence work (issue 20)."""
+    found: Any = getattr(record, "computed", {}).get(criterion.id)
+    if found is None or criterion.measure is None:
+        return None
+    value, file = getattr(found, "value", None), getattr(found, "file", "its source file")
+    shown = "no rows counted, so not scored" if value is None else \
+        value_text(value, criterion.measure.unit)
+    return f"Computed from {file}: {shown}. Nothing to type here."
 
 
 def _choices(dataset: Dataset) -> tuple[tuple[str, str], ...]:
@@ -103,8 +108,9 @@ def _evaluator_row(c: Criterion, dataset: Dataset, record: Record, role: str) ->
     shown = None
     if c.measure is not None:
         result = record.scores.get(c.id)
-        if _computed(c):
-            shown = "Computed from the period's source file; nothing to type here."
+        shown = _computed(c, record)
+        if shown is not None:
+            pass
         elif role == LEAD:
             value = result.value if isinstance(result, Measured) else None
             fields.append(FormField(f"score.{c.id}", f"Our figure ({c.measure.unit})",
