@@ -218,3 +218,26 @@ def test_a_form_passed_off_as_another_roles_is_refused(data: DataFolder, tmp_pat
     filled = fill(lead, tmp_path / "forged.pdf", {"identity": forged.text(),
                                                   "internal": "Leaked?"})
     assert "a form for 'provider' cannot hold" in _refused(data, filled)
+
+
+def test_an_identity_naming_no_record_of_ours(data: DataFolder, tmp_path: Path) -> None:
+    lead = _form("lead")
+    for provider, period, says in (("../../etc", "2026-Q3", "names no record of ours"),
+                                   ("acme", "2026-Q1", "there is no record")):
+        forged = FormIdentity(provider, period, "lead", "0" * 20)
+        filled = fill(lead, tmp_path / "x.pdf", {"identity": forged.text(), "summary": "Hi"})
+        assert says in _refused(data, filled)
+    not_ours = fill(lead, tmp_path / "y.pdf", {"identity": "{}", "summary": "Hi"})
+    assert "not a scorecard form" in _refused(data, not_ours)
+
+
+def test_a_record_that_is_a_link_is_not_written_through(data: DataFolder,
+                                                        tmp_path: Path) -> None:
+    filled = fill(_form("lead"), tmp_path / "f.pdf", {"summary": "Fine."})
+    real = tmp_path / "real.yaml"
+    real.write_bytes(data.path(Q3).read_bytes())
+    data.path(Q3).unlink()
+    data.path(Q3).symlink_to(real)
+    before = real.read_bytes()
+    assert "is a symbolic link" in _refused(data, filled)
+    assert real.read_bytes() == before

@@ -67,5 +67,5 @@ def test_how_providers_rate_us(data: DataFolder) -> None:
             for line in portfolio_about_us(portfolio)] == [
         ("We make clear requests", "3.5", False, "2 providers answered; lowest: "
          "Acme Managed IT Ltd (2)"),
-        ("We pay on time", "4", False, "1 provider answered; lowest: Acme Managed IT Ltd (4)"),
+        ("We pay on time", "4", False, "Only Acme Managed IT Ltd answered"),
     ]

@@ -47,7 +47,10 @@ def _record_path(data_dir: Path, form: FilledForm) -> Path:
     if not _SAFE.match(ident.provider) or not _PERIOD.match(ident.period):
         raise FormError("the form's identity names no record of ours")
     path = data_dir / "records" / ident.provider / f"{ident.period}.yaml"
-    if path.is_symlink() or not path.is_file():
+    if path.is_symlink():
+        raise FormError(f"the record {path} is a symbolic link; scorecard does not write "
+                        "through links")
+    if not path.is_file():
         raise FormError(f"there is no record {path} for this form "
                         f"({ident.provider}, {ident.period})")
     return path

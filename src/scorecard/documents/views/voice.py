@@ -101,8 +101,8 @@ def portfolio_about_us(portfolio: Portfolio) -> tuple[AboutUsLine, ...]:
             continue
         mean = sum(a for a, _ in answers) / len(answers)
         lowest = min(answers)
-        detail = f"{counted(len(answers), 'provider')} answered; lowest: {lowest[1]} " \
-                 f"({lowest[0]})"
+        detail = f"Only {lowest[1]} answered" if len(answers) == 1 else \
+            f"{counted(len(answers), 'provider')} answered; lowest: {lowest[1]} ({lowest[0]})"
         lines.append(AboutUsLine(q.name, number_text(round(mean, 1)),
                                  mean < _middle(programme), detail))
     return tuple(lines)
