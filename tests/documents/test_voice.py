@@ -48,7 +48,7 @@ def test_own_ratings_beside_ours(data: DataFolder) -> None:
     assert [(s.criterion, s.ours, s.theirs, s.apart) for s in lines] == [
         ("Quality of fixes", "3.5", "4", False),  # the fixture's scale labels 1, 3 and 5 only
         ("Communication", "4", "1 (Unacceptable)", True)]
-    assert self_sentence(lines, internal=False, name="Acme") == (
+    assert self_sentence(lines, "You") == (
         "You rated yourselves on 2 criteria; it does not change the score. On 1 criterion "
         "the ratings are two points or more apart: worth talking about.")
 
@@ -69,3 +69,12 @@ def test_how_providers_rate_us(data: DataFolder) -> None:
          "Acme Managed IT Ltd (2)"),
         ("We pay on time", "4", False, "Only Acme Managed IT Ltd answered"),
     ]
+
+
+def test_the_team_scorecard_names_the_provider(data: DataFolder) -> None:
+    dataset, _ = data.load()
+    assert dataset is not None
+    acme = compute(dataset, date(2026, 11, 30)).provider("acme")
+    assert acme is not None and acme.latest is not None
+    assert self_sentence(self_lines(acme.latest, dataset.programme), "Acme").startswith(
+        "Acme rated itself on 2 criteria;")

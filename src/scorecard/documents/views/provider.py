@@ -363,8 +363,7 @@ def _shared_page(
         ),
         history=history,
         rules_marked=any(pt.rules_changed for pt in history),
-        bands=_band_texts(programme),
-        **own_ratings(evaluation, programme, display_name(p), internal=internal),
+        bands=_band_texts(programme), **own_ratings(evaluation, programme, you),
     )
 
 def provider_view(

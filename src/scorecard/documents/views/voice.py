@@ -52,12 +52,12 @@ def self_lines(evaluation: Evaluation, programme: Programme) -> tuple[SelfLine, 
     return tuple(lines)
 
 
-def self_sentence(lines: tuple[SelfLine, ...], *, internal: bool, name: str) -> str:
+def self_sentence(lines: tuple[SelfLine, ...], who: str) -> str:
+    """``who``: "You" (the provider's own scorecard) or the provider's name."""
     if not lines:
         return ""
-    who = name if internal else "You"
     apart = sum(line.apart for line in lines)
-    text = f"{who} rated {'itself' if internal else 'yourselves'} on " \
+    text = f"{who} rated {'yourselves' if who == 'You' else 'itself'} on " \
            f"{counted(len(lines), 'criterion', 'criteria')}; it does not change the score."
     if apart:
         text += f" On {counted(apart, 'criterion', 'criteria')} the ratings are two points " \
@@ -65,12 +65,10 @@ def self_sentence(lines: tuple[SelfLine, ...], *, internal: bool, name: str) -> 
     return text
 
 
-def own_ratings(evaluation: Evaluation, programme: Programme, name: str, *,
-                internal: bool) -> dict[str, Any]:
-    """The provider page's fields for the provider's own ratings."""
+def own_ratings(evaluation: Evaluation, programme: Programme, who: str) -> dict[str, Any]:
+    """The provider page's fields for the provider's own ratings; ``who``: "You" or its name."""
     lines = self_lines(evaluation, programme)
-    return {"self_lines": lines, "self_sentence": self_sentence(lines, internal=internal,
-                                                                name=name)}
+    return {"self_lines": lines, "self_sentence": self_sentence(lines, who)}
 
 
 def _middle(programme: Programme) -> float:
