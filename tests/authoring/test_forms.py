@@ -102,12 +102,12 @@ def test_two_evaluators_forms_merge_into_per_evaluator_ratings(
     lead, tom = _form("lead"), _form("Tom Berg")
     assert set(fields(tom)) == {"identity", "rating.fix-quality", "rating.communication"}
     assert fields(tom)["rating.fix-quality"] == "3"  # Tom's own rating, not the lead's
-    code, _, err = _take(fill(tom, tmp_path / "tom.pdf", {"rating.communication": "2"}))
+    # both at once; the lead's form was made before Tom's was taken, but it holds nothing
+    # of Tom's, so it is still good
+    code, out, err = _take(fill(tom, tmp_path / "tom.pdf", {"rating.communication": "2"}),
+                           str(fill(lead, tmp_path / "lead.pdf", {"rating.communication": "4"})))
     assert code == 0, err
-    # the lead's form was made before Tom's was taken: it holds nothing of Tom's, so it
-    # is still good
-    code, _, err = _take(fill(lead, tmp_path / "lead.pdf", {"rating.communication": "4"}))
-    assert code == 0, err
+    assert out.count("Wrote 1 field(s)") == 2
     dataset, problems = data.load()
     assert problems == [] and dataset is not None
     assert dataset.records["acme"][-1].scores["communication"] == Rated(
@@ -241,3 +241,15 @@ def test_a_record_that_is_a_link_is_not_written_through(data: DataFolder,
     before = real.read_bytes()
     assert "is a symbolic link" in _refused(data, filled)
     assert real.read_bytes() == before
+
+
+def test_several_files_each_taken_or_refused_on_its_own(data: DataFolder,
+                                                        tmp_path: Path) -> None:
+    good = fill(_form("Tom Berg"), tmp_path / "tom.pdf", {"rating.communication": "2"})
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    code, out, err = _take(bad, str(good))
+    assert code == 1
+    assert err == f"Error: {bad}: the file is not a PDF.\n"
+    assert "rating.communication" in out
+    assert "communication:\n    Tom Berg: 2\n" in data.path(Q3).read_text(encoding="utf-8")
