@@ -77,3 +77,15 @@ def test_the_form_is_never_written_through_a_link(data: DataFolder, tmp_path: Pa
     assert not Path("forms/acme-2026-Q3-lead.pdf").is_symlink()
     assert Path("forms/acme-2026-Q3-lead.pdf").read_bytes().startswith(b"%PDF-")
     assert [p.name for p in Path("forms").iterdir()] == ["acme-2026-Q3-lead.pdf"]
+
+
+def test_a_broken_form_template_is_a_problem_not_a_traceback(data: DataFolder,
+                                                             tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "forms"
+    mine.mkdir(parents=True)
+    (mine / "form.html").write_text("{{ form.no_such_thing }}\n", encoding="utf-8")
+    result = run_cli("form", "acme", "--for", "lead", "--templates", str(mine.parent))
+    assert result.exit_code == 1
+    assert "form.html" in result.stderr and "no_such_thing" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not Path("forms").exists()

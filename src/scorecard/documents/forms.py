@@ -20,7 +20,12 @@ from scorecard.data.model import Dataset, Provider, Record
 from scorecard.data.problems import Location, Problem
 from scorecard.data.yaml.reader import parse_text
 from scorecard.documents.pdf import FONTS_STYLESHEET, TemplateFetcher
-from scorecard.documents.templating import make_environment, render_template, template_dirs
+from scorecard.documents.templating import (
+    TemplateRenderError,
+    make_environment,
+    render_template,
+    template_dirs,
+)
 from scorecard.documents.views.form import FormPage, field_names, form_view
 
 __all__ = ["FormRefused", "MadeForm", "form_html", "make_form", "render_form"]
@@ -51,7 +56,10 @@ def render_form(page: FormPage, *, user_templates: Path | None = None,
                 source: str = "form.pdf") -> tuple[bytes | None, list[Problem]]:
     """The form as PDF bytes, or None and why not."""
     dirs = template_dirs(user_templates)
-    html = form_html(page, user_templates)
+    try:
+        html = form_html(page, user_templates)
+    except TemplateRenderError as exc:
+        return None, [exc.problem]
     fetcher = TemplateFetcher(dirs)
     fonts_css = next((d / FONTS_STYLESHEET for d in dirs if (d / FONTS_STYLESHEET).is_file()),
                      None)
