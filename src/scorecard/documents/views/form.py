@@ -23,7 +23,7 @@ __all__ = ["FormField", "FormPage", "FormRow", "FormSection", "field_names", "fo
 class FormField:
     name: str  # the interface name: score.<criterion>, note.<criterion>, ...
     label: str  # what the person reads beside it
-    kind: str  # number | choice | line | text
+    kind: str  # number | choice | note (a few lines) | text (a paragraph or more)
     value: str  # filled in: what is known already ("" for nothing)
     options: tuple[tuple[str, str], ...] = ()  # choice: (value, words)
 
@@ -123,10 +123,10 @@ def _evaluator_row(c: Criterion, dataset: Dataset, record: Record, role: str) ->
         fields.append(FormField(f"rating.{c.id}", mine, "choice",
                                 _rating_of(record, c.id, rater), _choices(dataset)))
     if role == LEAD:
-        fields.append(FormField(f"note.{c.id}", "Note for the provider (shared)", "line",
+        fields.append(FormField(f"note.{c.id}", "Note for the provider (shared)", "note",
                                 record.notes.get(c.id, "")))
         fields.append(FormField(f"internal_note.{c.id}", "Internal note (never shared)",
-                                "line", record.internal_notes.get(c.id, "")))
+                                "note", record.internal_notes.get(c.id, "")))
     return FormRow(c.name, c.explain, _asks(c, dataset), tuple(fields), shown)
 
 
@@ -144,12 +144,11 @@ def _provider_row(c: Criterion, dataset: Dataset, record: Record) -> FormRow:
 
 
 
-_HOW_TO_FILL = (
-    "Open this file in a PDF reader (a web browser will do) and type into the boxes. "
-    "Leave a box empty when you have nothing to say: an empty box changes nothing.",
-    "Figures: digits only, with a point for decimals (99.95). Ratings: pick one from "
-    "the list.",
-)
+_OPEN = ("Open this file in a PDF reader (a web browser will do) and type into the boxes. "
+         "Leave a box empty when you have nothing to say: an empty box changes nothing.")
+_FIGURES = "Figures: digits only, with a point for decimals (99.95). Ratings: pick one from " \
+    "the list."
+_RATINGS = "Ratings: pick one from the list. Our figures are shown for reference."
 
 
 def _evaluator_page(dataset: Dataset, provider: Provider, record: Record, role: str
@@ -248,7 +247,8 @@ def form_view(dataset: Dataset, provider: Provider, record: Record, role: str,
         title=title, organisation=dataset.programme.organisation, provider=provider.name,
         period=str(record.period), role=role, who=who, purpose=purpose,
         by_when=_by_when(_due(dataset, record, role), today),
-        how=(*_HOW_TO_FILL, _return_to(dataset, role)), sections=tuple(sections),
+        how=(_OPEN, _FIGURES if role in (LEAD, PROVIDER) else _RATINGS,
+             _return_to(dataset, role)), sections=tuple(sections),
         identity=identity,
     )
 
