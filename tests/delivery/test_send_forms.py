@@ -10,6 +10,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from conftest import run_cli
+from formfill import fill
 from mailroom import delivery_repo
 
 
@@ -39,7 +40,16 @@ def test_the_provider_gets_its_form_with_its_scorecard(tmp_path: Path) -> None:
         names_in_form = set(PdfReader(pdf).get_fields() or {})
         assert "reply" in names_in_form
         assert not [n for n in names_in_form if n.startswith(("internal", "score.", "rating."))]
+        if "beta.example" in msg["To"]:
+            beta_form = pdf.with_name("beta-form.pdf")
+            beta_form.write_bytes(pdf.read_bytes())
     assert with_forms >= 2  # alpha's contacts and beta's
+    # the provider fills in the form it was sent and e-mails it back: it reads into its record
+    filled = fill(tmp_path / "beta-form.pdf", tmp_path / "back.pdf",
+                  {"reply": "We will be quicker."})
+    taken = run_cli("take", "--data", str(repo.data), str(filled))
+    assert taken.exit_code == 0, taken.stderr
+    assert "reply" in taken.stdout and "beta" in taken.stdout
 
 
 def test_the_words_about_the_form_read_at_grade_8_or_lower() -> None:
