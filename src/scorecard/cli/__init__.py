@@ -25,8 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "Print the JSON Schema of each file kind, for editors."),
     "send": ("send", "E-mail each party its documents from a finished build."),
     "reply": ("reply", "Write a provider's reply into its record's provider_response."),
-    "form": ("form", "Write a fillable PDF form for a lead, an evaluator or the provider."),
-    "take": ("take", "Read a filled PDF form back into its record."),
+    "form": ("form", "Write a fillable PDF form for an evaluator or the provider."),
+    "take": ("take", "Read filled PDF forms back into their records."),
 }
 
 
