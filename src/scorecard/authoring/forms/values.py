@@ -11,7 +11,7 @@ __all__ = ["NUMBER_FIELDS", "RATING_FIELDS", "parse_value", "same"]
 NUMBER_FIELDS = ("score.", "reported.")
 RATING_FIELDS = ("rating.", "self.", "about_us.")
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls
 
 
 def _number(name: str, text: str) -> float | int:
