@@ -190,7 +190,8 @@ def test_measures_go_both_ways_and_one_has_no_floor() -> None:
 
 FIELDS = {
     "programme": {"organisation", "title", "cadence", "grace_days", "min_coverage", "scale",
-                  "bands", "categories", "distribution"},
+                  "bands", "categories", "distribution",
+                  "about_us"},  # about_us: v1.2
     "distribution": {"from", "internal_domains", "people", "executives", "reply_days"},
     "scale": {"min", "max", "labels"},
     "band": {"name", "min"},
@@ -211,7 +212,7 @@ FIELDS = {
                "internal_note"},
     "record": {"provider", "period", "evaluated", "lead", "evaluators", "scores", "notes",
                "internal_notes", "summary", "internal", "services_used", "provider_response",
-               "status", "reported"},  # reported: v1.2
+               "status", "reported", "self_assessment", "about_us"},  # v1.2
 }
 
 

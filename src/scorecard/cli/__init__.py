@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "send": ("send", "E-mail each party its documents from a finished build."),
     "push-log": ("push_log", "Commit the sent log and push it, rebasing if the branch moved."),
     "reply": ("reply", "Write a provider's reply into its record's provider_response."),
+    "form": ("form", "Write a fillable PDF form for an evaluator or the provider."),
+    "take": ("take", "Read filled PDF forms back into their records."),
 }
 
 

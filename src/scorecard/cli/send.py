@@ -5,6 +5,7 @@ A dry run by default (``.eml`` files in the outbox); ``--smtp HOST:PORT`` sends.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,8 @@ def _smtp(ctx: click.Context, param: click.Parameter, value: str | None
               help="For --reminders: the day to look from. Default: today.")
 @click.option("--all", "send_all", is_flag=True,
               help="On a first send, send older periods too (not only the latest).")
+@click.option("--forms", is_flag=True,
+              help="Attach to each provider scorecard the provider's fillable form.")
 @click.option("--provider", "providers", multiple=True, metavar="ID",
               help="Only this provider's documents (repeatable).")
 @click.option("--period", "periods", multiple=True, metavar="PERIOD",
@@ -58,7 +61,7 @@ def _smtp(ctx: click.Context, param: click.Parameter, value: str | None
 def command(data_dir: str, out_dir: Path, outbox: Path, log: Path | None,
             templates: Path | None, smtp: tuple[str, int] | None, starttls: bool,
             use_ssl: bool, pause: float, status: bool, reminders: bool, as_of: date | None,
-            send_all: bool, providers: tuple[str, ...], periods: tuple[str, ...],
+            send_all: bool, forms: bool, providers: tuple[str, ...], periods: tuple[str, ...],
             audiences: tuple[str, ...]) -> None:
     """E-mail each party its documents from a finished build.
 
@@ -85,6 +88,10 @@ def command(data_dir: str, out_dir: Path, outbox: Path, log: Path | None,
             raise SystemExit(EXIT_DATA)
     options = SendOptions(Path(data_dir), out_dir, outbox, log, templates, settings,
                           providers, periods, audiences, send_all, status)
+    if forms:
+        from scorecard.cli.sendforms import provider_forms
+
+        options = replace(options, forms=provider_forms(Path(data_dir)))
     report = run_reminders(options, as_of or date.today()) if reminders else run(options)
     _finish(report, options, reminders)
 

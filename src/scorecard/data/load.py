@@ -49,6 +49,7 @@ from scorecard.data.sources import SourceFile, read_data
 from scorecard.data.validation import validate
 from scorecard.data.validation.adoption import adopted
 from scorecard.data.validation.drafts import Drafts, ProviderFile, RecordFile
+from scorecard.data.voice import questions, ratings
 from scorecard.data.yaml.document import INVALID, YamlDoc
 from scorecard.data.yaml.reader import parse
 
@@ -190,6 +191,7 @@ def build_programme(data: Mapping[str, Any], source: Source) -> Programme:
         scale=_scale(data.get("scale"), source),
         bands=tuple(bands),
         distribution=_distribution(data.get("distribution"), source),
+        about_us=questions(data, source),
         source=source,
     )
 
@@ -378,6 +380,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
         services_used=None if services_used is None else tuple(services_used),
         provider_response=_get(data, "provider_response"),
         status=_get(data, "status", "final"),
+        self_assessment=ratings(data, "self_assessment"), about_us=ratings(data, "about_us"),
         source=r.doc.source,
     )
 

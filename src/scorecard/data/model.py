@@ -161,6 +161,14 @@ class Distribution(Located):
 
 
 @dataclass(frozen=True)
+class Question(Located):
+    """A question the provider answers about us, on the scale (v1.2 ``about_us``)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Programme(Located):
     organisation: str
     categories: tuple[Category, ...]
@@ -172,6 +180,7 @@ class Programme(Located):
     bands: tuple[Band, ...] = ()  # sorted by min, highest first
     distribution: Distribution | None = None  # None: no distribution block
     concentration_share: float = 0.5  # INTERNAL: a provider above this share of spend is flagged
+    about_us: tuple[Question, ...] = ()  # what providers rate us on (v1.2)
 
     def criteria(self) -> tuple[Criterion, ...]:
         """Every criterion, in programme order."""
@@ -318,6 +327,8 @@ class Record(Located):
     services_used: tuple[str, ...] | None = None  # None: scope not recorded
     provider_response: str | None = None  # Markdown, shared
     status: Literal["draft", "final"] = "final"  # a draft is not an evaluation
+    self_assessment: Mapping[str, int] = field(default_factory=dict)  # provider's own ratings
+    about_us: Mapping[str, int] = field(default_factory=dict)  # question id -> its rating of us
 
     def result(self, criterion_id: str) -> Result | None:
         """The result for a criterion, or None when it was not scored."""

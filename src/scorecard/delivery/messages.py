@@ -139,10 +139,12 @@ def _context(decision: Decision, dataset: Dataset, today: date, as_of: date,
 
 def compose(decision: Decision, dataset: Dataset, *, env: jinja2.Environment, sender: Mailbox,
             reply_to: Mailbox | None, attachment: bytes, today: date, as_of: date,
-            when: Any = None) -> EmailMessage:
-    """The e-mail for one parcel, with its document attached."""
+            when: Any = None, form: tuple[str, bytes] | None = None) -> EmailMessage:
+    """The e-mail for one parcel, with its document attached (and ``form``, a file name
+    and a fillable PDF, when given)."""
     parcel = decision.parcel
-    words = letter(env, parcel.audience, _context(decision, dataset, today, as_of, sender))
+    context = _context(decision, dataset, today, as_of, sender) | {"form_attached": bool(form)}
+    words = letter(env, parcel.audience, context)
     msg = EmailMessage(policy=POLICY)
     msg["From"] = sender.formatted()
     msg["To"] = parcel.to.formatted()
@@ -158,4 +160,6 @@ def compose(decision: Decision, dataset: Dataset, *, env: jinja2.Environment, se
         else ("text", "html")
     msg.add_attachment(attachment, maintype=maintype, subtype=subtype,
                        filename=attachment_name(parcel, dataset, as_of))
+    if form is not None:
+        msg.add_attachment(form[1], maintype="application", subtype="pdf", filename=form[0])
     return msg

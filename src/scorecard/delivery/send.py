@@ -7,7 +7,7 @@ message in the sent log as soon as the server accepted it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -45,6 +45,7 @@ class SendOptions:
     send_all: bool = False
     status: bool = False
     today: date | None = None
+    forms: Callable[[str, str], tuple[str, bytes] | None] | None = None  # --forms: a form
 
 
 @dataclass(frozen=True)
@@ -226,8 +227,11 @@ def _compose(outgoing: list[Decision], dataset: Dataset, manifest: Manifest,
         content = regular_bytes(options.out_dir / d.parcel.document.path) or b""
         record = record_of(dataset, d.parcel.provider, d.parcel.period)
         reply_to = lead_of(record, dataset.programme.distribution)
+        form = options.forms(d.parcel.provider, d.parcel.period) if options.forms and \
+            d.parcel.audience == "provider" and d.parcel.provider and d.parcel.period else None
         msg = messages.compose(d, dataset, env=env, sender=sender, reply_to=reply_to,
-                               attachment=content, today=today, as_of=manifest.as_of, when=now)
+                               attachment=content, today=today, as_of=manifest.as_of, when=now,
+                               form=form)
         result.append((d, msg))
     return result
 

@@ -100,6 +100,13 @@ BAND = Obj(fields=(
           "The lowest overall score (0-100) in this band.", "80"),
 ))
 
+QUESTION = Obj(fields=(
+    Field("id", Slug(), True, "The question's id; records use it in about_us.",
+          "clear-requests"),
+    Field("name", Text(), True, "What the provider rates us on, as a statement.",
+          "We make clear requests"),
+))
+
 CADENCE_SPEC = Choice(options=CADENCES)
 
 DISTRIBUTION = Obj(
@@ -142,5 +149,7 @@ PROGRAMME = Obj(
               "What is evaluated, grouped and weighted (at least one).", "[...]"),
         Field("distribution", DISTRIBUTION, False,
               "Who receives which document by e-mail (scorecard send)."),
+        Field("about_us", ListOf(item=QUESTION), False,
+              "Questions the provider answers about us, on the scale (scorecard form)."),
     ),
 )

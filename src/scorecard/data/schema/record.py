@@ -57,6 +57,10 @@ RATINGS = MapOf(
 )
 
 
+# the provider's own ratings (self_assessment, about_us): id -> a rating on the scale
+VOICE = MapOf(key=Slug(), value=Anything(description="a whole number on the scale"),
+              key_words="an id")
+
 NOTES = MapOf(key=Slug(), value=Text(), key_words="a criterion id")
 
 REPORTED = MapOf(
@@ -92,6 +96,12 @@ RECORD = Obj(
               "The contracted services we used this period."),
         Field("provider_response", Text(), False,
               f"{MARKDOWN}: the provider's reply, in its own words, shared."),
+        Field("self_assessment", VOICE, False,
+              "The provider's own rating of rated criteria: criterion id to a rating on "
+              "the scale. Changes no score."),
+        Field("about_us", VOICE, False,
+              "The provider's ratings of us: question id (about_us in scorecard.yaml) to "
+              "a rating on the scale. Changes no score."),
         Field("status", Choice(options=("draft", "final")), False,
               "draft (not yet an evaluation: no figures, no documents) or final.",
               default="final"),

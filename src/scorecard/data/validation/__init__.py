@@ -31,6 +31,7 @@ from scorecard.data.validation import (
     providers,
     records,
     reported,
+    voice,
 )
 from scorecard.data.validation.drafts import Drafts, Rule
 
@@ -40,7 +41,7 @@ RULES: tuple[Rule, ...] = (
     *programme.RULES, *plausible.PROGRAMME_RULES, *providers.RULES, *records.RULES,
     *evaluations.RULES, *reported.RULES, *plausible.RECORD_RULES, *adoption.RULES,
     *credits.RULES,
-    *distribution.RULES,
+    *distribution.RULES, *voice.RULES,
 )
 
 

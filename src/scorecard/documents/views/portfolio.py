@@ -23,6 +23,7 @@ from scorecard.documents.views.common import (
     _trend_words,
 )
 from scorecard.documents.views.credits import CreditRow, portfolio_credit_rows
+from scorecard.documents.views.voice import AboutUsLine, portfolio_about_us
 from scorecard.figures.change import shown_trend
 from scorecard.figures.due import GROUP_TITLES, Urgency
 from scorecard.figures.results import (
@@ -126,6 +127,7 @@ class PortfolioPage:
     since_day: date | None = None
     since: tuple[str, ...] = ()
     credit_rows: tuple[CreditRow, ...] = ()  # v1.2: credits over 12 months, rights that hold
+    about_us: tuple[AboutUsLine, ...] = ()  # v1.2, INTERNAL: how providers rate us
 
 
 def _contract_cell(result: ProviderResult) -> tuple[str, bool]:
@@ -285,6 +287,7 @@ def portfolio_view(
         since_day=last_portfolio_day(portfolio),
         since=tuple(since_sentences(since_last(portfolio))),
         credit_rows=portfolio_credit_rows(portfolio),
+        about_us=portfolio_about_us(portfolio),
     )
 
 

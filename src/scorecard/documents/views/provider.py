@@ -30,6 +30,7 @@ from scorecard.documents.views.common import (
 )
 from scorecard.documents.views.credits import CreditsBox, credits_box
 from scorecard.documents.views.reported import with_reported
+from scorecard.documents.views.voice import SelfLine, own_ratings
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
 from scorecard.figures.rules import changes_from_previous
@@ -172,6 +173,8 @@ class ProviderPage:
     next_evaluation: str = ""  # page one: when we next evaluate (words.next_steps)
     to_discuss: tuple[str, ...] = ()  # page one: reported figures that differ from ours
     credits: CreditsBox | None = None  # v1.2: service credits (shared; never termination rights)
+    self_lines: tuple[SelfLine, ...] = ()  # v1.2: its own ratings beside ours (no score)
+    self_sentence: str = ""
 
 
 def _criterion_line(
@@ -370,7 +373,7 @@ def _shared_page(
         ),
         history=history,
         rules_marked=any(pt.rules_changed for pt in history),
-        bands=_band_texts(programme),
+        bands=_band_texts(programme), **own_ratings(evaluation, programme, you),
     ), evaluation, p, internal=internal)
 
 def provider_view(

@@ -27,6 +27,7 @@ from scorecard.documents.views.common import (
 )
 from scorecard.documents.views.credits import TerminationBox, credits_box, termination_box
 from scorecard.documents.views.provider import ProviderPage, _shared_page
+from scorecard.documents.views.voice import AboutUsLine, about_us_lines
 from scorecard.figures.change import shown_trend
 from scorecard.figures.memo import provider_leverage_of
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
@@ -163,6 +164,7 @@ class TeamPage:
     decision_note: str | None = None  # Markdown, INTERNAL: the settled decision's note
     next_steps: tuple[str, ...] = ()  # page one: who does what by when (words.next_steps)
     termination: TerminationBox | None = None  # v1.2 INTERNAL: 12-month credits, rights
+    about_us: tuple[AboutUsLine, ...] = ()  # v1.2, INTERNAL: how the provider rates us
 
 
 def _log_key(action: Action, as_of: date) -> tuple[int, int, str]:
@@ -368,6 +370,7 @@ def team_view(
         next_steps=tuple(next_steps(result, evaluation, _reply_days(programme))),
         termination=termination_box(programme, result, evaluation, as_of, you),
         **_leverage_words(portfolio, result),
+        about_us=about_us_lines(record, programme),
     )
 
 
