@@ -110,6 +110,7 @@ class FaultyInbox(Inbox):
     defer: set[str] = field(default_factory=set)
     drop_after: set[str] = field(default_factory=set)
     refuse_data: set[str] = field(default_factory=set)  # 554 after the data
+    closing: set[str] = field(default_factory=set)  # 421 at RCPT: the server is closing
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           rcpt_options: list[str]) -> str:
@@ -117,6 +118,8 @@ class FaultyInbox(Inbox):
             return f"550 5.1.1 <{address}>: no such user"
         if address in self.defer:
             return f"451 4.2.0 <{address}>: mailbox busy, try again later"
+        if address in self.closing:
+            return "421 4.3.2 service shutting down"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

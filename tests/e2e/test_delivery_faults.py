@@ -152,6 +152,26 @@ def test_a_connection_dropped_after_the_data_names_the_message(
     assert inbox.received[-1].to == "reviews@alpha.example"
 
 
+def test_a_server_that_closes_stops_the_run_and_the_next_sends_the_rest(
+    repo: Repo, faulty: MailServer
+) -> None:
+    inbox = faulty.inbox
+    assert isinstance(inbox, FaultyInbox)
+    inbox.closing = {PRIYA}  # 421: nothing more goes through this connection
+    code, out, err = send(repo, faulty)
+    assert code == 1
+    # dana and reviews went before Priya's team scorecard: 2 of 6
+    assert "Sent 2 of 6 message(s)" in out
+    assert "Sending stopped: SMTPServerDisconnected: 421 4.3.2 service shutting down." in err
+    assert logged(repo) == received(faulty)
+    inbox.closing = set()
+    code, out, err = send(repo, faulty)
+    assert code == 0, err
+    assert "Sent 4 of 4 message(s)" in out
+    assert sorted(r.to for r in inbox.received) == EVERYONE
+    assert each_document_once(faulty)
+
+
 def _send_with_file_limit(repo: Repo, server: MailServer, limit: int
                           ) -> subprocess.CompletedProcess[str]:
     paths = [p for p in (os.environ.get("PYTHONPATH"), str(ROOT / "src")) if p]

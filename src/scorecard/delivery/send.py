@@ -52,7 +52,7 @@ class SendOptions:
 class Row:
     """One line of the table of who gets what."""
 
-    state: str  # new, revised, sent, baseline
+    state: str  # new, revised, sent, baseline, unconfirmed (sent, fate unknown)
     to: str
     audience: str
     provider: str
