@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from scorecard.data.evidence.apply import computed_values, from_source, with_computed
 from scorecard.data.gitrun import repo_root, resolve_commit
 from scorecard.data.model import (
     DEFAULT_BANDS,
@@ -68,6 +69,7 @@ def load(
     drafts.today = _data_day(Path(data_dir), ref, today)
     problems += found
     problems += validate(drafts)
+    problems += computed_values(drafts, files)
     if has_errors(problems) or drafts.programme is None:
         return None, sorted_problems(problems)
     return build_dataset(drafts), sorted_problems(problems)
@@ -100,6 +102,8 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
         problems.append(Problem(Location(f.display), "a second programme file; the first is "
                                 f"{programme_files[0].display}", hint="Keep only one."))
     for f in files:
+        if f.kind == "source":
+            continue  # read by evidence.apply
         doc = parse(f.data, Source(f.display, f.repo_path), size=f.size)
         problems += doc.problems
         clean, found = kinds.check(f.kind, doc)
@@ -253,7 +257,7 @@ def _measure(data: Any, source: Source, path: YamlPath) -> Measure | None:
         _float(_get(data, "target"), math.nan),
         _get(data, "better", "higher"),
         floor=float(floor) if isinstance(floor, int | float) else None,
-        source=source, path=path,
+        computed_from=from_source(data), source=source, path=path,
     )
 
 
@@ -385,7 +389,7 @@ def build_dataset(drafts: Drafts) -> Dataset:
     for r in drafts.records:
         provider = providers[cast(str, r.provider)]
         cadence = provider.cadence or programme.cadence
-        record = build_record(r, drafts.criteria, cadence)
+        record = with_computed(build_record(r, drafts.criteria, cadence), drafts)
         (unfinished if record.status == "draft" else records)[provider.id].append(record)
     return Dataset(
         programme,

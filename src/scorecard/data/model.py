@@ -14,6 +14,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Literal
 
+from scorecard.data.evidence.figures import Computed
 from scorecard.data.periods import Cadence, Period
 from scorecard.data.problems import Location
 
@@ -73,6 +74,7 @@ class Measure(Located):
     target: float
     better: Literal["higher", "lower"]
     floor: float | None = None
+    computed_from: str | None = None  # the source named in measure.from (v1.2)
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,7 @@ class Record(Located):
     services_used: tuple[str, ...] | None = None  # None: scope not recorded
     provider_response: str | None = None  # Markdown, shared
     status: Literal["draft", "final"] = "final"  # a draft is not an evaluation
+    computed: Mapping[str, Computed] = field(default_factory=dict)  # values from source files
 
     def result(self, criterion_id: str) -> Result | None:
         """The result for a criterion, or None when it was not scored."""

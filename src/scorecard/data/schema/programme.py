@@ -5,6 +5,7 @@ from __future__ import annotations
 from scorecard.data.periods import CADENCES
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
 from scorecard.data.schema.days import Day
+from scorecard.data.schema.evidence import CALENDARS, FROM, SOURCES
 from scorecard.data.schema.fields import Choice, Number, Slug, Text
 
 WEIGHT = Number(above=0, maximum=1000, fix=(
@@ -24,6 +25,7 @@ MEASURE = Obj(
               "The worst acceptable value; on the far side of the target from better."),
         Field("better", Choice(options=("higher", "lower")), True,
               "Whether a higher or a lower number is better.", "higher"),
+        Field("from", FROM, False, "Computed from a source file instead of typed (v1.2)."),
     ),
 )
 
@@ -135,5 +137,7 @@ PROGRAMME = Obj(
               "What is evaluated, grouped and weighted (at least one).", "[...]"),
         Field("distribution", DISTRIBUTION, False,
               "Who receives which document by e-mail (scorecard send)."),
+        Field("calendars", CALENDARS, False, "Business hours by name, for computed values."),
+        Field("sources", SOURCES, False, "The kinds of source file, by name."),
     ),
 )

@@ -20,14 +20,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scorecard.data.problems import Problem
-from scorecard.data.validation import distribution, evaluations, programme, providers, records
+from scorecard.data.validation import (
+    distribution,
+    evaluations,
+    evidence,
+    programme,
+    providers,
+    records,
+)
 from scorecard.data.validation.drafts import Drafts, Rule
 
 __all__ = ["RULES", "validate"]
 
 RULES: tuple[Rule, ...] = (
     *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
-    *distribution.RULES,
+    *distribution.RULES, *evidence.RULES,
 )
 
 
