@@ -371,6 +371,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
         scores=scores,
         notes=dict(r.mapping("notes")),
         internal_notes=dict(r.mapping("internal_notes")),
+        reported={cid: float(v) for cid, v in r.mapping("reported").items()},
         summary=_get(data, "summary"),
         internal=_get(data, "internal"),
         services_used=None if services_used is None else tuple(services_used),

@@ -306,6 +306,7 @@ class Record(Located):
     scores: Mapping[str, Result | None] = field(default_factory=dict)  # None: explicitly null
     notes: Mapping[str, str] = field(default_factory=dict)  # Markdown, shared
     internal_notes: Mapping[str, str] = field(default_factory=dict)  # Markdown, INTERNAL
+    reported: Mapping[str, float] = field(default_factory=dict)  # the provider's own figures
     summary: str | None = None  # Markdown, shared
     internal: str | None = None  # Markdown, INTERNAL
     services_used: tuple[str, ...] | None = None  # None: scope not recorded

@@ -7,7 +7,7 @@ from typing import Any
 
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj
 from scorecard.data.schema.days import Day, PeriodText
-from scorecard.data.schema.fields import MARKDOWN, Checker, Choice, Slug, Spec, Text
+from scorecard.data.schema.fields import MARKDOWN, Checker, Choice, Number, Slug, Spec, Text
 from scorecard.data.yaml.document import INVALID
 
 
@@ -59,6 +59,12 @@ RATINGS = MapOf(
 
 NOTES = MapOf(key=Slug(), value=Text(), key_words="a criterion id")
 
+REPORTED = MapOf(
+    description="Measured criterion id to the provider's own figure, in the criterion's unit.",
+    key=Slug(), value=Number(description="the provider's figure, in the criterion's unit"),
+    key_words="a criterion id",
+)
+
 RECORD = Obj(
     title="records/<provider>/<period>.yaml: one evaluation",
     description="One provider's evaluation in one period.",
@@ -78,6 +84,10 @@ RECORD = Obj(
         Field("internal_notes", NOTES, False, f"Criterion id to {MARKDOWN}, INTERNAL."),
         Field("summary", Text(), False, f"{MARKDOWN}, shared with the provider."),
         Field("internal", Text(), False, f"{MARKDOWN}, INTERNAL."),
+        Field("reported", REPORTED, False,
+              "The provider's own figures for this period, as it reported them: measured "
+              "criterion id to a number in the criterion's unit. Scoring uses our value; "
+              "with none, the reported one."),
         Field("services_used", ListOf(item=Slug()), False,
               "The contracted services we used this period."),
         Field("provider_response", Text(), False,

@@ -27,6 +27,7 @@ from scorecard.data.validation import (
     programme,
     providers,
     records,
+    reported,
 )
 from scorecard.data.validation.drafts import Drafts, Rule
 
@@ -34,7 +35,7 @@ __all__ = ["RULES", "validate"]
 
 RULES: tuple[Rule, ...] = (
     *programme.RULES, *providers.RULES, *records.RULES, *evaluations.RULES,
-    *distribution.RULES, *evidence.RULES,
+    *reported.RULES, *distribution.RULES, *evidence.RULES,
 )
 
 
