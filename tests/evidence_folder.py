@@ -1,9 +1,9 @@
 """A small data folder with source files whose every figure is worked out by hand
 (tests/data/test_evidence_figures.py has the arithmetic).
 
-December 2026, provider acme, monthly. The office calendar is Europe/Amsterdam
-(UTC+1 in December), Mon-Fri 08:00-18:00, Dutch public holidays (25 December is
-a Friday; the 26th a Saturday) and 24 December closed.
+December 2025, provider acme, monthly. The office calendar is Europe/Amsterdam
+(UTC+1 in December), Mon-Fri 08:00-18:00, Dutch public holidays (25 and 26
+December, a Thursday and a Friday) and 24 December (a Wednesday) closed.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ calendars:
     timezone: Europe/Amsterdam
     hours: "Mon-Fri 08:00-18:00"
     holidays: NL
-    closed: [2026-12-24]
+    closed: [2025-12-24]
 sources:
   tickets:
     kind: tickets
@@ -111,8 +111,8 @@ lead: Priya Shah
 
 RECORD = """\
 provider: acme
-period: 2026-12
-evaluated: 2027-01-08
+period: 2025-12
+evaluated: 2026-01-08
 lead: Priya Shah
 scores:
   communication: 4
@@ -122,27 +122,27 @@ scores:
 # columns the programme never names (caller_email, short_description)
 TICKETS = f"""\
 number,short_description,caller_email,priority,opened_at,responded_at,resolved_at,paused_min,reopened
-INC1,Printer jam,{SECRET},1,2026-12-04 17:30,2026-12-04 17:40,2026-12-07 08:45,,yes
-INC2,VPN down,{SECRET},1,2026-12-24 16:00,2026-12-24 16:30,2026-12-28 09:00,,no
-INC3,Mail slow,{SECRET},1,2026-12-10 09:00,2026-12-10 09:20,2026-12-10 15:00,150,
-INC4,Disk full,{SECRET},1,2026-12-30 09:00,2026-12-30 09:05,,,TRUE
-INC5,Login loop,{SECRET},1,2026-12-31 16:30,2026-12-31 16:50,,,0
-INC6,New laptop,{SECRET},2,2026-12-01 10:00,2026-12-01 10:45,2026-12-01 12:00,,1
-INC7,Old ticket,{SECRET},1,2026-11-30 10:00,2026-11-30 10:10,2026-12-01 09:00,,yes
-INC8,New year,{SECRET},1,2027-01-01 00:15,2027-01-01 00:20,2027-01-04 10:00,,yes
+INC1,Printer jam,{SECRET},1,2025-12-05 17:30,2025-12-05 17:40,2025-12-08 08:45,,yes
+INC2,VPN down,{SECRET},1,2025-12-24 16:00,2025-12-24 16:30,2025-12-29 09:00,,no
+INC3,Mail slow,{SECRET},1,2025-12-11 09:00,2025-12-11 09:20,2025-12-11 15:00,150,
+INC4,Disk full,{SECRET},1,2025-12-30 09:00,2025-12-30 09:05,,,TRUE
+INC5,Login loop,{SECRET},1,2025-12-31 16:30,2025-12-31 16:50,,,0
+INC6,New laptop,{SECRET},2,2025-12-02 10:00,2025-12-02 10:45,2025-12-02 12:00,,1
+INC7,Old ticket,{SECRET},1,2025-11-30 10:00,2025-11-30 10:10,2025-12-01 09:00,,yes
+INC8,New year,{SECRET},1,2026-01-01 00:15,2026-01-01 00:20,2026-01-05 10:00,,yes
 """
 
 OUTAGES = f"""\
 ref,began,ended,planned,notes
-O1,2026-12-05T10:00:00Z,2026-12-05T12:00:00Z,no,{SECRET}
-O2,2026-12-05T11:00:00Z,2026-12-05T13:00:00Z,no,overlaps O1
-O3,2026-12-12T02:00:00Z,2026-12-12T06:00:00Z,yes,maintenance
-O4,2026-12-12T05:00:00Z,2026-12-12T07:00:00Z,no,overran the maintenance
-O5,2026-11-30T23:00:00Z,2026-12-01T01:00:00Z,no,over the start of the period
-O6,2026-12-31T23:30:00Z,2027-01-01T02:00:00Z,no,over the end of the period
-O7,2026-11-20T10:00:00Z,2026-11-20T11:00:00Z,no,another period
-O8,2026-12-08T09:00:00Z,2026-12-08T10:30:00Z,no,a Tuesday morning
-O9,2026-12-15T16:00:00Z,2026-12-15T18:00:00Z,yes,a Tuesday evening
+O1,2025-12-06T10:00:00Z,2025-12-06T12:00:00Z,no,{SECRET}
+O2,2025-12-06T11:00:00Z,2025-12-06T13:00:00Z,no,overlaps O1
+O3,2025-12-13T02:00:00Z,2025-12-13T06:00:00Z,yes,maintenance
+O4,2025-12-13T05:00:00Z,2025-12-13T07:00:00Z,no,overran the maintenance
+O5,2025-11-30T23:00:00Z,2025-12-01T01:00:00Z,no,over the start of the period
+O6,2025-12-31T23:30:00Z,2026-01-01T02:00:00Z,no,over the end of the period
+O7,2025-11-20T10:00:00Z,2025-11-20T11:00:00Z,no,another period
+O8,2025-12-09T09:00:00Z,2025-12-09T10:30:00Z,no,a Tuesday morning
+O9,2025-12-16T16:00:00Z,2025-12-16T18:00:00Z,yes,a Tuesday evening
 """
 
 
@@ -152,9 +152,9 @@ def make(root: Path, *, tickets: str | bytes = TICKETS, outages: str | None = OU
     folder = root / "evaluations"
     files: dict[str, str | bytes | None] = {
         "scorecard.yaml": programme, "providers/acme.yaml": PROVIDER,
-        "records/acme/2026-12.yaml": record,
-        "sources/acme/2026-12/tickets.csv": tickets,
-        "sources/acme/2026-12/outages.csv": outages,
+        "records/acme/2025-12.yaml": record,
+        "sources/acme/2025-12/tickets.csv": tickets,
+        "sources/acme/2025-12/outages.csv": outages,
     }
     for rel, content in files.items():
         if content is None:

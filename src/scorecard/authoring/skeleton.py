@@ -186,9 +186,22 @@ def _scores(programme: Programme, rules: Rules) -> list[str]:
         lines += ["", f"  # --- {_line(category.name)} (weight {number_text(category.weight)}) ---"]
         for criterion in category.criteria:
             lines.append(f"  # {_title(criterion)}")
-            lines.append(f"  # {_measure(criterion) or rating}")
-            lines.append(f"  {criterion.id}: null")
+            lines += _computed(criterion) or [
+                f"  # {_measure(criterion) or rating}", f"  {criterion.id}: null"]
     return lines
+
+
+def _computed(criterion: Criterion) -> list[str]:
+    """A criterion computed from a source file is left out, saying why (format.md v1.2)."""
+    m = criterion.measure
+    if m is None or not m.computed_from:
+        return []
+    name = _line(m.computed_from)
+    return [
+        f"  # Left out: computed from the source file sources/<provider>/<period>/{name}.csv",
+        "  # (or .xlsx). Commit that file; only without it, write the value here:",
+        f"  # {criterion.id}: null",
+    ]
 
 
 def _title(criterion: Criterion) -> str:

@@ -19,6 +19,7 @@ from scorecard.data.load import load
 from scorecard.data.model import Dataset
 from scorecard.data.problems import Location, Problem, has_errors
 from scorecard.delivery import messages, safety, sentlog
+from scorecard.delivery.evidence import attach_evidence
 from scorecard.delivery.outbox import eml_name, parcel_eml_name, write_outbox
 from scorecard.delivery.recipients import lead_of, parcels, record_of
 from scorecard.delivery.sentlog import Decision, LogEntry
@@ -207,6 +208,7 @@ def _compose(outgoing: list[Decision], dataset: Dataset, manifest: Manifest,
         reply_to = lead_of(record, dataset.programme.distribution)
         msg = messages.compose(d, dataset, env=env, sender=sender, reply_to=reply_to,
                                attachment=content, today=today, as_of=manifest.as_of, when=now)
+        attach_evidence(msg, d.parcel, manifest, options.out_dir)
         result.append((d, msg))
     return result
 

@@ -55,6 +55,7 @@ def publish_build(
 ) -> list[Problem]:
     """Publish the files ``made`` (in ``scratch``) and ``extras`` into the output
     folder, with a manifest of the documents and the reuse keys of every file."""
+    from scorecard.output.evidence import evidence_entries
     from scorecard.output.manifest import DocumentKind, Format, Manifest, ManifestEntry
     from scorecard.output.publish import publish
     from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made, reuse_key
@@ -72,6 +73,7 @@ def publish_build(
                     ManifestEntry(path, doc.audience, doc.provider, doc.period, fmt, made[path][1],
                                   kind)
                 )
+    entries += evidence_entries(extras)
     secret = reuse_key()
     # a narrowed build keeps the earlier entries whose keyed hash is proved
     inputs = {} if not options.narrowed else dict(read_made(out_dir, secret))

@@ -139,6 +139,14 @@ def _typed_values(r: RecordFile, computed: Mapping[str, Computed]) -> list[Probl
     return problems
 
 
+def _reported_twice(r: RecordFile, values: Mapping[str, float], f: SourceFile) -> list[Problem]:
+    """A reported value both in a ``reported`` file and in the record: an error."""
+    return [Problem(r.doc.source.at(("reported", cid)),
+                    f"the provider's figure for {cid} is also in {f.display}",
+                    field=f"reported.{cid}", hint="Keep it in one place: the file or the record.")
+            for cid in r.mapping("reported") if cid in values]
+
+
 def evaluate(drafts: Drafts, files: list[SourceFile]) -> Evidence:
     """Every record's computed values and reported figures, and every problem."""
     ev = Evidence()
@@ -164,7 +172,7 @@ def evaluate(drafts: Drafts, files: list[SourceFile]) -> Evidence:
             if src.kind == "reported":
                 values, found = read_reported(f, drafts.criteria)
                 ev.reported.setdefault(key, {}).update(values)
-                ev.problems += found
+                ev.problems += found + _reported_twice(r, values, f)
                 continue
             froms = [x for x in spec.computed.values() if x.source == name and x.operation]
             if not froms:
@@ -203,7 +211,11 @@ def from_source(measure: Mapping[str, Any]) -> str | None:
 def with_computed(record: Record, drafts: Drafts) -> Record:
     """The record with the values its period's source files give in place of typed ones."""
     ev = drafts.evidence
-    computed = ev.computed.get((record.provider, record.period.label)) if ev else None
+    key = (record.provider, record.period.label)
+    computed = ev.computed.get(key) if ev else None
+    reported = ev.reported.get(key) if ev else None
+    if reported:
+        record = replace(record, reported={**record.reported, **reported})
     if not computed:
         return record
     scores = dict(record.scores)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from markupsafe import Markup
@@ -37,6 +37,7 @@ from scorecard.words.criteria import (
     rating_words,
     targets_summary,
 )
+from scorecard.words.evidence import source_sentences
 from scorecard.words.numbers import value_text
 from scorecard.words.priorities import nothing_to_fix
 from scorecard.words.rules import (
@@ -162,6 +163,7 @@ class ProviderPage:
     history: tuple[ScorePoint, ...]  # this provider's scores up to this period
     rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
+    sources: Mapping[str, str] = field(default_factory=dict)  # criterion id -> from which file
     fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
 
 
@@ -359,6 +361,7 @@ def _shared_page(
             [(cat.category.name, cat.score) for cat in evaluation.categories]
         ),
         history=history,
+        sources=source_sentences(record),
         rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
     )
