@@ -360,8 +360,7 @@ def _shared_page(
         category_chart=charts.category_bars(
             [(cat.category.name, cat.score) for cat in evaluation.categories]
         ),
-        history=history,
-        sources=source_sentences(record),
+        history=history, sources=source_sentences(record),
         rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
     )
