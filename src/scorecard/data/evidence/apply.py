@@ -50,7 +50,7 @@ def _files(files: list[SourceFile], spec: EvidenceSpec, ev: Evidence
             close = did_you_mean(name, spec.sources)
             ev.problems.append(Problem(
                 Location(f.display), f"the programme defines no source called '{shown(name)}', "
-                "so this file is not read", hint=(close.capitalize() + " " if close else "")
+                "so this file is not read", hint=(_cap(close) + " " if close else "")
                 + "Name the file after a source under sources: in scorecard.yaml.",
                 severity="warning"))
             continue
@@ -62,6 +62,10 @@ def _files(files: list[SourceFile], spec: EvidenceSpec, ev: Evidence
             continue
         found[key] = f
     return found
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _target(criterion: Criterion | None, frm: FromSpec, period: Period) -> float:

@@ -30,7 +30,7 @@ def read_reported(f: SourceFile, criteria: Mapping[str, Criterion]
         if crit is None or crit.measure is None:
             close = did_you_mean(cid, [c for c, x in criteria.items() if x.measure])
             problems.append(Problem(where, f"'{shown(cid)}' is not a measured criterion of the "
-                                    "programme", hint=close.capitalize() if close else None))
+                                    "programme", hint=close and close[:1].upper() + close[1:]))
             continue
         try:
             value = float(text.replace(",", "."))

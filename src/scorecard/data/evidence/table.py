@@ -54,7 +54,7 @@ def _missing(display: str, header: list[str], wanted: dict[str, str]) -> list[Pr
         known = "The file's columns are: " + ", ".join(shown(h, 30) for h in header[:12]) + "."
         problems.append(_problem(
             display, f"the file has no column named '{shown(column)}'{usage}",
-            (close.capitalize() + " " if close else known + " ") + "Name the file's own "
+            (close[:1].upper() + close[1:] + " " if close else known + " ") + "Name the file's own "
             "column under sources: ... columns: in scorecard.yaml.", line=1))
     return problems
 

@@ -24,6 +24,10 @@ from scorecard.data.validation.drafts import Drafts
 _ZONE_HINT = "Use an IANA time zone name, such as Europe/Amsterdam or UTC."
 
 
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _err(source: Source, path: tuple[str | int, ...], message: str,
          hint: str | None = None) -> Problem:
     named = [str(p) for p in path if isinstance(p, str)]
@@ -36,7 +40,7 @@ def _calendar_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
             close = did_you_mean(cal.timezone, known_zones())
             yield _err(source, ("calendars", name, "timezone"),
                        f"there is no time zone called '{shown(cal.timezone)}'",
-                       close.capitalize() if close else _ZONE_HINT)
+                       _cap(close) if close else _ZONE_HINT)
         week = parse_hours(cal.hours)
         if isinstance(week, str):
             yield _err(source, ("calendars", name, "hours"), f"the opening hours: {week}",
@@ -54,14 +58,14 @@ def _source_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
             close = did_you_mean(src.timezone, known_zones())
             yield _err(source, ("sources", name, "timezone"),
                        f"there is no time zone called '{shown(src.timezone)}'",
-                       close.capitalize() if close else _ZONE_HINT)
+                       _cap(close) if close else _ZONE_HINT)
         known = FIELDS[src.kind]
         for fld in src.columns:
             if fld not in known:
                 close = did_you_mean(fld, known)
                 yield _err(source, ("sources", name, "columns", fld),
                            f"a {src.kind} source has no field '{shown(fld)}'",
-                           (close.capitalize() + " " if close else "") +
+                           (_cap(close) + " " if close else "") +
                            f"Its fields are: {', '.join(known)}.")
 
 
@@ -82,7 +86,7 @@ def _from_problems(frm: FromSpec, spec: EvidenceSpec, source: Source) -> Iterato
         close = did_you_mean(frm.source, spec.sources)
         yield _err(source, (*path, "source"),
                    f"the programme defines no source called '{shown(frm.source)}'",
-                   close.capitalize() if close else "Define it under sources: in scorecard.yaml.")
+                   _cap(close) if close else "Define it under sources: in scorecard.yaml.")
     if not frm.operation:
         yield _err(source, path, "measure.from needs exactly one computation: one of "
                    + ", ".join(OPERATIONS), "Keep one, e.g. median: {from: opened, to: resolved}.")
@@ -95,7 +99,7 @@ def _from_problems(frm: FromSpec, spec: EvidenceSpec, source: Source) -> Iterato
         close = did_you_mean(frm.calendar, spec.calendars)
         yield _err(source, (*op_path, "calendar"),
                    f"the programme defines no calendar called '{shown(frm.calendar)}'",
-                   close.capitalize() if close else "Define it under calendars: in scorecard.yaml.")
+                   _cap(close) if close else "Define it under calendars: in scorecard.yaml.")
     if frm.operation == "share_within" and frm.limit is None:
         yield _err(source, (*op_path, "limit"), "share_within needs a limit written as "
                    f"30m, 4h or 2d, not '{shown(frm.limit_text)}'")
