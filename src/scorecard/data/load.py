@@ -68,8 +68,8 @@ def load(
     drafts, found = read_drafts(files, data_dir)
     drafts.today = _data_day(Path(data_dir), ref, today)
     problems += found
-    problems += validate(drafts)
     problems += computed_values(drafts, files)
+    problems += validate(drafts)
     if has_errors(problems) or drafts.programme is None:
         return None, sorted_problems(problems)
     return build_dataset(drafts), sorted_problems(problems)

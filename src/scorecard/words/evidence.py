@@ -13,6 +13,8 @@ from scorecard.data.model import Record
 from scorecard.data.periods import Period
 from scorecard.words.numbers import noun_form
 
+__all__ = ["source_sentences"]
+
 _WHY = {"still open": ("still open", "was", "were")}
 
 

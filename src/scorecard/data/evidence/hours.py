@@ -74,14 +74,22 @@ def zone_of(name: str) -> ZoneInfo | None:
         return None
 
 
+@lru_cache(maxsize=64)
 def holiday_problem(code: str) -> str | None:
-    """What is wrong with ``NL`` or ``DE-BY`` as a holidays code, if anything."""
+    """What is wrong with ``NL`` or ``DE-BY`` as a holidays code, if anything (only
+    that country's rules are loaded: listing every country takes seconds)."""
     country, _, subdiv = code.partition("-")
-    supported = holidays.list_supported_countries()
-    if country.upper() not in supported:
+    if not country.isalpha() or len(country) not in (2, 3):
+        return f"'{code}' is not a country code (ISO 3166, e.g. NL)"
+    try:
+        holidays.country_holidays(country.upper(), years=[])
+    except NotImplementedError:
         return f"'{code}' is not a country the holidays library knows (ISO 3166 codes, e.g. NL)"
-    if subdiv and subdiv.upper() not in [s.upper() for s in supported[country.upper()]]:
-        return f"'{code}': {country.upper()} has no subdivision '{subdiv}'"
+    if subdiv:
+        try:
+            holidays.country_holidays(country.upper(), subdiv=subdiv.upper(), years=[])
+        except (NotImplementedError, ValueError):
+            return f"'{code}': {country.upper()} has no subdivision '{subdiv}'"
     return None
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
@@ -163,7 +163,7 @@ class ProviderPage:
     history: tuple[ScorePoint, ...]  # this provider's scores up to this period
     rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
-    sources: Mapping[str, str] = field(default_factory=dict)  # criterion id -> from which file
+    sources: tuple[tuple[str, str], ...] = ()  # (criterion id, where its figure came from)
     fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
 
 
@@ -360,7 +360,7 @@ def _shared_page(
         category_chart=charts.category_bars(
             [(cat.category.name, cat.score) for cat in evaluation.categories]
         ),
-        history=history, sources=source_sentences(record),
+        history=history, sources=tuple(source_sentences(record).items()),
         rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme),
     )
