@@ -87,6 +87,8 @@ def _duplicates(table: Table, spec: SourceSpec) -> list[Problem]:
     if "id" not in spec.columns or column not in table.columns:
         return []
     ids = table.columns[column]
+    if not (ids.is_duplicated() & (ids != "")).any():
+        return []
     frame = pl.DataFrame({"id": ids, "line": table.lines})
     first = frame.filter(pl.col("id") != "").group_by("id", maintain_order=True) \
         .agg(pl.col("line").min().alias("first"))

@@ -83,6 +83,18 @@ def _minutes(rows: Rows, frm: FromSpec, judge: Judge, mask: pl.Series) -> pl.Dat
     })
 
 
+def _stamps(seconds: pl.Expr) -> pl.Expr:
+    return pl.from_epoch(seconds, time_unit="s").dt.strftime("%Y-%m-%dT%H:%M:%SZ").fill_null("")
+
+
+def _amount(minutes: pl.Expr, scale: float) -> pl.Expr:
+    """A duration kept to 2 decimals (halves up; durations are never negative), as text."""
+    kept_ = ((minutes / scale) * 100 + 0.5 + 1e-9).floor() / 100
+    whole = kept_.cast(pl.Int64, strict=False).cast(pl.String)
+    return pl.when(kept_ == kept_.floor()).then(whole).otherwise(kept_.cast(pl.String)) \
+        .fill_null("")
+
+
 def _stamp(seconds: int | None) -> str:
     if seconds is None:
         return ""
@@ -94,13 +106,14 @@ Worked = tuple[float | None, int, dict[str, int], pl.DataFrame]  # value, counte
 
 def _evidence(frm: FromSpec, picked: pl.DataFrame, scale: float, limit: str
               ) -> tuple[EvidenceRow, ...]:
-    out = []
-    for row in picked.sort("start").iter_rows(named=True):
-        minutes = row.get("minutes")
-        out.append(EvidenceRow(
-            frm.criterion, str(row["id"]), _stamp(row["start"]), _stamp(row.get("end")),
-            "" if minutes is None else f"{kept(minutes / scale):g}", limit))
-    return tuple(out)
+    picked = picked.sort("start")
+    cols = picked.select(
+        pl.col("id").cast(pl.String), _stamps(pl.col("start")),
+        _stamps(pl.col("end")) if "end" in picked.columns else pl.lit("").alias("end"),
+        _amount(pl.col("minutes"), scale) if "minutes" in picked.columns
+        else pl.lit("").alias("minutes"))
+    return tuple(EvidenceRow(frm.criterion, i, s, e, d, limit)
+                 for i, s, e, d in cols.iter_rows())
 
 
 def _share_within(frm: FromSpec, frame: pl.DataFrame) -> Worked:
@@ -161,10 +174,10 @@ def compute(rows: Rows, frm: FromSpec, judge: Judge) -> Computed:
         value, n, left, behind = _duration(frm, frame, judge)
         limit = f"{judge.target:g} {frm.unit}"
     value = None if value is None else kept(value)
-    misses = _evidence(frm, behind, scale, limit) \
-        if misses_target(value, judge.target, judge.better) else ()
+    missed = misses_target(value, judge.target, judge.better)
+    rows_behind = (lambda: _evidence(frm, behind, scale, limit)) if missed else None
     return Computed(frm.criterion, value, frm.operation, rows.file, rows.path, rows.sha256,
-                    rows.rows, n, "tickets", left, misses, bool(frm.where))
+                    rows.rows, n, "tickets", left, rows_behind, bool(frm.where))
 
 
 def _minutes_free(rows: Rows, mask: pl.Series) -> pl.DataFrame:

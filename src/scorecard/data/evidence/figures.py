@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 
 def kept(value: float) -> float:
@@ -39,8 +40,14 @@ class Computed:
     counted: int  # the rows the figure was worked from
     noun: str = "tickets"  # what a row is: tickets, outages
     left_out: Mapping[str, int] = field(default_factory=dict)  # why -> how many
-    misses: tuple[EvidenceRow, ...] = ()  # filled only when the value missed its target
+    behind: Callable[[], tuple[EvidenceRow, ...]] | None = field(
+        default=None, compare=False, repr=False)  # the rows behind a miss, made when asked
     filtered: bool = False  # a `where` narrowed the rows
+
+    @cached_property
+    def misses(self) -> tuple[EvidenceRow, ...]:
+        """The rows behind the figure when it missed its target (else none)."""
+        return self.behind() if self.behind is not None else ()
 
     def provenance(self) -> dict[str, object]:
         """``source`` in data.json (outputs.md v1.2)."""

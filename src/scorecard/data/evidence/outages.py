@@ -75,11 +75,11 @@ def availability(rows: Rows, frm: FromSpec, judge: Judge) -> Computed:
     m, d = _measure(plan, opened), _measure(down, opened)
     value = kept(100.0 * (total - m - d) / (total - m)) if total - m > 0 else None
     misses: tuple[EvidenceRow, ...] = ()
-    if misses_target(value, judge.target, judge.better):
+    if misses_target(value, judge.target, judge.better):  # outages are few: made now
         misses = tuple(
             EvidenceRow(frm.criterion, str(r["id"]), _stamp(r["raw_start"]), _stamp(r["raw_end"]),
                         f"{kept(_measure(minus([(r['start'], r['end'])], plan), opened) / 60):g}",
                         f"{judge.target:g} {frm.unit}")
             for r in down_rows.sort("start").iter_rows(named=True))
     return Computed(frm.criterion, value, "availability", rows.file, rows.path, rows.sha256,
-                    rows.rows, frame.height, "outages", {}, misses, bool(frm.where))
+                    rows.rows, frame.height, "outages", {}, lambda: misses, bool(frm.where))

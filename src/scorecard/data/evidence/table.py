@@ -38,7 +38,8 @@ def _problem(display: str, message: str, hint: str | None = None, line: int = 0)
 
 
 def _decode_header(data: bytes) -> tuple[list[str], str]:
-    first = data.split(b"\n", 1)[0].decode("utf-8-sig", "replace").rstrip("\r")
+    end = data.find(b"\n")
+    first = data[: end if end >= 0 else len(data)].decode("utf-8-sig", "replace").rstrip("\r")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     header = next(csv.reader([first], delimiter=delimiter), [])
     return [h.strip() for h in header], delimiter
