@@ -25,6 +25,8 @@ PAIRS = (("opened", "responded"), ("opened", "resolved"), ("start", "end"))
 
 def _located(table: Table, which: pl.Series, message: str, hint: str,
              values: pl.Series | None = None) -> list[Problem]:
+    if not which.any():
+        return []
     lines = table.lines.filter(which)
     picked = values.filter(which) if values is not None else None
     out = []
@@ -87,7 +89,8 @@ def _duplicates(table: Table, spec: SourceSpec) -> list[Problem]:
     if "id" not in spec.columns or column not in table.columns:
         return []
     ids = table.columns[column]
-    if not (ids.is_duplicated() & (ids != "")).any():
+    given = ids.filter(ids != "")
+    if given.n_unique() == given.len():  # the usual case, found cheaply
         return []
     frame = pl.DataFrame({"id": ids, "line": table.lines})
     first = frame.filter(pl.col("id") != "").group_by("id", maintain_order=True) \
@@ -121,6 +124,6 @@ def prepare(table: Table, spec: SourceSpec, path: str, sha256: str,
     problems += _required(table, spec) + _order(table, spec, seconds) + _duplicates(table, spec)
     paused, found = _paused(table, spec)
     problems += found
-    rows = Rows(spec, table.columns, seconds, paused, table.lines, path.rsplit("/", 1)[-1],
+    rows = Rows(spec, table.columns, seconds, paused, table, path.rsplit("/", 1)[-1],
                 path, sha256, table.rows)
     return rows, problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import polars as pl
@@ -17,6 +17,7 @@ import polars as pl
 from scorecard.data.evidence.figures import Computed, EvidenceRow, kept, misses_target
 from scorecard.data.evidence.hours import BusinessClock
 from scorecard.data.evidence.spec import DURATION_UNITS, FromSpec, SourceSpec
+from scorecard.data.evidence.table import Table
 
 TRUE_WORDS = ("yes", "true", "1", "y")
 
@@ -29,11 +30,16 @@ class Rows:
     text: Mapping[str, pl.Series]  # by column name
     seconds: Mapping[str, pl.Series]  # by field
     paused: pl.Series | None  # minutes, 0 where empty
-    lines: pl.Series
+    table: Table
     file: str
     path: str
     sha256: str
     rows: int
+    cache: dict[tuple[int, str], pl.Series] = field(default_factory=dict, compare=False)
+
+    @property
+    def lines(self) -> pl.Series:
+        return self.table.lines
 
     def column(self, name: str) -> pl.Series:
         return self.text[self.spec.column(name)]
@@ -56,14 +62,19 @@ def _mask(rows: Rows, frm: FromSpec, field: str, judge: Judge) -> pl.Series:
     mask = when.is_not_null() & (when >= judge.start) & (when < judge.end)
     for name, values in frm.where.items():
         wanted = [v.strip().lower() for v in values]
-        mask = mask & rows.column(name).str.to_lowercase().is_in(wanted)
+        mask = mask & rows.column(name).str.strip_chars().str.to_lowercase().is_in(wanted)
     return mask
 
 
-def _open(judge: Judge, seconds: pl.Series) -> pl.Series:
+def _open(rows: Rows, judge: Judge, name: str) -> pl.Series:
+    """The field's whole column counted on the judge's clock: worked out once per
+    calendar and field, for every criterion that asks."""
     if judge.clock is None:
-        return seconds
-    return judge.clock.column(seconds)
+        return rows.seconds[name]
+    key = (id(judge.clock), name)
+    if key not in rows.cache:
+        rows.cache[key] = judge.clock.column(rows.seconds[name])
+    return rows.cache[key]
 
 
 def _minutes(rows: Rows, frm: FromSpec, judge: Judge, mask: pl.Series) -> pl.DataFrame:
@@ -71,8 +82,9 @@ def _minutes(rows: Rows, frm: FromSpec, judge: Judge, mask: pl.Series) -> pl.Dat
     start = rows.seconds[frm.start].filter(mask)
     end = rows.seconds[frm.end].filter(mask)
     still_open = end.is_null()
-    until = end.fill_null(judge.end)
-    minutes = (_open(judge, until) - _open(judge, start)).cast(pl.Float64) / 60
+    period_end = judge.clock.at(judge.end) if judge.clock is not None else judge.end
+    until = _open(rows, judge, frm.end).filter(mask).fill_null(period_end)
+    minutes = (until - _open(rows, judge, frm.start).filter(mask)).cast(pl.Float64) / 60
     if rows.paused is not None:
         minutes = minutes - rows.paused.filter(mask)
     return pl.DataFrame({
@@ -161,7 +173,8 @@ def compute(rows: Rows, frm: FromSpec, judge: Judge) -> Computed:
         value, n, behind = float(frame.height), frame.height, frame
     elif frm.operation == "share_true":
         frame = _minutes_free(rows, mask)
-        yes = rows.column(frm.flag).filter(mask).str.to_lowercase().is_in(TRUE_WORDS)
+        yes = rows.column(frm.flag).filter(mask).str.strip_chars().str.to_lowercase() \
+            .is_in(TRUE_WORDS)
         n = frame.height
         value = 100.0 * int(yes.sum()) / n if n else None
         behind = frame.filter(~yes)

@@ -142,22 +142,23 @@ class BusinessClock:
         return self._before.get(day, 0) + sum(max(0, min(into, e) - s) for s, e in spans)
 
     def column(self, seconds: pl.Series) -> pl.Series:
-        """``at`` for a whole column of Unix seconds (nulls stay null)."""
+        """``at`` for a whole column of Unix seconds (nulls stay null): local wall-clock
+        seconds once, then whole-number arithmetic and a look-up by day."""
         clipped = seconds.clip(self.low, self.high)
         local = pl.from_epoch(clipped, time_unit="s").dt.replace_time_zone("UTC") \
-            .dt.convert_time_zone(self.zone.key)
-        frame = pl.DataFrame({
-            "day": local.dt.date(),
-            "into": (local.dt.hour().cast(pl.Int64) * 3600 + local.dt.minute().cast(pl.Int64)
-                     * 60 + local.dt.second().cast(pl.Int64)),
-        }).join(self.table, on="day", how="left", maintain_order="left")
-        total = pl.col("before")
+            .dt.convert_time_zone(self.zone.key).dt.replace_time_zone(None).dt.epoch("s")
+        day = (local // DAY_SECONDS - (self.first - date(1970, 1, 1)).days).clip(
+            0, self.table.height - 1)
+        into = local % DAY_SECONDS
+        total = self.table["before"].gather(day)
         for k in range(self.width):
-            s, e = pl.col(f"s{k}"), pl.col(f"e{k}")
-            total = total + (pl.min_horizontal(pl.col("into"), e) - s).clip(lower_bound=0)
-        return frame.select(total.alias("open"))["open"]
+            start, end = self.table[f"s{k}"].gather(day), self.table[f"e{k}"].gather(day)
+            total = total + (pl.select(pl.min_horizontal(into, end)).to_series() - start) \
+                .clip(lower_bound=0)
+        return total
 
 
+@lru_cache(maxsize=16)
 def clock_for(zone: ZoneInfo, hours: str, holiday_code: str | None, closed: Iterable[date],
               first: date, last: date) -> BusinessClock:
     """The clock of a calendar over the days ``first`` to ``last``."""

@@ -55,9 +55,9 @@ def availability(rows: Rows, frm: FromSpec, judge: Judge) -> Computed:
     start, end = rows.seconds["start"], rows.seconds["end"].fill_null(judge.end)
     mask = start.is_not_null() & (start < judge.end) & (end > judge.start)
     for name, values in frm.where.items():
-        mask = mask & rows.column(name).str.to_lowercase().is_in(
+        mask = mask & rows.column(name).str.strip_chars().str.to_lowercase().is_in(
             [v.strip().lower() for v in values])
-    planned = (rows.column("planned").str.to_lowercase().is_in(TRUE_WORDS)
+    planned = (rows.column("planned").str.strip_chars().str.to_lowercase().is_in(TRUE_WORDS)
                if "planned" in rows.spec.columns else pl.Series([False] * rows.rows))
     ids = rows.column("id") if "id" in rows.spec.columns else \
         ("line " + rows.lines.cast(pl.String))

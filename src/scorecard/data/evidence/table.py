@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -22,12 +24,17 @@ from scorecard.data.schema.fields import did_you_mean
 
 @dataclass(frozen=True)
 class Table:
-    """The wanted columns of one file, as trimmed text ("" for empty), and each row's line."""
+    """The wanted columns of one file, as text ("" for empty), and each row's line
+    (worked out only when a row must be named)."""
 
     display: str
     columns: dict[str, pl.Series]
-    lines: pl.Series
-    rows: int
+    count_lines: Callable[[], pl.Series] = field(repr=False, compare=False)
+    rows: int = 0
+
+    @cached_property
+    def lines(self) -> pl.Series:
+        return self.count_lines()
 
     def at(self, line: int) -> Location:
         return Location(self.display, line, 1)
@@ -94,9 +101,15 @@ def read_csv(display: str, data: bytes, wanted: dict[str, str]) -> Read:
         return None, [_problem(display, "cannot read this file as CSV: "
                                f"{shown(str(exc).splitlines()[0] if str(exc) else exc, 120)}",
                                "Export it again as CSV (comma-separated, UTF-8).")]
-    columns = {c: frame[c].fill_null("").str.strip_chars() for c in names if c in frame.columns}
-    return Table(display, columns, _line_numbers(data, frame.height, delimiter),
+    columns = {c: _trimmed(frame[c]) for c in names if c in frame.columns}
+    return Table(display, columns, lambda: _line_numbers(data, frame.height, delimiter),
                  frame.height), []
+
+
+def _trimmed(column: pl.Series) -> pl.Series:
+    """Empty for a missing cell. Spaces around a value are kept here; the timestamp
+    parser and ``where`` ignore them."""
+    return column.fill_null("") if column.null_count() else column
 
 
 def _cell(value: Any) -> str:
@@ -135,7 +148,8 @@ def read_xlsx(display: str, data: bytes, wanted: dict[str, str]) -> Read:
     body = [r for r in rows[1:]]
     columns = {c: pl.Series(c, [_cell(r[i]) if i < len(r) else "" for r in body],
                             dtype=pl.String) for c, i in index.items()}
-    return Table(display, columns, pl.int_range(2, len(body) + 2, eager=True), len(body)), []
+    return Table(display, columns, lambda: pl.int_range(2, len(body) + 2, eager=True),
+                 len(body)), []
 
 
 def read_table(display: str, name: str, data: bytes | None, size: int,
