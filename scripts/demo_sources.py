@@ -123,18 +123,18 @@ def main() -> None:
     # Northgate, 2026-Q3: 20 urgent incidents answered in 480 minutes in all (mean 24,
     # the 50 minutes of the outage day among them); 901 of 1000 resolved in time: 90.1 %.
     rng = random.Random(2026)
-    urgent = _split(480 - 50, 19, 8, 45, rng) + [50]
+    urgent = [*_split(480 - 50, 19, 8, 45, rng), 50]
     _write(ROOT / "northgate/2026-Q3/tickets.csv",
-           [HEADER] + tickets("INC", date(2026, 7, 1), date(2026, 9, 30), 1000, 901,
-                              urgent, 3, seed=7))
+           [HEADER, *tickets("INC", date(2026, 7, 1), date(2026, 9, 30), 1000, 901, urgent,
+                             3, seed=7)])
     _write(ROOT / "northgate/2026-Q3/outages.csv", NORTHGATE_OUTAGES)
     _write(ROOT / "northgate/2026-Q3/sla-report.csv", SLA_REPORT)
     # Helpwise, September 2026: 12 urgent answered in 252 minutes (mean 21); 182 of 200
     # resolved in time = 91 %.
     urgent = _split(252, 12, 9, 40, random.Random(9))
     _write(ROOT / "helpwise/2026-09/tickets.csv",
-           [HEADER] + tickets("HW", date(2026, 9, 1), date(2026, 9, 30), 200, 182,
-                              urgent, 2, seed=11))
+           [HEADER, *tickets("HW", date(2026, 9, 1), date(2026, 9, 30), 200, 182, urgent,
+                             2, seed=11)])
 
 
 if __name__ == "__main__":
