@@ -35,9 +35,9 @@ def source_sentence(c: Computed, period: Period) -> str:
         return (f"Worked out from {c.file}: no {noun}s of {when} to count, so not scored"
                 f"{_left_out(c)}.")
     if noun == "outage":
-        return (f"From {c.counted} {matching}{noun_form(c.counted, noun)} in {c.file}, "
+        return (f"From {c.counted:,} {matching}{noun_form(c.counted, noun)} in {c.file}, "
                 f"in {when}{_left_out(c)}.")
-    return (f"From {c.counted} {matching}{noun_form(c.counted, noun)} in {c.file}, "
+    return (f"From {c.counted:,} {matching}{noun_form(c.counted, noun)} in {c.file}, "
             f"opened in {when}{_left_out(c)}.")
 
 
