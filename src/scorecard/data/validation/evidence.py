@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scorecard.data.evidence.hours import holiday_problem, known_zones, parse_hours, zone_of
 from scorecard.data.evidence.spec import (
     DURATION_UNITS,
     DURATIONS,
@@ -35,6 +34,9 @@ def _err(source: Source, path: tuple[str | int, ...], message: str,
 
 
 def _calendar_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
+    # loaded only for a programme with calendars or sources (polars, holidays)
+    from scorecard.data.evidence.hours import holiday_problem, known_zones, parse_hours, zone_of
+
     for name, cal in spec.calendars.items():
         if zone_of(cal.timezone) is None:
             close = did_you_mean(cal.timezone, known_zones())
@@ -53,6 +55,8 @@ def _calendar_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
 
 
 def _source_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
+    from scorecard.data.evidence.hours import known_zones, zone_of
+
     for name, src in spec.sources.items():
         if zone_of(src.timezone) is None:
             close = did_you_mean(src.timezone, known_zones())
