@@ -170,3 +170,16 @@ def test_a_million_bad_rows_do_not_give_a_million_lines(tmp_path: Path) -> None:
     bad = [t for w, t in found if "never" in t or "more rows like" in t]
     assert len(bad) == 21  # 20 located, then one line: 480 more
     assert any("480 more rows like the ones above" in t for t in bad)
+
+
+def test_a_source_file_over_the_limit_is_not_read_and_says_so(tmp_path: Path,
+                                                              monkeypatch: object) -> None:
+    import pytest
+
+    import scorecard.data.entries as entries
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(entries, "MAX_SOURCE_BYTES", 200)  # the tickets file is about 1 KB
+    found = _problems(make(tmp_path))
+    (text,) = [t for w, t in found if w == f"{SRC}/tickets.csv"]
+    assert "are not read" in text

@@ -152,7 +152,8 @@ def record_skeleton(
             "# evaluators: [YOUR NAME]   # everyone who gives ratings",
         ]
     rules = rules_in_force(programme, provider, period)
-    out += ["", "scores:", *_scores(programme, rules), ""]
+    here = f"sources/{provider.id}/{period.label}/"  # where a computed figure's file goes
+    out += ["", "scores:", *(x.replace(SOURCES, here) for x in _scores(programme, rules)), ""]
     out += _services(provider)
     out += [
         "",
@@ -191,6 +192,9 @@ def _scores(programme: Programme, rules: Rules) -> list[str]:
     return lines
 
 
+SOURCES = "sources/<provider>/<period>/"
+
+
 def _computed(criterion: Criterion) -> list[str]:
     """A criterion computed from a source file is left out, saying why (format.md v1.2)."""
     m = criterion.measure
@@ -198,7 +202,7 @@ def _computed(criterion: Criterion) -> list[str]:
         return []
     name = _line(m.computed_from)
     return [
-        f"  # Left out: computed from the source file sources/<provider>/<period>/{name}.csv",
+        f"  # Left out: computed from the source file {SOURCES}{name}.csv",
         "  # (or .xlsx). Commit that file; only without it, write the value here:",
         f"  # {criterion.id}: null",
     ]
