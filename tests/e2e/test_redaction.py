@@ -351,6 +351,9 @@ def provider_leaks(out: Path, known: Known) -> dict[str, list[str]]:
             found += [f"html text: {x}" for x in _content_leaks(visible, known, provider)]
             words, allowances[path] = _word_leaks(visible, known)
             found += [f"html word {x}" for x in words]
+        elif doc["format"] == "csv":  # v1.2: evidence.csv, ids and times only
+            text = (out / path).read_text(encoding="utf-8")
+            found += [f"csv: {x}" for x in _content_leaks(text, known, provider)]
         else:
             text = _pdf_text(out / path)
             if f"Shared with {known.names[provider][1]}" not in text:
@@ -447,12 +450,16 @@ def test_manifest_marks_only_the_provider_scorecards(built: Built) -> None:
     expected = {f"{p}/{period}/provider.html" for p, period in built.records}
     assert len(expected) == 38  # one per demo record: 7 + 8 + 9 + 7 + 7
     docs = _manifest(built.html)["documents"]
-    assert {d["path"] for d in provider_entries(built.html)} == expected
+    # v1.2: evidence.csv (the rows behind computed figures that missed) goes to the
+    # provider too; provider_leaks checks it like the scorecards
+    assert {d["path"] for d in provider_entries(built.html) if d["format"] != "csv"} == expected
     for doc in docs:
         name = doc["path"].rsplit("/", 1)[-1]
-        assert (doc["audience"] == "provider") == (name.startswith("provider.")), doc
+        assert (doc["audience"] == "provider") == (
+            name.startswith("provider.") or name == "evidence.csv"), doc
         if doc["audience"] == "provider":
-            assert doc["path"] == f"{doc['provider']}/{doc['period']}/provider.html"
+            assert doc["path"] in (f"{doc['provider']}/{doc['period']}/provider.html",
+                                   f"{doc['provider']}/{doc['period']}/evidence.csv")
     assert {d["audience"] for d in docs} == {"provider", "team", "portfolio"}
     # data.json and the index hold internal things and are never sent: the
     # manifest does not mark them (files on disk = manifest + those + itself +
