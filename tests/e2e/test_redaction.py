@@ -476,9 +476,11 @@ def test_manifest_marks_only_the_provider_scorecards(built: Built) -> None:
     # The provider build: every document it makes is a provider document, PDFs too.
     sent = provider_entries(built.pdf)
     assert len(sent) == len(_manifest(built.pdf)["documents"])
-    assert {d["path"] for d in sent} == expected | {p[:-4] + "pdf" for p in expected}
+    evidence = {"northgate/2026-Q3/evidence.csv", "helpwise/2026-09/evidence.csv"}
+    assert {d["path"] for d in sent} == expected | {p[:-4] + "pdf" for p in expected} | evidence
     for doc in sent:
-        assert doc["path"] == f"{doc['provider']}/{doc['period']}/provider.{doc['format']}"
+        name = "evidence.csv" if doc["format"] == "csv" else f"provider.{doc['format']}"
+        assert doc["path"] == f"{doc['provider']}/{doc['period']}/{name}"
 
 
 def test_every_provider_document_is_free_of_internal_fields(built: Built) -> None:
@@ -661,7 +663,7 @@ def test_no_renewal_content_reaches_a_provider_document(built: Built) -> None:
         for doc in provider_entries(out):
             path = out / doc["path"]
             text = _visible(path.read_text("utf-8")) if doc["format"] == "html" else (
-                _pdf_text(path))
+                path.read_text("utf-8") if doc["format"] == "csv" else _pdf_text(path))
             assert "renewal brief" not in text.casefold(), doc["path"]
             assert "What to ask for" not in text, doc["path"]
             leaked = [t for t in sentences if t in text]

@@ -34,7 +34,7 @@ class SourceFile:
     rel: tuple[str, ...]
     display: str  # shown to users: relative to the current directory
     repo_path: str  # inside the git repository ("" when there is none)
-    data: bytes | None  # None when the file is over MAX_BYTES and was not read
+    data: bytes | None  # None when the file is over its limit (entries.limit_for): not read
     size: int
 
     @property
