@@ -59,7 +59,8 @@ def _missing(display: str, header: list[str], wanted: dict[str, str]) -> list[Pr
             continue
         close = did_you_mean(column, header)
         usage = f" (the programme reads {fld} from it)" if fld != column else ""
-        known = "The file's columns are: " + ", ".join(shown(h, 30) for h in header[:12]) + "."
+        known = ("The file's columns are: " + ", ".join(shown(h, 30) for h in header[:12])
+                 + ".") if any(header) else "The file has no header line (is it empty?)."
         problems.append(_problem(
             display, f"the file has no column named '{shown(column)}'{usage}",
             (close[:1].upper() + close[1:] + " " if close else known + " ") + "Name the file's own "
