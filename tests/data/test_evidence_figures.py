@@ -209,3 +209,19 @@ def test_a_period_boundary_is_midnight_in_the_source_zone(tmp_path: Path) -> Non
     in_utc = _record(folder)
     assert in_utc.computed["reopened"].value == 57.14
     assert in_utc.computed["p2-count"].value == 1.0  # INC7 (30 November) stays out
+
+
+def test_a_figure_that_met_its_target_has_no_rows_behind_it(tmp_path: Path) -> None:
+    # with a 99 % target, 99.05 meets it: no rows, and the sentence points to no list
+    from scorecard.words.evidence import source_sentences
+
+    folder = make(tmp_path)
+    programme = (folder / "scorecard.yaml").read_text(encoding="utf-8")
+    (folder / "scorecard.yaml").write_text(
+        programme.replace("target: 99.9\n", "target: 99\n"), encoding="utf-8")
+    record = _record(folder)
+    assert record.computed["availability"].misses == ()
+    assert source_sentences(record)["availability"] == (
+        "From 8 outages in outages.csv, in December 2025.")
+    assert source_sentences(record)["p1-in-4h"].endswith(
+        "The tickets behind the miss are listed in evidence.csv.")

@@ -86,8 +86,12 @@ def test_the_scorecards_say_where_each_figure_came_from(built: Path) -> None:
     for name in ("provider.html", "team.html"):
         html = (built / "reports/acme/2025-12" / name).read_text(encoding="utf-8")
         assert ("From 4 matching tickets in tickets.csv, opened in December 2025; "
-                "1 still open was left out.") in html
-        assert "From 8 outages in outages.csv, in December 2025." in html
+                "1 still open was left out. The tickets behind the miss are listed in "
+                "evidence.csv.") in html
+        assert ("From 8 outages in outages.csv, in December 2025. The outages behind the "
+                "miss are listed in evidence.csv.") in html
+        # response-median (15 against 15) met its target: no list to point to
+        assert "From 6 tickets in tickets.csv, opened in December 2025.</div>" in html
 
 
 def test_send_attaches_the_evidence_to_the_providers_message(built: Path) -> None:

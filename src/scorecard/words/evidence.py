@@ -27,7 +27,14 @@ def _left_out(c: Computed) -> str:
 
 
 def source_sentence(c: Computed, period: Period) -> str:
-    """The provenance of one computed figure, as a sentence."""
+    """The provenance of one computed figure, as a sentence; for a figure that missed
+    its target, where the rows behind the miss are listed."""
+    return _from(c, period) + (
+        f" The {'outages' if c.noun == 'outages' else 'tickets'} behind the miss are listed "
+        "in evidence.csv." if c.behind is not None else "")
+
+
+def _from(c: Computed, period: Period) -> str:
     when = period.describe()
     noun = "outage" if c.noun == "outages" else "ticket"
     matching = "matching " if c.filtered else ""

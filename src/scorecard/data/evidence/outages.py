@@ -82,4 +82,5 @@ def availability(rows: Rows, frm: FromSpec, judge: Judge) -> Computed:
                         f"{judge.target:g} {frm.unit}")
             for r in down_rows.sort("start").iter_rows(named=True))
     return Computed(frm.criterion, value, "availability", rows.file, rows.path, rows.sha256,
-                    rows.rows, frame.height, "outages", {}, lambda: misses, bool(frm.where))
+                    rows.rows, frame.height, "outages", {},
+                    (lambda: misses) if misses else None, bool(frm.where))
