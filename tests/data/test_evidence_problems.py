@@ -183,3 +183,13 @@ def test_a_source_file_over_the_limit_is_not_read_and_says_so(tmp_path: Path,
     found = _problems(make(tmp_path))
     (text,) = [t for w, t in found if w == f"{SRC}/tickets.csv"]
     assert "are not read" in text
+
+
+def test_a_programme_mistake_and_bad_rows_in_one_run(tmp_path: Path) -> None:
+    # a calendar named wrongly stops the figures, not the checking of the rows
+    programme = _with(PROGRAMME, "limit: 4h, calendar: office}", "limit: 4h, calendar: ofice}")
+    tickets = _with(TICKETS, "2025-12-05 17:30,", "05-12-2025 17:30,")
+    found = _problems(make(tmp_path, programme=programme, tickets=tickets))
+    assert any("no calendar called 'ofice'" in t for _, t in found)
+    assert any(w == f"{SRC}/tickets.csv:2:1" and "'05-12-2025 17:30'" in t
+               and "day_first: true" in t for w, t in found)

@@ -28,16 +28,16 @@ class Evidence:
 
 def computed_values(drafts: Drafts, files: list[SourceFile]) -> list[Problem]:
     """Work out every computed value (kept on ``drafts.evidence``); the problems.
-    Nothing is read while the programme's own evidence settings are wrong."""
+    While the programme's own evidence settings are wrong, the files' rows are still
+    checked (every problem in one run) but nothing is computed."""
     drafts.evidence = Evidence()
-    if any(p.severity == "error" for p in evidence_is_sound(drafts)):
-        return []
     sources = [f for f in files if f.kind == "source"]
     if not sources:
         return []
     from scorecard.data.evidence.run import evaluate
 
-    ev = evaluate(drafts, sources)
+    sound = not any(p.severity == "error" for p in evidence_is_sound(drafts))
+    ev = evaluate(drafts, sources, work=sound)
     drafts.evidence = ev
     return ev.problems
 

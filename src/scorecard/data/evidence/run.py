@@ -101,7 +101,7 @@ def _wanted(src: SourceSpec, froms: list[FromSpec]) -> dict[str, str]:
 
 
 def _one_file(f: SourceFile, src: SourceSpec, froms: list[FromSpec], spec: EvidenceSpec,
-              period: Period, criteria: Mapping[str, Criterion]
+              period: Period, criteria: Mapping[str, Criterion], work: bool = True,
               ) -> tuple[dict[str, Computed], list[Problem]]:
     wanted = _wanted(src, froms)
     table, problems = read_table(f.display, f.rel[-1], f.data, f.size, wanted)
@@ -109,7 +109,7 @@ def _one_file(f: SourceFile, src: SourceSpec, froms: list[FromSpec], spec: Evide
         return {}, problems
     sha = hashlib.sha256(f.data or b"").hexdigest()
     rows, found = prepare(table, src, "/".join(f.rel), sha, set(wanted))
-    if found:
+    if found or not work:
         return {}, problems + found
     out: dict[str, Computed] = {}
     for frm in froms:
@@ -140,8 +140,10 @@ def _reported_twice(r: RecordFile, values: Mapping[str, float], f: SourceFile) -
             for cid in r.mapping("reported") if cid in values]
 
 
-def evaluate(drafts: Drafts, files: list[SourceFile]) -> Evidence:
-    """Every record's computed values and reported figures, and every problem."""
+def evaluate(drafts: Drafts, files: list[SourceFile], *, work: bool = True) -> Evidence:
+    """Every record's computed values and reported figures, and every problem; with
+    ``work`` false, only the rows' problems (a source whose zone is unknown is not
+    read: its timestamps cannot be placed)."""
     ev = Evidence()
     if drafts.programme is None or drafts.programme_doc is None:
         return ev
@@ -168,9 +170,9 @@ def evaluate(drafts: Drafts, files: list[SourceFile]) -> Evidence:
                 ev.problems += found + _reported_twice(r, values, f)
                 continue
             froms = [x for x in spec.computed.values() if x.source == name and x.operation]
-            if not froms:
+            if not froms or (not work and zone_of(src.timezone) is None):
                 continue
-            out, found = _one_file(f, src, froms, spec, period, drafts.criteria)
+            out, found = _one_file(f, src, froms, spec, period, drafts.criteria, work)
             ev.computed.setdefault(key, {}).update(out)
             ev.problems += found
         ev.problems += _typed_values(r, ev.computed.get(key, {}))
