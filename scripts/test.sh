@@ -31,9 +31,12 @@ echo "== pytest (latest versions)"
 echo "== pytest (lowest allowed versions)"
 rm -rf .venv-lowest
 .venv/bin/uv venv -q --seed --python "$(command -v python3)" .venv-lowest
-.venv/bin/uv pip install -q --python .venv-lowest/bin/python --resolution lowest-direct -e '.[test]'
+# --compile-bytecode: the holidays library has some 280 country modules to compile otherwise
+.venv/bin/uv pip install -q --compile-bytecode --python .venv-lowest/bin/python \
+  --resolution lowest-direct -e '.[test]'
 .venv/bin/uv pip list --python .venv-lowest/bin/python 2>/dev/null \
-  | grep -iE '^(click|pyyaml|jinja2|markdown|weasyprint|nh3) ' | tr -s ' ' | paste -sd, -
+  | grep -iE '^(click|pyyaml|jinja2|markdown|weasyprint|nh3|polars|python-calamine|holidays) ' \
+  | tr -s ' ' | paste -sd, -
 # the suite less the packaging and browser tests, which check the latest tools
 .venv-lowest/bin/python -m pytest -q -p no:cacheprovider \
   --ignore=tests/e2e/test_packaging.py --ignore=tests/e2e/test_documents_browser.py \

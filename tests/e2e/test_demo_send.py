@@ -27,8 +27,10 @@ def test_send_after_the_quick_start_build_writes_a_readable_outbox(demo_repo: Gi
     assert msg["Reply-To"] == "Pieter Bakker <pieter.bakker@vandermolen.example>"
     body = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")  # .eml lines end CRLF
     assert body.startswith("Dear Gareth Owens,\n")
+    # v1.2: with the rows behind its computed figures that missed (evidence.csv)
     assert [a.get_filename() for a in msg.iter_attachments()] == [
-        "Northgate Infrastructure Solutions Ltd - scorecard 2026-Q3.html"]
+        "Northgate Infrastructure Solutions Ltd - scorecard 2026-Q3.html",
+        "evidence northgate 2026-Q3.csv"]
     assert "Dry run: 18 message(s) written" in result.stdout
     # the demo's sent log would sit beside the data; a dry run writes none
     assert not (demo_repo.root / "sent.jsonl").exists()

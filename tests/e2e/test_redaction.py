@@ -372,6 +372,9 @@ def provider_leaks(out: Path, known: Known) -> dict[str, list[str]]:
             found += [f"html text: {x}" for x in _content_leaks(visible, known, provider)]
             words, allowances[path] = _word_leaks(visible, known)
             found += [f"html word {x}" for x in words]
+        elif doc["format"] == "csv":  # v1.2: evidence.csv, ids and times only
+            text = (out / path).read_text(encoding="utf-8")
+            found += [f"csv: {x}" for x in _content_leaks(text, known, provider)]
         else:
             text = _pdf_text(out / path)
             if f"Shared with {known.names[provider][1]}" not in text:
@@ -468,12 +471,16 @@ def test_manifest_marks_only_the_provider_scorecards(built: Built) -> None:
     expected = {f"{p}/{period}/provider.html" for p, period in built.records}
     assert len(expected) == 38  # one per demo record: 7 + 8 + 9 + 7 + 7
     docs = _manifest(built.html)["documents"]
-    assert {d["path"] for d in provider_entries(built.html)} == expected
+    # v1.2: evidence.csv (the rows behind computed figures that missed) goes to the
+    # provider too; provider_leaks checks it like the scorecards
+    assert {d["path"] for d in provider_entries(built.html) if d["format"] != "csv"} == expected
     for doc in docs:
         name = doc["path"].rsplit("/", 1)[-1]
-        assert (doc["audience"] == "provider") == (name.startswith("provider.")), doc
+        assert (doc["audience"] == "provider") == (
+            name.startswith("provider.") or name == "evidence.csv"), doc
         if doc["audience"] == "provider":
-            assert doc["path"] == f"{doc['provider']}/{doc['period']}/provider.html"
+            assert doc["path"] in (f"{doc['provider']}/{doc['period']}/provider.html",
+                                   f"{doc['provider']}/{doc['period']}/evidence.csv")
     assert {d["audience"] for d in docs} == {"provider", "team", "portfolio"}
     # data.json and the index hold internal things and are never sent: the
     # manifest does not mark them (files on disk = manifest + those + itself +
@@ -490,9 +497,11 @@ def test_manifest_marks_only_the_provider_scorecards(built: Built) -> None:
     # The provider build: every document it makes is a provider document, PDFs too.
     sent = provider_entries(built.pdf)
     assert len(sent) == len(_manifest(built.pdf)["documents"])
-    assert {d["path"] for d in sent} == expected | {p[:-4] + "pdf" for p in expected}
+    evidence = {"northgate/2026-Q3/evidence.csv", "helpwise/2026-09/evidence.csv"}
+    assert {d["path"] for d in sent} == expected | {p[:-4] + "pdf" for p in expected} | evidence
     for doc in sent:
-        assert doc["path"] == f"{doc['provider']}/{doc['period']}/provider.{doc['format']}"
+        name = "evidence.csv" if doc["format"] == "csv" else f"provider.{doc['format']}"
+        assert doc["path"] == f"{doc['provider']}/{doc['period']}/{name}"
 
 
 def test_every_provider_document_is_free_of_internal_fields(built: Built) -> None:
@@ -700,7 +709,7 @@ def test_no_renewal_content_reaches_a_provider_document(built: Built) -> None:
         for doc in provider_entries(out):
             path = out / doc["path"]
             text = _visible(path.read_text("utf-8")) if doc["format"] == "html" else (
-                _pdf_text(path))
+                path.read_text("utf-8") if doc["format"] == "csv" else _pdf_text(path))
             assert "renewal brief" not in text.casefold(), doc["path"]
             assert "What to ask for" not in text, doc["path"]
             leaked = [t for t in sentences if t in text]

@@ -99,10 +99,17 @@ def test_manifest_lists_exactly_the_documents(demo_build: tuple[GitRepo, str]) -
     head = repo.git("rev-parse", "HEAD").strip()
     assert data["as_of"] == COMMIT_DAY
     assert data["source"] == {"commit": head, "dirty": False}
-    documents = data["documents"]
-    assert isinstance(documents, list)
+    assert isinstance(data["documents"], list)
+    assert [d["path"] for d in data["documents"]] == sorted(d["path"] for d in data["documents"])
+    # v1.2: the evidence behind computed figures that missed, for the provider, beside
+    # its scorecard (in the demo: Northgate 2026-Q3 and Helpwise 2026-09)
+    evidence = [d for d in data["documents"] if d["format"] == "csv"]
+    assert [(d["path"], d["audience"], d["provider"], d["period"]) for d in evidence] == [
+        ("helpwise/2026-09/evidence.csv", "provider", "helpwise", "2026-09"),
+        ("northgate/2026-Q3/evidence.csv", "provider", "northgate", "2026-Q3")]
+    assert all(d["sha256"] == sha256_file(out / d["path"]) for d in evidence)
+    documents = [d for d in data["documents"] if d["format"] != "csv"]
     paths = [d["path"] for d in documents]
-    assert paths == sorted(paths)
     assert set(paths) == expected_documents(repo.data)
     for entry in documents:
         path = entry["path"]
@@ -129,7 +136,8 @@ def test_index_links_every_document_and_every_link_resolves(
     repo, _ = demo_build
     out = repo.reports
     hrefs = links(out / "index.html")
-    assert set(manifest_paths(out)) <= set(hrefs)
+    # every document; evidence.csv goes with its provider scorecard (attached by send)
+    assert {p for p in manifest_paths(out) if not p.endswith(".csv")} <= set(hrefs)
     for href in hrefs:
         assert "://" not in href and not href.startswith("/"), href
         target = href.split("#", 1)[0]

@@ -39,6 +39,7 @@ from scorecard.words.criteria import (
     targets_summary,
 )
 from scorecard.words.due import attention, due_sentence, schedule_sentences
+from scorecard.words.evidence import source_sentences
 from scorecard.words.numbers import day_words, gap_text, join_words, number_text, value_text
 from scorecard.words.portfolio import portfolio_summary, rank_sentences
 from scorecard.words.priorities import fix_first_sentences, nothing_to_fix, reply_sentences
@@ -695,6 +696,8 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
                 add("reply_sentences", reply_sentences(
                     reply_by(ev, 14), 14, display_name(provider), internal=internal))
             add("nothing_to_fix", nothing_to_fix())
+            # v1.2: where each figure computed from a source file came from
+            add("source_sentences", list(source_sentences(ev.record).values()))
             for cat in ev.categories:
                 add("category_sentence", category_sentence(cat, ev.period))
             add("not_scored", not_scored(ev))

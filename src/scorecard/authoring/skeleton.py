@@ -167,7 +167,8 @@ def record_skeleton(
             "# evaluators: [YOUR NAME]   # everyone who gives ratings",
         ]
     rules = rules_in_force(programme, provider, period)
-    out += ["", "scores:", *_scores(programme, rules), ""]
+    here = f"sources/{provider.id}/{period.label}/"  # where a computed figure's file goes
+    out += ["", "scores:", *(x.replace(SOURCES, here) for x in _scores(programme, rules)), ""]
     out += _services(provider)
     out += [
         "",
@@ -201,9 +202,25 @@ def _scores(programme: Programme, rules: Rules) -> list[str]:
         lines += ["", f"  # --- {_line(category.name)} (weight {number_text(category.weight)}) ---"]
         for criterion in category.criteria:
             lines.append(f"  # {_title(criterion)}")
-            lines.append(f"  # {_measure(criterion) or rating}")
-            lines.append(f"  {criterion.id}: null")
+            lines += _computed(criterion) or [
+                f"  # {_measure(criterion) or rating}", f"  {criterion.id}: null"]
     return lines
+
+
+SOURCES = "sources/<provider>/<period>/"
+
+
+def _computed(criterion: Criterion) -> list[str]:
+    """A criterion computed from a source file is left out, saying why (format.md v1.2)."""
+    m = criterion.measure
+    if m is None or not m.computed_from:
+        return []
+    name = _line(m.computed_from)
+    return [
+        f"  # Left out: computed from the source file {SOURCES}{name}.csv",
+        "  # (or .xlsx). Commit that file; only without it, write the value here:",
+        f"  # {criterion.id}: null",
+    ]
 
 
 def _title(criterion: Criterion) -> str:

@@ -19,11 +19,14 @@ from __future__ import annotations
 from typing import Literal
 
 from scorecard.data.problems import Location, Problem
+from scorecard.data.yaml.reader import MAX_BYTES
 
-Kind = Literal["programme", "provider", "record"]
+Kind = Literal["programme", "provider", "record", "source"]
 Entry = Literal["file", "link", "submodule", "special"]
 YAML_SUFFIXES = (".yaml", ".yml")
-DATA_FOLDERS = ("providers", "records")
+DATA_FOLDERS = ("providers", "records", "sources")
+MAX_SOURCE_BYTES = 512 * 1024 * 1024  # a source file over this is refused, not read
+SOURCE_SUFFIXES = (".csv", ".xlsx")  # sources/<provider>/<period>/<name>.csv (format.md v1.2)
 
 
 def is_yaml(name: str) -> bool:
@@ -43,6 +46,8 @@ def classify(rel: tuple[str, ...]) -> Kind | Literal["misplaced", "case", "stray
     if not rel or _hidden(rel):
         return None
     name = rel[-1]
+    if rel[0] == "sources" and not name.startswith("."):
+        return "source" if len(rel) == 4 and name.endswith(SOURCE_SUFFIXES) else "stray"
     if not is_yaml(name):
         if _looks_like_yaml(name):
             return "case"
@@ -105,7 +110,16 @@ def judge(rel: tuple[str, ...], entry: Entry, display: str) -> Kind | Problem | 
         return _ignored(display, f"scorecard reads only files ending in .yaml or .yml in "
                         f"lower case, so this .{suffix} file is ignored",
                         f"Rename it to {stem}.{suffix.lower()}.")
+    if kind == "stray" and rel[0] == "sources":
+        return _ignored(display, "sources/ holds only <provider>/<period>/<name>.csv or .xlsx "
+                        "files, so this file is ignored", "Move it to where sources live, "
+                        "or remove it.")
     if kind == "stray":
         return _ignored(display, f"{rel[0]}/ holds only YAML files, so this file is ignored",
                         "Move it out of the data folder, or remove it.")
     return kind
+
+
+def limit_for(kind: Kind) -> int:
+    """The most bytes a file of ``kind`` may hold to be read at all."""
+    return MAX_SOURCE_BYTES if kind == "source" else MAX_BYTES

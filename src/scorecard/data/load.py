@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from scorecard.data.credits import build_service_credits
+from scorecard.data.evidence.apply import computed_values, from_source, with_computed
 from scorecard.data.gitrun import repo_root, resolve_commit
 from scorecard.data.model import (
     DEFAULT_BANDS,
@@ -70,6 +71,7 @@ def load(
     drafts, found = read_drafts(files, data_dir)
     drafts.today = _data_day(Path(data_dir), ref, today)
     problems += found
+    problems += computed_values(drafts, files)
     problems += validate(drafts)
     if has_errors(problems) or drafts.programme is None:
         return None, sorted_problems(problems)
@@ -103,6 +105,8 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
         problems.append(Problem(Location(f.display), "a second programme file; the first is "
                                 f"{programme_files[0].display}", hint="Keep only one."))
     for f in files:
+        if f.kind == "source":
+            continue  # read by evidence.apply
         doc = parse(f.data, Source(f.display, f.repo_path), size=f.size)
         problems += doc.problems
         clean, found = kinds.check(f.kind, doc)
@@ -259,7 +263,7 @@ def _measure(data: Any, source: Source, path: YamlPath) -> Measure | None:
         floor=float(floor) if isinstance(floor, int | float) else None,
         min=_number(data, "min"), max=_number(data, "max"),
         tolerance=_float(_get(data, "tolerance"), 0.0),
-        source=source, path=path,
+        computed_from=from_source(data), source=source, path=path,
     )
 
 
@@ -394,7 +398,7 @@ def build_dataset(drafts: Drafts) -> Dataset:
     for r in drafts.records:
         provider = providers[cast(str, r.provider)]
         cadence = provider.cadence or programme.cadence
-        record = build_record(r, drafts.criteria, cadence)
+        record = with_computed(build_record(r, drafts.criteria, cadence), drafts)
         (unfinished if record.status == "draft" else records)[provider.id].append(record)
     return Dataset(
         programme,

@@ -14,6 +14,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
+from scorecard.data.evidence.figures import Computed
 from scorecard.data.periods import Cadence, Period
 from scorecard.data.problems import Location
 
@@ -79,6 +80,7 @@ class Measure(Located):
     min: float | None = None  # v1.2: the plausible range of a value (None: no limit)
     max: float | None = None
     tolerance: float = 0.0  # v1.2: how far a reported value may differ from ours
+    computed_from: str | None = None  # the source named in measure.from (v1.2)
 
 
 @dataclass(frozen=True)
@@ -329,6 +331,7 @@ class Record(Located):
     status: Literal["draft", "final"] = "final"  # a draft is not an evaluation
     self_assessment: Mapping[str, int] = field(default_factory=dict)  # provider's own ratings
     about_us: Mapping[str, int] = field(default_factory=dict)  # question id -> its rating of us
+    computed: Mapping[str, Computed] = field(default_factory=dict)  # values from source files
 
     def result(self, criterion_id: str) -> Result | None:
         """The result for a criterion, or None when it was not scored."""

@@ -20,9 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from scorecard.data.entries import Entry, Kind, judge, watched
+from scorecard.data.entries import Entry, Kind, judge, limit_for, watched
 from scorecard.data.problems import Location, Problem, shown
-from scorecard.data.yaml.reader import MAX_BYTES
 
 __all__ = ["Kind", "SourceFile", "git_toplevel", "read_data", "read_git", "read_worktree"]
 
@@ -35,7 +34,7 @@ class SourceFile:
     rel: tuple[str, ...]
     display: str  # shown to users: relative to the current directory
     repo_path: str  # inside the git repository ("" when there is none)
-    data: bytes | None  # None when the file is over MAX_BYTES and was not read
+    data: bytes | None  # None when the file is over its limit (entries.limit_for): not read
     size: int
 
     @property
@@ -147,8 +146,8 @@ def _walk(folder: str, rel: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, .
             yield from _walk(entry.path, sub)
 
 
-def _read_regular(path: Path) -> tuple[bytes | None, int]:
-    """The bytes of a regular file (None when over MAX_BYTES) and its size; never
+def _read_regular(path: Path, limit: int) -> tuple[bytes | None, int]:
+    """The bytes of a regular file (None when over ``limit``) and its size; never
     follows a link and never waits on a pipe or device (OSError instead)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -156,18 +155,18 @@ def _read_regular(path: Path) -> tuple[bytes | None, int]:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):  # swapped since it was listed
             raise OSError(0, "it is not a regular file any more")
-        if info.st_size > MAX_BYTES:
+        if info.st_size > limit:
             return None, info.st_size
         chunks: list[bytes] = []
         total = 0
-        while total <= MAX_BYTES:
-            chunk = os.read(fd, MAX_BYTES + 1 - total)
+        while total <= limit:
+            chunk = os.read(fd, limit + 1 - total)
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
         data = b"".join(chunks)
-        return (data if total <= MAX_BYTES else None), max(total, info.st_size)
+        return (data if total <= limit else None), max(total, info.st_size)
     finally:
         os.close(fd)
 
@@ -220,7 +219,7 @@ def read_worktree(
         if kind is None:
             continue
         try:
-            data, size = _read_regular(path)
+            data, size = _read_regular(path, limit_for(kind))
         except OSError as exc:
             problems.append(Problem(Location(display), "cannot read this file: "
                                     f"{exc.strerror or 'unknown error'}"))
@@ -315,7 +314,7 @@ def read_git(
             given, f"this folder does not exist at revision '{shown(ref)}'",
             "Check --data and --ref: the folder must be committed at that revision.",
         )]
-    blobs = cat_blobs([sha for f, sha in wanted if f.size <= MAX_BYTES], top)
+    blobs = cat_blobs([sha for f, sha in wanted if f.size <= limit_for(f.kind)], top)
     files = [
         SourceFile(f.kind, f.rel, f.display, f.repo_path, blobs.get(sha), f.size)
         for f, sha in wanted

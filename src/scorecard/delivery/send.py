@@ -19,6 +19,7 @@ from scorecard.data.load import load
 from scorecard.data.model import Dataset
 from scorecard.data.problems import Location, Problem, has_errors
 from scorecard.delivery import messages, safety, sentlog
+from scorecard.delivery.evidence import attach_evidence
 from scorecard.delivery.faults import Faults, describe, recorder
 from scorecard.delivery.freshness import commit_days, stale_build
 from scorecard.delivery.outbox import eml_name, parcel_eml_name, write_outbox
@@ -232,6 +233,7 @@ def _compose(outgoing: list[Decision], dataset: Dataset, manifest: Manifest,
         msg = messages.compose(d, dataset, env=env, sender=sender, reply_to=reply_to,
                                attachment=content, today=today, as_of=manifest.as_of, when=now,
                                form=form)
+        attach_evidence(msg, d.parcel, manifest, options.out_dir)
         result.append((d, msg))
     return result
 

@@ -26,6 +26,7 @@ from typing import Any
 from scorecard.data.model import Action, Criterion
 from scorecard.data.periods import Period
 from scorecard.data.provenance import Provenance
+from scorecard.figures.evidence import with_sources
 from scorecard.figures.export_credits import credit_keys
 from scorecard.figures.reported import Reported
 from scorecard.figures.results import (
@@ -133,7 +134,7 @@ def _evaluation(ev: Evaluation, order: Mapping[str, int]) -> Json:
             "unused": [s.id for s in scope.unused],
         },
         "categories": {c.category.id: _num(c.score) for c in ev.categories},
-        "criteria": _criteria(ev, order),
+        "criteria": with_sources(_criteria(ev, order), ev.record),
         "not_scored": [c.criterion.id for c in ev.criteria() if not c.scored],
     }
 

@@ -24,7 +24,7 @@ from scorecard.data.problems import Location, Problem
 from scorecard.data.provenance import Provenance
 
 Audience = Literal["provider", "team", "portfolio"]
-Format = Literal["html", "pdf", "json"]
+Format = Literal["html", "pdf", "json", "csv"]  # csv: evidence.csv (v1.2)
 # v1.1: what kind of document an entry is; the renewal brief has audience "team".
 DocumentKind = Literal["provider", "team", "portfolio", "renewal"]
 

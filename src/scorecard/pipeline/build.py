@@ -277,12 +277,14 @@ def _publish(
 ) -> None:
     """Move the rendered files and data.json into the output folder, with the manifest."""
     from scorecard.figures.export import to_data_json
+    from scorecard.output.evidence import planned_evidence
 
     extras: dict[str, bytes] = {}
     if options.shard is None:
         # data.json holds every figure of the portfolio, whatever was narrowed
         extras["data.json"] = to_data_json(portfolio, provenance).encode("utf-8")
     made, contents = rendered
+    extras.update(planned_evidence(portfolio, planned))
     report.problems += publish_build(
         options, planned, made, scratch, extras, as_of=as_of, provenance=provenance,
         folder=folder, contents=contents,

@@ -58,6 +58,7 @@ def publish_build(
     folder, with a manifest of the documents and the reuse keys of every file.
     ``contents``: each document's content and the commit it names (stem ->
     (fingerprint, commit)), listed with each of its files."""
+    from scorecard.output.evidence import evidence_entries
     from scorecard.output.manifest import DocumentKind, Format, Manifest, ManifestEntry
     from scorecard.output.publish import publish
     from scorecard.output.reuse import INPUTS_FILE, Made, made_bytes, read_made, reuse_key
@@ -76,6 +77,7 @@ def publish_build(
                     ManifestEntry(path, doc.audience, doc.provider, doc.period, fmt, made[path][1],
                                   kind, content=content, commit=commit or None)
                 )
+    entries += evidence_entries(extras)
     secret = reuse_key()
     # a narrowed build keeps the earlier entries whose keyed hash is proved
     inputs = {} if not options.narrowed else dict(read_made(out_dir, secret))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scorecard.data.periods import CADENCES
 from scorecard.data.schema.compound import Field, ListOf, MapOf, Obj, OneOrList
 from scorecard.data.schema.days import Day
+from scorecard.data.schema.evidence import CALENDARS, FROM, SOURCES
 from scorecard.data.schema.fields import Choice, Number, Slug, Text
 
 WEIGHT = Number(above=0, maximum=1000, fix=(
@@ -31,6 +32,7 @@ MEASURE = Obj(
         Field("tolerance", Number(minimum=0), False,
               "How far the provider's reported value may differ from ours before both "
               "parties are told (default 0)."),
+        Field("from", FROM, False, "Computed from a source file instead of typed (v1.2)."),
     ),
 )
 
@@ -151,5 +153,7 @@ PROGRAMME = Obj(
               "Who receives which document by e-mail (scorecard send)."),
         Field("about_us", ListOf(item=QUESTION), False,
               "Questions the provider answers about us, on the scale (scorecard form)."),
+        Field("calendars", CALENDARS, False, "Business hours by name, for computed values."),
+        Field("sources", SOURCES, False, "The kinds of source file, by name."),
     ),
 )

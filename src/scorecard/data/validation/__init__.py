@@ -26,6 +26,7 @@ from scorecard.data.validation import (
     credits,
     distribution,
     evaluations,
+    evidence,
     plausible,
     programme,
     providers,
@@ -41,7 +42,7 @@ RULES: tuple[Rule, ...] = (
     *programme.RULES, *plausible.PROGRAMME_RULES, *providers.RULES, *records.RULES,
     *evaluations.RULES, *reported.RULES, *plausible.RECORD_RULES, *adoption.RULES,
     *credits.RULES,
-    *distribution.RULES, *voice.RULES,
+    *distribution.RULES, *voice.RULES, *evidence.RULES,
 )
 
 

@@ -73,6 +73,7 @@ class Drafts:
     records: list[RecordFile] = field(default_factory=list)
     unreadable_providers: set[str] = field(default_factory=set)  # file stems
     today: date | None = None  # the day of the data: a record evaluated after it is an error
+    evidence: Any = None  # evidence.apply.Evidence once worked out (v1.2)
 
     @cached_property
     def provider_by_id(self) -> dict[str, ProviderFile]:

@@ -74,7 +74,8 @@ def final_records_score_something(d: Drafts) -> Iterator[Problem]:
         if scores is INVALID:
             continue
         values = scores.values() if isinstance(scores, dict) else ()
-        if any(v is not None for v in values):
+        if any(v is not None for v in values) or (d.evidence and d.evidence.computed.get(
+                (r.provider, r.period))):  # v1.2: its values come from source files
             continue
         at = ("scores",) if isinstance(scores, dict) else ("status",) \
             if "status" in r.data else ()

@@ -41,6 +41,7 @@ from scorecard.words.criteria import (
     rating_words,
     targets_summary,
 )
+from scorecard.words.evidence import source_sentences
 from scorecard.words.next_steps import next_evaluation_sentence
 from scorecard.words.numbers import value_text
 from scorecard.words.priorities import nothing_to_fix
@@ -169,6 +170,7 @@ class ProviderPage:
     history: tuple[ScorePoint, ...]  # this provider's scores up to this period
     rules_marked: bool  # the chart marks with * a period from which the rules changed
     bands: tuple[str, ...]  # the bands in words, for "how to read"
+    sources: tuple[tuple[str, str], ...] = ()  # (criterion id, where its figure came from)
     fix_first_none: str = nothing_to_fix()  # what "What to fix first" says when it is empty
     next_evaluation: str = ""  # page one: when we next evaluate (words.next_steps)
     to_discuss: tuple[str, ...] = ()  # page one: reported figures that differ from ours
@@ -371,7 +373,7 @@ def _shared_page(
         category_chart=charts.category_bars(
             [(cat.category.name, cat.score) for cat in evaluation.categories], _bands(programme)
         ),
-        history=history,
+        history=history, sources=tuple(source_sentences(record).items()),
         rules_marked=any(pt.rules_changed for pt in history),
         bands=_band_texts(programme), **own_ratings(evaluation, programme, you),
     ), evaluation, p, internal=internal)
