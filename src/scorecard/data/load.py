@@ -8,40 +8,32 @@ Every problem in every file is returned, never only the first.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from scorecard.data import raw
+from scorecard.data.build_programme import build_programme
 from scorecard.data.credits import build_service_credits
-from scorecard.data.evidence.apply import computed_values, from_source, with_computed
+from scorecard.data.evidence.apply import computed_values, with_computed
 from scorecard.data.gitrun import repo_root, resolve_commit
 from scorecard.data.model import (
-    DEFAULT_BANDS,
-    DEFAULT_SCALE_LABELS,
     Action,
-    Band,
-    Category,
-    Change,
     Contract,
     Criterion,
     Dataset,
     Decision,
-    Distribution,
     ExitPlan,
-    Measure,
     Measured,
     Programme,
     Provider,
     Rated,
     Record,
     Result,
-    Scale,
     Service,
     Source,
     Term,
-    YamlPath,
 )
 from scorecard.data.periods import Cadence, parse_period
 from scorecard.data.problems import Location, Problem, has_errors, sorted_problems
@@ -50,7 +42,7 @@ from scorecard.data.sources import SourceFile, read_data
 from scorecard.data.validation import validate
 from scorecard.data.validation.adoption import adopted
 from scorecard.data.validation.drafts import Drafts, ProviderFile, RecordFile
-from scorecard.data.voice import questions, ratings
+from scorecard.data.voice import ratings
 from scorecard.data.yaml.document import INVALID, YamlDoc
 from scorecard.data.yaml.reader import parse
 
@@ -137,145 +129,14 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
 # data set with any error is never returned, so no placeholder escapes.
 
 
-def _get(data: Mapping[str, Any], name: str, default: Any = None) -> Any:
-    value = data.get(name, default)
-    return default if value is INVALID else value
-
-
-def _items(data: Mapping[str, Any], name: str) -> list[tuple[int, dict[str, Any]]]:
-    value = _get(data, name, [])
-    return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)]
-
-
-def _float(value: Any, default: float) -> float:
-    return float(value) if isinstance(value, int | float) else default
-
-
-def build_programme(data: Mapping[str, Any], source: Source) -> Programme:
-    categories: list[Category] = []
-    for i, cat in _items(data, "categories"):
-        cat_path: YamlPath = ("categories", i)
-        cat_id = _get(cat, "id", "")
-        criteria: list[Criterion] = []
-        for j, crit in _items(cat, "criteria"):
-            crit_path: YamlPath = (*cat_path, "criteria", j)
-            crit_id = _get(crit, "id")
-            if not crit_id:
-                continue
-            criteria.append(Criterion(
-                crit_id, _get(crit, "name", crit_id), cat_id,
-                weight=_float(_get(crit, "weight"), 1.0),
-                explain=_get(crit, "explain"),
-                measure=_measure(crit.get("measure"), source, (*crit_path, "measure")),
-                from_day=_get(crit, "from"), until=_get(crit, "until"),
-                changes=_changes(crit, source, crit_path),
-                source=source, path=crit_path,
-            ))
-        categories.append(Category(
-            cat_id, _get(cat, "name", cat_id), _float(_get(cat, "weight"), 1.0),
-            tuple(criteria), changes=_changes(cat, source, cat_path),
-            source=source, path=cat_path,
-        ))
-    bands = [
-        Band(_get(b, "name", ""), float(b["min"]), source=source, path=("bands", k))
-        for k, b in _items(data, "bands")
-        if isinstance(_get(b, "min"), int | float)
-    ]
-    if "bands" not in data:
-        bands = [Band(name, low, source=source, path=("bands",)) for name, low in DEFAULT_BANDS]
-    bands.sort(key=lambda b: -b.min)
-    return Programme(
-        _get(data, "organisation", ""),
-        tuple(categories),
-        title=_get(data, "title", "Provider scorecards"),
-        cadence=_get(data, "cadence", "quarterly"),
-        grace_days=_get(data, "grace_days", 30),
-        min_coverage=_float(_get(data, "min_coverage"), 0.5),
-        concentration_share=_float(_get(data, "concentration_share"), 0.5),
-        scale=_scale(data.get("scale"), source),
-        bands=tuple(bands),
-        distribution=_distribution(data.get("distribution"), source),
-        about_us=questions(data, source),
-        source=source,
-    )
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    """One text or a list of them, as a tuple; what failed its check is left out."""
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(v for v in value if isinstance(v, str))
-    return ()
-
-
-def _distribution(data: Any, source: Source) -> Distribution | None:
-    if not isinstance(data, dict):
-        return None
-    people = _get(data, "people", {})
-    return Distribution(
-        sender=_get(data, "from"),
-        internal_domains=_texts(_get(data, "internal_domains")),
-        people={k: v for k, v in people.items() if isinstance(v, str)},
-        executives=_texts(_get(data, "executives")),
-        reply_days=_get(data, "reply_days", 14),
-        source=source, path=("distribution",),
-    )
-
-
-def _number(data: Mapping[str, Any], name: str) -> float | None:
-    value = _get(data, name)
-    return float(value) if isinstance(value, int | float) else None
-
-
-def _changes(data: Mapping[str, Any], source: Source, path: YamlPath) -> tuple[Change, ...]:
-    """The changes as written; one without a readable ``from`` is reported and left out."""
-    return tuple(
-        Change(
-            ch["from"], target=_number(ch, "target"), floor=_number(ch, "floor"),
-            weight=_number(ch, "weight"), source=source, path=(*path, "changes", k),
-        )
-        for k, ch in _items(data, "changes")
-        if _get(ch, "from") is not None
-    )
-
-
 def _terms(data: Mapping[str, Any], source: Source) -> dict[str, Term]:
-    terms = _get(data, "terms", {})
+    terms = raw.get(data, "terms", {})
     return {
-        cid: Term(target=_number(t, "target"), floor=_number(t, "floor"),
-                  from_day=_get(t, "from"), source=source, path=("terms", cid))
+        cid: Term(target=raw.number(t, "target"), floor=raw.number(t, "floor"),
+                  from_day=raw.get(t, "from"), source=source, path=("terms", cid))
         for cid, t in terms.items()
         if isinstance(t, dict)
     }
-
-
-def _measure(data: Any, source: Source, path: YamlPath) -> Measure | None:
-    if data is None:
-        return None
-    if not isinstance(data, dict):  # written but unreadable: still a measured criterion
-        data = {}
-    floor = _get(data, "floor")
-    return Measure(
-        _get(data, "unit", ""),
-        _float(_get(data, "target"), math.nan),
-        _get(data, "better", "higher"),
-        floor=float(floor) if isinstance(floor, int | float) else None,
-        min=_number(data, "min"), max=_number(data, "max"),
-        tolerance=_float(_get(data, "tolerance"), 0.0),
-        computed_from=from_source(data), source=source, path=path,
-    )
-
-
-def _scale(data: Any, source: Source) -> Scale:
-    if not isinstance(data, dict):
-        return Scale(labels=DEFAULT_SCALE_LABELS, source=source, path=("scale",))
-    low, high = _get(data, "min", 1), _get(data, "max", 5)
-    labels = _get(data, "labels")
-    if labels is None:
-        labels = DEFAULT_SCALE_LABELS if (low, high) == (1, 5) else {}
-    labels = {k: v for k, v in labels.items() if v is not INVALID}
-    return Scale(low, high, labels, source=source, path=("scale",))
 
 
 def _value(value: Any) -> float | None:
@@ -286,66 +147,69 @@ def _decision(data: Any, source: Source) -> Decision | None:
     """A contract decision; None when absent or too flawed to judge (its problems are reported)."""
     if not isinstance(data, dict):
         return None
-    status, day = _get(data, "status"), _get(data, "day")
+    status, day = raw.get(data, "status"), raw.get(data, "day")
     if status not in ("renew", "renegotiate", "exit", "notice-given") or not isinstance(day, date):
         return None
-    return Decision(status, day, note=_get(data, "note"), source=source,
+    return Decision(status, day, note=raw.get(data, "note"), source=source,
                     path=("contract", "decision"))
 
 
 def build_provider(data: Mapping[str, Any], source: Source) -> Provider | None:
-    pid = _get(data, "id")
+    pid = raw.get(data, "id")
     if not pid:
         return None
     services = tuple(
-        Service(s["id"], _get(s, "name", s["id"]), annual_value=_value(_get(s, "annual_value")),
+        Service(s["id"], raw.get(s, "name", s["id"]),
+                annual_value=_value(raw.get(s, "annual_value")),
                 source=source, path=("services", i))
-        for i, s in _items(data, "services") if _get(s, "id")
+        for i, s in raw.items(data, "services") if raw.get(s, "id")
     )
     actions: list[Action] = []
-    for i, a in _items(data, "actions"):
-        needed = [_get(a, n) for n in ("id", "kind", "raised", "status")]
+    for i, a in raw.items(data, "actions"):
+        needed = [raw.get(a, n) for n in ("id", "kind", "raised", "status")]
         if any(v is None for v in needed):
             continue  # its problems are reported; rules cannot judge it
         actions.append(Action(
-            a["id"], a["kind"], _get(a, "title", ""), a["raised"], a["status"],
-            owner=_get(a, "owner"), due=_get(a, "due"), closed=_get(a, "closed"),
-            note=_get(a, "note"), internal_note=_get(a, "internal_note"),
+            a["id"], a["kind"], raw.get(a, "title", ""), a["raised"], a["status"],
+            owner=raw.get(a, "owner"), due=raw.get(a, "due"), closed=raw.get(a, "closed"),
+            note=raw.get(a, "note"), internal_note=raw.get(a, "internal_note"),
             source=source, path=("actions", i),
         ))
-    contract = _get(data, "contract")
-    exit_plan = _get(data, "exit_plan")
+    contract = raw.get(data, "contract")
+    exit_plan = raw.get(data, "exit_plan")
     return Provider(
-        pid, _get(data, "name", pid),
-        short_name=_get(data, "short_name"),
-        service_area=_get(data, "service_area"),
-        cadence=_get(data, "cadence"),
-        lead=_get(data, "lead"),
-        contact=", ".join(_texts(_get(data, "contact"))) or None,
-        contacts=_texts(_get(data, "contact")),
+        pid, raw.get(data, "name", pid),
+        short_name=raw.get(data, "short_name"),
+        service_area=raw.get(data, "service_area"),
+        cadence=raw.get(data, "cadence"),
+        lead=raw.get(data, "lead"),
+        contact=", ".join(raw.texts(raw.get(data, "contact"))) or None,
+        contacts=raw.texts(raw.get(data, "contact")),
         services=services,
         contract=None if contract is None else Contract(
-            start=_get(contract, "start"), end=_get(contract, "end"),
-            notice_days=_get(contract, "notice_days", 0),
-            auto_renew=_get(contract, "auto_renew", False),
-            annual_value=_get(contract, "annual_value"),
-            currency=_get(contract, "currency"),
-            decision=_decision(_get(contract, "decision"), source),
+            start=raw.get(contract, "start"), end=raw.get(contract, "end"),
+            notice_days=raw.get(contract, "notice_days", 0),
+            auto_renew=raw.get(contract, "auto_renew", False),
+            annual_value=raw.get(contract, "annual_value"),
+            currency=raw.get(contract, "currency"),
+            decision=_decision(raw.get(contract, "decision"), source),
             source=source, path=("contract",),
         ),
         exit_plan=None if exit_plan is None else ExitPlan(
-            status=_get(exit_plan, "status", "none"),
-            reviewed=_get(exit_plan, "reviewed"),
-            alternatives=tuple(x for x in _get(exit_plan, "alternatives", ()) if x is not INVALID),
-            budget=_get(exit_plan, "budget"),
+            status=raw.get(exit_plan, "status", "none"),
+            reviewed=raw.get(exit_plan, "reviewed"),
+            alternatives=tuple(
+                x for x in raw.get(exit_plan, "alternatives", ()) if x is not INVALID
+            ),
+            budget=raw.get(exit_plan, "budget"),
             source=source, path=("exit_plan",),
         ),
         actions=tuple(actions),
         terms=_terms(data, source),
         not_applicable=tuple(
-            x for x in _get(data, "not_applicable", ()) if isinstance(x, str)
+            x for x in raw.get(data, "not_applicable", ()) if isinstance(x, str)
         ),
-        service_credits=build_service_credits(_get(data, "service_credits"), source),
+        service_credits=build_service_credits(raw.get(data, "service_credits"), source),
         source=source,
     )
 
@@ -354,7 +218,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
     """The final record; only called when every check passed."""
     data = r.data
     lead = cast(str, data["lead"])
-    evaluators = tuple(_get(data, "evaluators", ())) or (lead,)
+    evaluators = tuple(raw.get(data, "evaluators", ())) or (lead,)
     period = parse_period(cast(str, data["period"]), cadence)
     assert period is not None  # period_fits_cadence passed
     scores: dict[str, Result | None] = {}
@@ -368,7 +232,7 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
             scores[cid] = Rated({name: int(v) for name, v in value.items()})
         else:
             scores[cid] = Rated({lead: int(value)})
-    services_used = _get(data, "services_used")
+    services_used = raw.get(data, "services_used")
     return Record(
         cast(str, data["provider"]),
         period,
@@ -379,11 +243,11 @@ def build_record(r: RecordFile, criteria: Mapping[str, Criterion], cadence: Cade
         notes=dict(r.mapping("notes")),
         internal_notes=dict(r.mapping("internal_notes")),
         reported={cid: float(v) for cid, v in r.mapping("reported").items()},
-        summary=_get(data, "summary"),
-        internal=_get(data, "internal"),
+        summary=raw.get(data, "summary"),
+        internal=raw.get(data, "internal"),
         services_used=None if services_used is None else tuple(services_used),
-        provider_response=_get(data, "provider_response"),
-        status=_get(data, "status", "final"),
+        provider_response=raw.get(data, "provider_response"),
+        status=raw.get(data, "status", "final"),
         self_assessment=ratings(data, "self_assessment"), about_us=ratings(data, "about_us"),
         source=r.doc.source,
     )
