@@ -28,6 +28,7 @@ from scorecard.documents.views.common import (
     rules_changed_since,
     trend_note,
 )
+from scorecard.documents.views.track import with_track
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
 from scorecard.figures.rules import changes_from_previous
@@ -99,6 +100,8 @@ class CriterionLine:
     outcome_class: str  # met | missed | rated | not-scored
     sentence: str  # what the result means: "That is 27 minutes slower than agreed."
     note: str | None  # Markdown, shared with the provider
+    last_time: str = ""  # "Last time: 99.8%" (views.track)
+    misses: str = ""  # "Missed in 7 of 7 quarters." from two misses on (views.track)
 
 
 @dataclass(frozen=True)
@@ -351,7 +354,7 @@ def _shared_page(
         not_scored_sentence=" ".join(not_scored(evaluation)),
         not_applicable_sentence=_not_applicable_sentence(evaluation),
         rules_sentence=_rules_sentence(evaluation, programme, p),
-        categories=_categories(evaluation, programme),
+        categories=with_track(_categories(evaluation, programme), result, evaluation, programme),
         summary=record.summary, provider_response=record.provider_response,
         deficiencies=_action_lines(result.actions.open_deficiencies, as_of, you),
         ideas=_action_lines(result.actions.ideas_proposed, as_of, you),
