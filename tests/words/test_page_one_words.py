@@ -6,6 +6,7 @@ portfolio, a decision's owner and stake, a commit's subject line, the provenance
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -152,3 +153,37 @@ def test_the_running_audience_label_fits_with_an_extreme_name() -> None:
     short = DocumentMeta(title="t", audience="provider", audience_label="Shared with Acme",
                          as_of=date(2026, 1, 1), commit="0" * 40)
     assert short.running_audience == "Shared with Acme"
+
+
+def test_a_criterion_track_record(portfolio: Portfolio) -> None:
+    from scorecard.figures.track import track
+    from scorecard.words.track import last_time_text, misses_text
+
+    acme = portfolio.provider("acme")
+    assert acme is not None
+    q3 = acme.evaluations[-1]
+    t = track("availability", acme.evaluations, q3)
+    # Q1 99.95 met, Q3 99.2 missed: one miss in two, said only from two misses on.
+    assert (t.missed, t.measured) == (1, 2)
+    assert last_time_text(t, "%", 5) == "Last time: 99.95%"
+    assert misses_text(t, "quarter") == ""
+    # fix-quality is rated: last time 3 (Priya Shah alone) on a 1..5 scale.
+    assert last_time_text(track("fix-quality", acme.evaluations, q3), None, 5) == (
+        "Last time: 3 out of 5")
+
+
+def test_repeated_misses_in_the_demo() -> None:
+    from scorecard.data.load import load
+    from scorecard.figures.compute import compute
+    from scorecard.figures.track import track
+    from scorecard.words.track import misses_text
+
+    dataset, _ = load(Path(__file__).resolve().parents[2] / "evaluations")
+    assert dataset is not None
+    result = compute(dataset, date(2026, 11, 26)).provider("northgate")
+    assert result is not None
+    q3 = result.evaluations[-1]
+    # Availability, target 99.9%: 99.84, 99.88, 99.91 (met), 99.89, 99.90 (met), 99.86,
+    # 99.74: missed in 5 of 7 quarters.
+    assert misses_text(track("availability", result.evaluations, q3), "quarter") == (
+        "Missed in 5 of 7 quarters.")
