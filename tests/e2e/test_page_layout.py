@@ -162,3 +162,30 @@ def test_a_table_never_leaves_a_row_alone_on_a_page(tmp_path: Path, rows: int) -
     for page in page_of.values():
         counts[page] = counts.get(page, 0) + 1
     assert min(counts.values()) >= 2 or len(counts) == 1, counts
+
+
+PROBLEM_LABELS = ("Raised in the term", "Fixed", "Dropped", "Still open", "Open and overdue",
+                  "Median time to fix")
+
+
+def test_the_problems_box_keeps_each_figure_beside_its_label(demo: Path) -> None:
+    """The renewal brief's "Problems raised": each label's figure on the label's own line,
+    to its right (a wrapped label once pushed every figure a line down)."""
+    checked = 0
+    for pdf in sorted(demo.rglob("renewal.pdf")):
+        for _, _, words in _pages(pdf):
+            text = [w[4] for w in words]
+            if "Problems" not in text or "raised" not in text:
+                continue
+            for label in PROBLEM_LABELS:
+                parts = label.split()
+                for i in range(len(words) - len(parts) + 1):
+                    if [w[4] for w in words[i:i + len(parts)]] != parts:
+                        continue
+                    last = words[i + len(parts) - 1]
+                    beside = [w for w in words if abs(w[1] - last[1]) < 2 and w[0] > last[2]
+                              and re.match(r"^(\d+|none)$", w[4])]
+                    assert beside, f"{pdf.relative_to(demo)}: nothing beside {label!r}"
+                    checked += 1
+                    break
+    assert checked >= 3 * len(PROBLEM_LABELS)
