@@ -175,4 +175,5 @@ def test_inline_css_cannot_close_the_style_element(tmp_path: Path) -> None:
     env = make_environment(tmp_path)
     html = render_template(env, "base.html", {"meta": meta()})
     assert "</style><script>" not in html
-    assert html.count("</style>") == 1
+    # style.css's element and phone.css's (media="screen and (max-width: 600px)"): no more.
+    assert html.count("</style>") == 2

@@ -162,3 +162,60 @@ def test_a_table_never_leaves_a_row_alone_on_a_page(tmp_path: Path, rows: int) -
     for page in page_of.values():
         counts[page] = counts.get(page, 0) + 1
     assert min(counts.values()) >= 2 or len(counts) == 1, counts
+
+
+PROBLEM_LABELS = ("Raised in the term", "Fixed", "Dropped", "Still open", "Open and overdue",
+                  "Median time to fix")
+
+
+def test_the_problems_box_keeps_each_figure_beside_its_label(demo: Path) -> None:
+    """The renewal brief's "Problems raised": each label's figure on the label's own line,
+    to its right (a wrapped label once pushed every figure a line down)."""
+    checked = 0
+    for pdf in sorted(demo.rglob("renewal.pdf")):
+        for _, _, words in _pages(pdf):
+            text = [w[4] for w in words]
+            if "Problems" not in text or "raised" not in text:
+                continue
+            for label in PROBLEM_LABELS:
+                parts = label.split()
+                for i in range(len(words) - len(parts) + 1):
+                    if [w[4] for w in words[i:i + len(parts)]] != parts:
+                        continue
+                    last = words[i + len(parts) - 1]
+                    beside = [w for w in words if abs(w[1] - last[1]) < 2 and w[0] > last[2]
+                              and re.match(r"^(\d+|none)$", w[4])]
+                    assert beside, f"{pdf.relative_to(demo)}: nothing beside {label!r}"
+                    checked += 1
+                    break
+    assert checked >= 3 * len(PROBLEM_LABELS)
+
+
+def _page_one(pdf: Path) -> str:
+    done = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+                          capture_output=True, text=True, check=True)
+    return " ".join(done.stdout.split())
+
+
+def test_page_one_says_who_does_what_by_when(demo: Path) -> None:
+    # Castellan has no reply on file: whom to write to (the lead's address from
+    # distribution.people, ours from distribution.from) and by when (22 October + 14 days).
+    provider = _page_one(demo / "castellan" / "2026-Q3" / "provider.pdf")
+    assert "Please reply to us by e-mail by 5 November 2026" in provider
+    assert "Send it to Pieter Bakker at pieter.bakker@vandermolen.example." in provider
+    assert "Copy IT vendor management at vendors@vandermolen.example." in provider
+    assert "We will score the fourth quarter of 2026 by 30 January 2027." in provider
+    # Northgate's team scorecard: the internal summary and the next steps with their owner.
+    team = _page_one(demo / "northgate" / "2026-Q3" / "team.pdf")
+    assert "Internal summary" in team and "Next steps" in team
+    assert "Pieter Bakker: decide on the contract by 31 December 2026." in team
+    # The portfolio names whom it counts, and each decision has an owner and an amount.
+    portfolio = _page_one(demo / "portfolio.pdf")
+    assert "One has the status At risk: Northgate." in portfolio
+    assert "Pieter Bakker decides. At stake: EUR 640,000 a year." in portfolio
+    assert "Since the last portfolio" in portfolio
+    # Each renewal brief: our position and at least three asks on page one.
+    for pid in ("castellan", "northgate", "helpwise"):
+        brief = _page_one(demo / pid / "renewal.pdf")
+        assert "Our position:" in brief, pid
+        assert len(re.findall(r"\d\. Ask ", brief)) >= 3, pid

@@ -133,7 +133,8 @@ WORDS |= {
     "spend": re.compile(r"\bspen[dt]\w*", re.IGNORECASE),
     "unused": re.compile(r"\bunused\b", re.IGNORECASE),
     "negotiate": re.compile(r"\b(re)?negotiat\w*", re.IGNORECASE),
-    "alternative": re.compile(r"\balternative\s+provider", re.IGNORECASE),
+    "alternative": re.compile(r"\balternative\s+provider|\bno\s+other\s+provider",
+                              re.IGNORECASE),
     "a year": re.compile(r"\ba\s+year\b", re.IGNORECASE),
 }
 V11_WORDS = frozenset(WORDS)

@@ -735,6 +735,20 @@ def every_sentence(portfolio: Portfolio) -> tuple[list[str], set[str]]:
 
     add("due_sentence", [due_sentence(i) for i in due_items(portfolio)])
     add("portfolio_summary", portfolio_summary(portfolio))
+    from scorecard.figures.since import since_last
+    from scorecard.words.since import since_sentences
+
+    add("since_sentences", since_sentences(since_last(portfolio)))
+    from scorecard.figures.track import track
+    from scorecard.words.track import last_time_text, misses_text
+
+    for result in portfolio.providers:
+        for ev in result.evaluations:
+            for cr in ev.criteria():
+                t = track(cr.criterion.id, result.evaluations, ev)
+                unit = cr.criterion.measure.unit if cr.criterion.measure else None
+                add("last_time_text", [x for x in [last_time_text(t, unit, scale.max)] if x])
+                add("misses_text", [x for x in [misses_text(t, ev.period.noun)] if x])
     # v1.1: spend, dependence, unused services, decisions, negotiation points
     from scorecard.figures.renewal import renewal_figures
     from scorecard.figures.spend import leverage

@@ -1,8 +1,7 @@
 """Charts as inline SVG, drawn by our own code: small, deterministic, legible in grey.
 
-Each function takes plain data (labels and values, bands as ``(name, min)``)
-and returns a :class:`markupsafe.Markup` ``<svg>`` element to put straight
-into a template (``{{ chart }}``). Every chart:
+Each function takes plain data (labels and values, bands as ``(name, min)``) and returns
+a :class:`markupsafe.Markup` ``<svg>`` to put into a template (``{{ chart }}``). Every chart:
 
 - says what it shows in words: a ``<title>``, an ``aria-label`` sentence with
   every value, ``role="img"``, and text labels for axes, values and bands;
@@ -22,21 +21,16 @@ from html import escape
 
 from markupsafe import Markup
 
+from scorecard.documents.chart_sizes import MIN_PT, WIDTH
 from scorecard.figures.rounding import display
 
 __all__ = ["category_bars", "portfolio_bars", "score_history"]
-
-# Drawn 480 units wide: in a PDF's text column (174 mm, 493 pt) one unit prints as a
-# little over 1 pt, so text of MIN_TEXT units or more prints at 8 pt or more (issue 23).
-WIDTH = 480.0
-MIN_TEXT = 8.0
 
 Value = float | None
 Points = Sequence[tuple[str, Value]]
 Bands = Sequence[tuple[str, float]]
 
-# The documents' stack (style.css): the shipped Inter in PDFs; Inter or the platform's
-# interface font in a browser.
+# The documents' stack (style.css): the shipped Inter in PDFs; Inter or the system's in HTML.
 FONT = ('"Scorecard Sans", "Scorecard Fallback", Inter, "Inter Variable", -apple-system, '
         'BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif')
 INK = "#1b1f24"
@@ -222,7 +216,7 @@ def _history_marks(
                               fill=INK))
         if value is None:
             if show_values:
-                body.append(_text(x, top + plot_h + 24, NOT_SCORED, anchor="middle", size=MIN_TEXT,
+                body.append(_text(x, top + plot_h + 24, NOT_SCORED, anchor="middle", size=MIN_PT,
                                   fill=MUTED, italic=True))
             continue
         y, hollow = plot.y_of(value), label in unjudged
@@ -231,7 +225,7 @@ def _history_marks(
                     f'stroke-width="2"/>')
         if hollow and show_values:
             body.append(_text(x, top + plot_h + 24, "too little scored", anchor="middle",
-                              size=MIN_TEXT, fill=MUTED, italic=True))
+                              size=MIN_PT, fill=MUTED, italic=True))
         if show_values or i == count - 1:
             body.append(_text(x, y - 7, str(display(value)), anchor="middle", size=9,
                               weight="600"))
@@ -274,8 +268,7 @@ def score_history(
         *(["Gaps in the line: periods not scored."] if any(v is None for _, v in points) else []),
         *([f"Hollow dots: {UNJUDGED}."] if any(label in unjudged for label, _ in points) else [])]
     if notes:
-        body.append(_text(left, height - 4, " ".join(notes), size=MIN_TEXT, fill=MUTED,
-                          italic=True))
+        body.append(_text(left, height - 4, " ".join(notes), size=MIN_PT, fill=MUTED, italic=True))
     return _svg(width, height, title, _summary(title, points, unjudged), body)
 
 
@@ -384,8 +377,7 @@ def category_bars(
     title: str = "Score by category",
     width: float = WIDTH,
 ) -> Markup:
-    """One horizontal bar per category (in the order given), with its score written, and a
-    dashed line where each band starts: the marks a category's score is held against."""
+    """One bar per category (in the order given), its score written, a dashed line per band."""
     return _bars(categories, title=title, bands=bands, width=width, row=22, label_limit=28)
 
 

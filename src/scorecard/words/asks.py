@@ -21,7 +21,7 @@ from scorecard.words.spend import money
 __all__ = ["MIN_ASKS", "asks", "position"]
 
 MIN_ASKS = 3
-MAX_ASKS = 6
+MAX_ASKS = 7
 
 
 def _lowest_band(f: RenewalFigures, programme: Programme) -> bool:

@@ -37,6 +37,8 @@ class CriterionLine:
     outcome_class: str  # met | missed | rated | not-scored
     sentence: str  # what the result means: "That is 27 minutes slower than agreed."
     note: str | None  # Markdown, shared with the provider
+    last_time: str = ""  # "Last time: 99.8%" (views.track)
+    misses: str = ""  # "Missed in 7 of 7 quarters." from two misses on (views.track)
     reported: str = ""  # the provider's own figure beside ours, in words ("" if none)
 
 

@@ -37,6 +37,7 @@ from scorecard.documents.views.lines import (
     ScorePoint,
 )
 from scorecard.documents.views.reported import with_reported
+from scorecard.documents.views.track import with_track
 from scorecard.documents.views.voice import SelfLine, own_ratings
 from scorecard.figures.results import CriterionResult, Evaluation, ProviderResult
 from scorecard.figures.rounding import display
@@ -309,7 +310,7 @@ def _shared_page(
         not_scored_sentence=" ".join(not_scored(evaluation)),
         not_applicable_sentence=_not_applicable_sentence(evaluation),
         rules_sentence=_rules_sentence(evaluation, programme, p),
-        categories=_categories(evaluation, programme),
+        categories=with_track(_categories(evaluation, programme), result, evaluation, programme),
         summary=record.summary, provider_response=record.provider_response,
         deficiencies=_action_lines(result.actions.open_deficiencies, as_of, you),
         ideas=_action_lines(result.actions.ideas_proposed, as_of, you),
