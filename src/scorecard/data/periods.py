@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -75,8 +76,7 @@ class Period:
 
     @property
     def end(self) -> date:
-        month = self.index * self.months
-        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return _end(self.year, self.index * self.months)
 
     def due(self, grace_days: int) -> date:
         """The day the evaluation of this period is due."""
@@ -84,13 +84,13 @@ class Period:
 
     def next(self) -> Period:
         if self.index == PER_YEAR[self.cadence]:
-            return Period(self.year + 1, 1, self.cadence)
-        return Period(self.year, self.index + 1, self.cadence)
+            return _period(self.year + 1, 1, self.cadence)
+        return _period(self.year, self.index + 1, self.cadence)
 
     def previous(self) -> Period:
         if self.index == 1:
-            return Period(self.year - 1, PER_YEAR[self.cadence], self.cadence)
-        return Period(self.year, self.index - 1, self.cadence)
+            return _period(self.year - 1, PER_YEAR[self.cadence], self.cadence)
+        return _period(self.year, self.index - 1, self.cadence)
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -112,6 +112,19 @@ class Period:
         """What one period is called: month, quarter, half-year, year."""
         return {"monthly": "month", "quarterly": "quarter", "half-yearly": "half-year",
                 "yearly": "year"}[self.cadence]
+
+
+# Periods and their last days, one object each: the schedules of every provider on
+# every evaluated day of a build name the same few periods (figures.issued keeps
+# them all), so sharing them keeps memory in step with the documents.
+@functools.cache
+def _period(year: int, index: int, cadence: Cadence) -> Period:
+    return Period(year, index, cadence)
+
+
+@functools.cache
+def _end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def parse_period(text: str, cadence: Cadence) -> Period | None:
@@ -137,4 +150,4 @@ def guess_cadence(text: str) -> Cadence | None:
 def period_of(day: date, cadence: Cadence) -> Period:
     """The period of ``cadence`` that holds ``day``."""
     months = 12 // PER_YEAR[cadence]
-    return Period(day.year, (day.month - 1) // months + 1, cadence)
+    return _period(day.year, (day.month - 1) // months + 1, cadence)

@@ -197,10 +197,15 @@ class Portfolio:
     areas: Mapping[str, tuple[ProviderResult, ...]]  # service area -> ranking inside it
 
     def provider(self, provider_id: str) -> ProviderResult | None:
-        for p in self.providers:
-            if p.provider.id == provider_id:
-                return p
-        return None
+        # every document asks for its provider, often: an index made on first use
+        # keeps a build linear in the number of providers
+        index: dict[str, ProviderResult] | None = self.__dict__.get("_by_id")
+        if index is None:
+            index = {}
+            for p in self.providers:
+                index.setdefault(p.provider.id, p)
+            object.__setattr__(self, "_by_id", index)
+        return index.get(provider_id)
 
 
 # --- v1.1: spend, dependence, unused scope (INTERNAL) ------------------------
