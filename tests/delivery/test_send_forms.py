@@ -61,7 +61,8 @@ def test_the_words_about_the_form_read_at_grade_8_or_lower() -> None:
         "period": "2026-Q3", "period_words": "the third quarter of 2026", "greeting": "Dana",
         "reply_days": 14, "reply_by": "15 December 2026", "has_response": False,
         "lead_name": "Priya Shah", "sender_name": "IT vendor management", "revised": False,
-        "previous_day": "", "as_of": "1 December 2026", "form_attached": True})
+        "previous_day": "", "as_of": "1 December 2026", "today": "1 December 2026",
+        "form_attached": True})
     paragraph = next(p for p in words.body.split("\n\n") if p.startswith("Also attached"))
     assert "(form).pdf" in paragraph and "send it back to us" in paragraph
     assert flesch_kincaid_grade(" ".join(paragraph.split())) <= 8

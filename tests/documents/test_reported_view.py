@@ -49,20 +49,20 @@ def test_nothing_reported_leaves_the_pages_as_they_were() -> None:
 
 
 def test_a_difference_is_on_both_pages_and_in_the_list_to_discuss() -> None:
-    # availability: reported 99.9 against our 99.2: 0.7 points apart, beyond 0;
+    # availability: reported 99.9 against our 99.2: 0.7 percentage points apart, beyond 0;
     # p1-response: reported 42 minutes, the same as ours: nothing to discuss
     provider, team = _pages(_portfolio({"availability": 99.9, "p1-response": 42}))
     assert _line(provider, "availability") == (
-        "You reported 99.9%. Our figure is 99.2%. They differ by 0.7 points. "
+        "You reported 99.9%. Our figure is 99.2%. They differ by 0.7 percentage points. "
         "The score uses our figure.")
     assert _line(team, "availability").startswith("Acme reported 99.9%. Our figure is 99.2%.")
     assert _line(provider, "p1-response") == "You reported 42 minutes, the same as our figure."
     assert provider.to_discuss == (
         "Availability: you reported 99.9%, but our figure is 99.2%. They differ by 0.7 "
-        "points. Let us agree which figure is right.",)
+        "percentage points. Let us agree which figure is right.",)
     assert team.to_discuss == (
         "Availability: Acme reported 99.9%, but our figure is 99.2%. They differ by 0.7 "
-        "points. Agree with Acme which figure is right.",)
+        "percentage points. Agree with Acme which figure is right.",)
     # the score still uses ours: availability 100 * (99.2 - 99.0) / 0.9 = 22.2222 -> 22
     availability = next(c for cat in provider.categories for c in cat.criteria
                         if c.id == "availability")

@@ -15,6 +15,7 @@ from conftest import GitRepo
 
 AS_OF = "2026-11-26"
 NG_Q3 = "records/northgate/2026-Q3.yaml"
+CA_Q3 = "records/castellan/2026-Q3.yaml"
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -28,24 +29,24 @@ def _provider(data: dict[str, Any], pid: str) -> dict[str, Any]:
 
 def test_validate_names_the_line_of_a_fraction_and_of_a_bad_evaluated_from(
         demo_repo: GitRepo) -> None:
-    demo_repo.edit(NG_Q3, "  availability: 99.74\n", "  availability: 0.9974\n")
-    demo_repo.edit(NG_Q3, "  availability: 99.93\n", "  availability: 0.9993\n")
+    demo_repo.edit(CA_Q3, "  availability: 99.97\n", "  availability: 0.9997\n")
+    demo_repo.edit(CA_Q3, "  availability: 99.99\n", "  availability: 0.9999\n")
     demo_repo.edit("providers/helpwise.yaml", "evaluated_from: 2026-01", "evaluated_from: 2026-Q1")
     done = cli("validate", "--data", "evaluations", cwd=demo_repo.root)
     assert done.returncode == 1
     lines = done.stdout.splitlines() + done.stderr.splitlines()
     # helpwise.yaml line 10, "evaluated_from: " is 16 characters: column 17.
-    # northgate 2026-Q3: scores.availability on line 8 and reported.availability on
-    # line 25, both after "  availability: " (16 characters): column 17.
-    # 0.9974 x 100 = 99.74, outside 90..100 (min and max): did you mean 99.74?
+    # castellan 2026-Q3: scores.availability on line 8 and reported.availability on
+    # line 24, both after "  availability: " (16 characters): column 17.
+    # 0.9997 x 100 = 99.97, outside 90..100 (min and max): did you mean 99.97?
     assert "evaluations/providers/helpwise.yaml:10:17: evaluated_from: expected a monthly " \
            "period such as 2026-07, found 2026-Q1" in "\n".join(lines)
-    assert ("evaluations/records/northgate/2026-Q3.yaml:8:17: scores.availability: expected "
-            "a value from 90 to 100 (%), the plausible range of availability, found 0.9974. "
-            "Did you mean 99.74?") in lines
-    assert ("evaluations/records/northgate/2026-Q3.yaml:25:17: reported.availability: "
+    assert ("evaluations/records/castellan/2026-Q3.yaml:8:17: scores.availability: expected "
+            "a value from 90 to 100 (%), the plausible range of availability, found 0.9997. "
+            "Did you mean 99.97?") in lines
+    assert ("evaluations/records/castellan/2026-Q3.yaml:24:17: reported.availability: "
             "expected a value from 90 to 100 (%), the plausible range of availability, found "
-            "0.9993. Did you mean 99.93?") in lines
+            "0.9999. Did you mean 99.99?") in lines
     assert "Traceback" not in done.stderr
 
 
@@ -58,42 +59,45 @@ def test_build_shows_the_reported_figures_to_both_parties_and_in_data_json(
     data = json.loads((out / "data.json").read_text(encoding="utf-8"))
     q3 = next(e for e in _provider(data, "northgate")["evaluations"] if e["period"] == "2026-Q3")
     availability = q3["criteria"]["availability"]
-    # ours 99.74 scores 100 * (99.74 - 99.0) / (99.9 - 99.0) = 82.2222; the reported 99.93
-    # would have met the target. 99.93 - 99.74 = 0.19 > 0.05.
+    # ours 99.74 (computed from outages.csv) scores 100 * (99.74 - 99.0) / (99.9 - 99.0)
+    # = 82.2222; the reported 99.95 (Northgate's sla-report.csv) would have met the target.
+    # 99.95 - 99.74 = 0.21 > 0.05.
     assert (availability["value"], availability["score"]) == (99.74, 82.2222)
-    assert availability["reported"] == {"value": 99.93, "difference": 0.19, "tolerance": 0.05,
+    assert availability["reported"] == {"value": 99.95, "difference": 0.21, "tolerance": 0.05,
                                         "beyond_tolerance": True, "scored_with_it": False}
-    assert "reported" not in q3["criteria"]["urgent-response"]  # nothing reported for it
+    assert "reported" not in q3["criteria"]["restore-test"]  # nothing reported for it
     provider = (out / "northgate/2026-Q3/provider.html").read_text(encoding="utf-8")
     team = (out / "northgate/2026-Q3/team.html").read_text(encoding="utf-8")
-    assert ("Availability of the service: you reported 99.93%, but our figure is 99.74%. They "
-            "differ by 0.19 points, more than the 0.05 points allowed.") in provider
+    assert ("Availability of the service: you reported 99.95%, but our figure is 99.74%. They "
+            "differ by 0.21 percentage points, more than the 0.05 percentage points "
+            "allowed.") in provider
     assert "To discuss" in provider and "To discuss" in team
-    assert "Northgate reported 99.93%. Our figure is 99.74%." in team
+    assert "Northgate reported 99.95%. Our figure is 99.74%." in team
     castellan = (out / "castellan/2026-Q3/provider.html").read_text(encoding="utf-8")
     # 99.99 - 99.97 = 0.02, within 0.05: said beside ours, not to discuss
-    assert "You reported 99.99%. That is within 0.05 points of our figure" in castellan
+    assert ("You reported 99.99%. That is within 0.05 percentage points of our "
+            "figure") in castellan
     assert "To discuss" not in castellan
 
 
 def test_only_a_reported_figure_scores_as_reported_by_you(demo_repo: GitRepo,
                                                           tmp_path: Path) -> None:
-    # We have no availability figure of our own for Northgate's 2026-Q3: the score uses
-    # the reported 99.93 (met: 99.93 >= 99.9, score 100) and the documents say so.
-    demo_repo.edit(NG_Q3, "  availability: 99.74\n", "  availability: null\n")
-    demo_repo.commit("Northgate 2026-Q3: our availability figure is not in yet")
+    # We have no availability figure of our own for Castellan's 2026-Q3: the score uses
+    # the reported 99.99 (met: 99.99 >= 99.9, score 100) and the documents say so.
+    demo_repo.edit(CA_Q3, "  availability: 99.97\n", "  availability: null\n")
+    demo_repo.commit("Castellan 2026-Q3: our availability figure is not in yet")
     out = tmp_path / "reports"
     done = cli("build", "--data", "evaluations", "--out", str(out), "--no-pdf", "--jobs", "1",
                "--as-of", AS_OF, "--audience", "provider", cwd=demo_repo.root)
     assert done.returncode == 0, done.stderr
-    provider = (out / "northgate/2026-Q3/provider.html").read_text(encoding="utf-8")
+    provider = (out / "castellan/2026-Q3/provider.html").read_text(encoding="utf-8")
     assert "As reported by you. We have no figure of our own for it." in provider
     assert "To discuss" not in provider
     data = json.loads((out / "data.json").read_text(encoding="utf-8"))
-    q3 = next(e for e in _provider(data, "northgate")["evaluations"] if e["period"] == "2026-Q3")
+    q3 = next(e for e in _provider(data, "castellan")["evaluations"] if e["period"] == "2026-Q3")
     availability = q3["criteria"]["availability"]
     assert (availability["value"], availability["score"], availability["met"]) == (
-        99.93, 100.0, True)
+        99.99, 100.0, True)
     assert availability["reported"]["scored_with_it"] is True
 
 

@@ -33,22 +33,24 @@ def test_the_same_figure_and_one_within_the_tolerance() -> None:
     # 99.95 - 99.92 = 0.03, within 0.05
     near = criterion_result(LOOSE, Measured(99.92), SCALE, reported=99.95)
     assert reported_sentence(near, ACME, internal=True) == (
-        "Acme reported 99.95%. That is within 0.05 points of our figure, as allowed.")
+        "Acme reported 99.95%. That is within 0.05 percentage points of our figure, as allowed.")
     assert to_discuss([same, near], ACME, internal=False) == ()
 
 
 def test_a_difference_beyond_the_tolerance_is_said_to_both_parties() -> None:
-    # 99.93 - 99.74 = 0.19 points, more than 0.05
+    # 99.93 - 99.74 = 0.19 percentage points, more than 0.05
     cr = criterion_result(LOOSE, Measured(99.74), SCALE, reported=99.93)
     assert reported_sentence(cr, ACME, internal=False) == (
-        "You reported 99.93%. Our figure is 99.74%. They differ by 0.19 points, more than "
-        "the 0.05 points allowed. The score uses our figure.")
+        "You reported 99.93%. Our figure is 99.74%. They differ by 0.19 percentage points, "
+        "more than the 0.05 percentage points allowed. The score uses our figure.")
     assert to_discuss([cr], ACME, internal=False) == (
         "Availability: you reported 99.93%, but our figure is 99.74%. They differ by 0.19 "
-        "points, more than the 0.05 points allowed. Let us agree which figure is right.",)
+        "percentage points, more than the 0.05 percentage points allowed. Let us agree which "
+        "figure is right.",)
     assert to_discuss([cr], ACME, internal=True) == (
         "Availability: Acme reported 99.93%, but our figure is 99.74%. They differ by 0.19 "
-        "points, more than the 0.05 points allowed. Agree with Acme which figure is right.",)
+        "percentage points, more than the 0.05 percentage points allowed. Agree with Acme "
+        "which figure is right.",)
 
 
 def test_without_a_tolerance_and_in_minutes() -> None:

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -293,6 +293,7 @@ class DataHistory:
     amendments: dict[str, list[Amendment]]
     last: dict[str, Amendment]
     order: dict[str, int]
+    days: dict[str, date] = field(default_factory=dict)  # each commit's day (UTC)
 
     def latest(self, paths: Sequence[str]) -> str | None:
         """The latest commit that added or changed any of ``paths``; None when git
@@ -346,7 +347,15 @@ def data_history(data_dir: Path, ref: str | None) -> DataHistory:
     programme = "scorecard.yaml" if spec == "." else f"{spec}/scorecard.yaml"
     if programme in last:  # a commit that changed only `distribution` shows in no document
         last[programme] = last_shown_change(root, programme, last[programme])
-    return DataHistory(history, last, order)
+    return DataHistory(history, last, order, _commit_days(run.out))
+
+
+def _commit_days(out: bytes) -> dict[str, date]:
+    """Each commit's day in ``git log`` output of the shape :func:`_parse_log_ordered` reads."""
+    tokens = [t.lstrip(b"\n") for t in out.split(b"\0")]
+    found = (_commit_header(t, tokens[i + 1 : i + 4]) for i, t in enumerate(tokens)
+             if t.startswith(b"\x1e") and i + 4 <= len(tokens))
+    return {c.commit: c.day for c in found if c is not None}
 
 
 def changed_files(data_dir: Path) -> frozenset[str] | None:

@@ -30,7 +30,7 @@ from typing import Any
 __all__ = ["LOOK", "content_of", "identity_of"]
 
 # What the template receives that is look or provenance, not content.
-LOOK = frozenset({"page_size", "lang", "commit", "dirty", "short_commit"})
+LOOK = frozenset({"page_size", "lang", "commit", "commit_day", "dirty", "short_commit"})
 
 
 def identity_of(kind: str, audience: str, provider: str | None,

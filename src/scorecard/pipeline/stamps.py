@@ -166,7 +166,8 @@ def own_provenance(
     if commit is None or not all(known for _, known, _ in parts):
         commit = build.commit  # git does not know them all: say the whole build's
     dirty = build.dirty if changed is None else any(d for _, _, d in parts)
-    return replace(doc, build_context=_stamped(doc.build_context, commit or "", dirty))
+    day = build.commit_day if commit == build.commit else history.days.get(commit or "")
+    return replace(doc, build_context=_stamped(doc.build_context, commit or "", dirty, day))
 
 
 Stamp = tuple[str | None, bool, bool]  # latest commit, all known to git, any uncommitted
@@ -205,11 +206,12 @@ def _latest(history: DataHistory, commits: list[str | None]) -> str | None:
 
 
 def _stamped(
-    build_context: Callable[[], Mapping[str, Any]], commit: str, dirty: bool
+    build_context: Callable[[], Mapping[str, Any]], commit: str, dirty: bool,
+    day: date | None,
 ) -> Callable[[], Mapping[str, Any]]:
     def context() -> Mapping[str, Any]:
         found = dict(build_context())
-        found["meta"] = replace(found["meta"], commit=commit, dirty=dirty)
+        found["meta"] = replace(found["meta"], commit=commit, dirty=dirty, commit_day=day)
         return found
 
     return context

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from scorecard.data.formfields import LEAD, PROVIDER, single_rater
 from scorecard.data.model import Criterion, Dataset, Measured, Provider, Rated, Record
@@ -65,12 +64,11 @@ def _number(value: float | None) -> str:
 
 def _computed(criterion: Criterion, record: Record) -> str | None:
     """How a value computed from the period's source file is shown (``measure.from``,
-    format.md v1.2), or None when the record's own value stands (no such file). Read
-    by name: the model's ``Record.computed`` comes with the evidence work (issue 20)."""
-    found: Any = getattr(record, "computed", {}).get(criterion.id)
+    format.md v1.2), or None when the record's own value stands (no such file)."""
+    found = record.computed.get(criterion.id)
     if found is None or criterion.measure is None:
         return None
-    value, file = getattr(found, "value", None), getattr(found, "file", "its source file")
+    value, file = found.value, found.file
     shown = "no rows counted, so not scored" if value is None else \
         value_text(value, criterion.measure.unit)
     return f"Computed from {file}: {shown}. Nothing to type here."

@@ -227,6 +227,15 @@ def _group(kind: str, urgency: Urgency) -> str:
     return GROUP_TITLES[urgency]
 
 
+def _chart(ordered: list[ProviderResult], programme: Programme) -> Markup:
+    """The chart comparing providers: each one's latest scored overall score."""
+    bars: list[tuple[str, float | None]] = []
+    for r in ordered:
+        latest = _latest_scored(r)
+        bars.append((r.provider.name, latest.overall if latest is not None else None))
+    return charts.portfolio_bars(bars, _bands(programme))
+
+
 def portfolio_view(
     portfolio: Portfolio,
     *,
@@ -251,10 +260,6 @@ def portfolio_view(
         provenance=provenance,
     )
     lev = leverage(portfolio)
-    bars: list[tuple[str, float | None]] = []
-    for r in ordered:
-        latest = _latest_scored(r)
-        bars.append((r.provider.name, latest.overall if latest is not None else None))
     return PortfolioPage(
         meta=meta,
         as_of=portfolio.as_of,
@@ -273,7 +278,7 @@ def portfolio_view(
             for area, results in portfolio.areas.items()
         ),
         unranked=tuple(r.provider.name for r in unranked),
-        chart=charts.portfolio_bars(bars, _bands(programme)),
+        chart=_chart(ordered, programme),
         spend_sentence=" ".join(spend_sentences(lev)),
         dependence=tuple(dependence_sentences(lev)),
         spend_rows=tuple(
