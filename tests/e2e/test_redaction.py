@@ -57,7 +57,7 @@ COMMIT_TIME = "2026-11-20T10:00:00+00:00"
 AMEND_TIME = "2026-11-20T11:00:00+00:00"
 
 # One marker per internal field. Numbers are odd enough never to occur by chance.
-CURRENCY = "MKCURRENCYQX"
+CURRENCY = "ZWG"  # a real ISO 4217 code (validate refuses others) that no document uses
 ALTERNATIVE = "MKALTERNATIVEQX"
 ACTION_NOTE = "MKACTIONNOTEQX"
 CRITERION_NOTE = "MKINTERNALNOTESQX"
@@ -572,7 +572,8 @@ def test_no_termination_right_or_distance_reaches_a_provider_document(built: Bui
     assert holds > 0
     for doc in provider_entries(built.html):
         html = (built.html / doc["path"]).read_text(encoding="utf-8")
-        assert "Service credits for this" in html, doc["path"]  # the shared part is there
+        if doc["path"].endswith(".html"):  # evidence.csv holds rows only
+            assert "Service credits for this" in html, doc["path"]  # the shared part is there
         for pattern in (WORDS[w] for w in TERMINATION_WORDS):
             assert not pattern.search(html), (doc["path"], pattern.pattern)
     data = json.loads((built.html / "data.json").read_text(encoding="utf-8"))
@@ -657,7 +658,8 @@ def test_renewal_briefs_are_team_documents_internal_on_every_page(built: Built) 
     for doc in (d for d in docs if d["format"] == "pdf"):
         path = built.renewal / doc["path"]
         pages = len(PdfReader(path).pages)
-        assert 1 <= pages <= 3, (doc["path"], pages)
+        # v1.2 added service credits and the asks of page one: at most four pages
+        assert 1 <= pages <= 4, (doc["path"], pages)
         for page in range(1, pages + 1):
             done = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path),
                                    "-"], capture_output=True, check=True)
