@@ -63,7 +63,7 @@ def test_the_forms_walk_through_works_as_written(tmp_path: Path) -> None:
     assert "Nothing to write" in _run(f"scorecard take {tmp_path / 'lead.pdf'}", repo)
     # the provider's form
     _run(steps[3].strip(), repo)
-    fill(repo / "forms/castellan-2026-Q3-provider.pdf", repo / "castellan-view.pdf", {
+    fill(repo / "forms/sentinel-bay-2026-Q3-provider.pdf", repo / "sentinel-bay-view.pdf", {
         "reported.availability": "99.95", "self.communication": "4",
         "about_us.pay-on-time": "3", "reply": "Thank you. We will keep it up."})
     took, diff = (_run(line, repo) for line in steps[4].splitlines())
