@@ -43,23 +43,27 @@ def scores_in_force(d: Drafts) -> Iterator[Problem]:
         period = _period(d, r)
         if period is None:
             continue
-        pf = d.provider_file(r.provider or "")
-        skipped = set(pf.provider.not_applicable) if pf is not None else set()
         for cid, value in r.mapping("scores").items():
             c = d.criteria.get(cid)
-            if c is None or value is None:
-                continue
-            path = ("scores", cid)
-            why = _not_in_force(c, period)
-            if why is not None:
-                yield _error(r.doc.key_at(path), path, why,
-                             "Leave it out, or check the period and the criterion's days "
-                             "in scorecard.yaml.")
-            elif cid in skipped and pf is not None:
-                yield _error(r.doc.key_at(path), path,
-                             f"{cid} does not apply to {pf.provider.id} "
-                             f"(not_applicable in {pf.file.display})",
-                             "Leave it out, or remove it from not_applicable.")
+            if c is not None and value is not None:
+                yield from applies_problems(d, r, ("scores", cid), c, period)
+
+
+def applies_problems(d: Drafts, r: RecordFile, path: tuple[str, str], c: Criterion,
+                     period: Period) -> Iterator[Problem]:
+    """A value at ``path`` of record ``r`` for criterion ``c``: an error when ``c`` is not
+    in force in ``period`` or does not apply to the record's provider."""
+    pf = d.provider_file(r.provider or "")
+    why = _not_in_force(c, period)
+    if why is not None:
+        yield _error(r.doc.key_at(path), path, why,
+                     "Leave it out, or check the period and the criterion's days "
+                     "in scorecard.yaml.")
+    elif pf is not None and c.id in pf.provider.not_applicable:
+        yield _error(r.doc.key_at(path), path,
+                     f"{c.id} does not apply to {pf.provider.id} "
+                     f"(not_applicable in {pf.file.display})",
+                     "Leave it out, or remove it from not_applicable.")
 
 
 _REQUIRED = ("provider", "period", "evaluated", "lead")

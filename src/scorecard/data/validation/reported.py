@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from scorecard.data.problems import Problem, shown
 from scorecard.data.validation.drafts import Drafts, Rule, _error
-from scorecard.data.validation.evaluations import _not_in_force, _period
+from scorecard.data.validation.evaluations import _period, applies_problems
 from scorecard.data.validation.records import _unknown_criterion
 
 
@@ -36,23 +36,10 @@ def reported_in_force(d: Drafts) -> Iterator[Problem]:
         period = _period(d, r)
         if period is None:
             continue
-        pf = d.provider_file(r.provider or "")
-        skipped = set(pf.provider.not_applicable) if pf is not None else set()
         for cid in r.mapping("reported"):
             c = d.criteria.get(cid)
-            if c is None or c.measure is None:
-                continue
-            path = ("reported", cid)
-            why = _not_in_force(c, period)
-            if why is not None:
-                yield _error(r.doc.key_at(path), path, why,
-                             "Leave it out, or check the period and the criterion's days "
-                             "in scorecard.yaml.")
-            elif cid in skipped and pf is not None:
-                yield _error(r.doc.key_at(path), path,
-                             f"{cid} does not apply to {pf.provider.id} "
-                             f"(not_applicable in {pf.file.display})",
-                             "Leave it out, or remove it from not_applicable.")
+            if c is not None and c.measure is not None:
+                yield from applies_problems(d, r, ("reported", cid), c, period)
 
 
 RULES: tuple[Rule, ...] = (
