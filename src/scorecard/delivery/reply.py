@@ -74,6 +74,11 @@ def _from_email(data: bytes, provider: Provider) -> Words:
         body = reply_mail.own_words(reply_mail.plain_text(msg))
     except reply_mail.MailError as exc:
         raise ReplyError(str(exc)) from None
+    except (AttributeError, TypeError, ValueError, LookupError) as exc:
+        # the standard library parses headers lazily and fails in these ways on hostile
+        # ones (an empty second From: "'Group' object has no attribute 'local_part'")
+        raise ReplyError(f"the e-mail cannot be read ({type(exc).__name__}); its words are "
+                         "not written") from None
     return Words(_clean(body.text), address, body.left_out)
 
 
