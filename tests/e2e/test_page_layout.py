@@ -199,9 +199,11 @@ def _page_one(pdf: Path) -> str:
 
 def test_page_one_says_who_does_what_by_when(demo: Path) -> None:
     # Castellan has no reply on file: whom to write to (the lead's address from
-    # distribution.people, ours from distribution.from) and by when (22 October + 14 days).
+    # distribution.people, ours from distribution.from) and by when: 14 days (reply_days)
+    # from the day it is sent, which the e-mail names (issue 18: the document names no day
+    # that a later send could contradict).
     provider = _page_one(demo / "castellan" / "2026-Q3" / "provider.pdf")
-    assert "Please reply to us by e-mail by 5 November 2026" in provider
+    assert "Please reply to us by e-mail within 14 days of the day we send you" in provider
     assert "Send it to Pieter Bakker at pieter.bakker@vandermolen.example." in provider
     assert "Copy IT vendor management at vendors@vandermolen.example." in provider
     assert "We will score the fourth quarter of 2026 by 30 January 2027." in provider

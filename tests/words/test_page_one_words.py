@@ -64,11 +64,13 @@ def test_a_strong_provider_still_gets_three_asks_from_figures(portfolio: Portfol
     texts = [a.text for a in asks(f)]
     assert len(texts) == MIN_ASKS
     assert texts == [
-        # g-1 open, due 2026-12-10: not overdue
-        "Ask Globex Services to fix the 1 open problem before we sign.",
+        # g-1 is open, but ours to do (owner: us): not a problem to ask Globex to fix
         "Ask for a recovery plan with dates. The score fell from 100 to 88 over the contract.",
         # 2026-Q3: availability, p1-response and reports all met
         "Ask to keep every target in the new contract. They met 3 of 3 in 2026-Q3.",
+        # no price and no renewal by itself: the notice deadline, 2027-03-31 - 60 days
+        "Ask for their offer in writing before 30 January 2027. That is the last day to "
+        "give notice.",
     ]
 
 

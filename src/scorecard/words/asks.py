@@ -98,7 +98,7 @@ def _figure_asks(f: RenewalFigures, name: str, currency: str | None) -> list[Neg
 
 def _standing_asks(f: RenewalFigures, currency: str | None) -> list[NegotiationPoint]:
     """Asks that hold for any contract, each from a figure: the targets met, the price,
-    renewal by itself."""
+    renewal by itself, or else the offer before the notice deadline."""
     out: list[NegotiationPoint] = []
     latest = next((e for e in reversed(f.term) if e.targets_measured), None)
     if latest is not None:
@@ -115,6 +115,10 @@ def _standing_asks(f: RenewalFigures, currency: str | None) -> list[NegotiationP
         out.append(NegotiationPoint(
             "Ask for a contract that does not renew by itself. This one renews unless we give "
             f"notice by {day_words(status.notice_deadline)}.", "deadline"))
+    elif contract is not None and status is not None and status.notice_deadline is not None:
+        out.append(NegotiationPoint(
+            f"Ask for their offer in writing before {day_words(status.notice_deadline)}. That "
+            "is the last day to give notice.", "deadline"))
     return out
 
 
