@@ -165,7 +165,7 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
         time.sleep(delay)
         if process.poll() is None:
             (os.killpg if group else os.kill)(process.pid, how)
-        _, stderr = process.communicate(timeout=120)
+        _, stderr = process.communicate(timeout=300)  # a hang guard, not a speed test
         kills += 1
         wait_until_group_gone(process.pid)
         if how == signal.SIGTERM:
