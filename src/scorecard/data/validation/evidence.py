@@ -33,16 +33,22 @@ def _err(source: Source, path: tuple[str | int, ...], message: str,
     return Problem(source.at(path), message, field=".".join(named[-3:]), hint=hint)
 
 
+def _zone_problem(zone: str, source: Source, path: tuple[str, ...]) -> Iterator[Problem]:
+    """An IANA zone that does not exist, with the closest one that does."""
+    from scorecard.data.evidence.hours import known_zones, zone_of
+
+    if zone_of(zone) is None:
+        close = did_you_mean(zone, known_zones())
+        yield _err(source, path, f"there is no time zone called '{shown(zone)}'",
+                   _cap(close) if close else _ZONE_HINT)
+
+
 def _calendar_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
     # loaded only for a programme with calendars or sources (polars, holidays)
-    from scorecard.data.evidence.hours import holiday_problem, known_zones, parse_hours, zone_of
+    from scorecard.data.evidence.hours import holiday_problem, parse_hours
 
     for name, cal in spec.calendars.items():
-        if zone_of(cal.timezone) is None:
-            close = did_you_mean(cal.timezone, known_zones())
-            yield _err(source, ("calendars", name, "timezone"),
-                       f"there is no time zone called '{shown(cal.timezone)}'",
-                       _cap(close) if close else _ZONE_HINT)
+        yield from _zone_problem(cal.timezone, source, ("calendars", name, "timezone"))
         week = parse_hours(cal.hours)
         if isinstance(week, str):
             yield _err(source, ("calendars", name, "hours"), f"the opening hours: {week}",
@@ -55,14 +61,8 @@ def _calendar_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
 
 
 def _source_problems(spec: EvidenceSpec, source: Source) -> Iterator[Problem]:
-    from scorecard.data.evidence.hours import known_zones, zone_of
-
     for name, src in spec.sources.items():
-        if zone_of(src.timezone) is None:
-            close = did_you_mean(src.timezone, known_zones())
-            yield _err(source, ("sources", name, "timezone"),
-                       f"there is no time zone called '{shown(src.timezone)}'",
-                       _cap(close) if close else _ZONE_HINT)
+        yield from _zone_problem(src.timezone, source, ("sources", name, "timezone"))
         known = FIELDS[src.kind]
         for fld in src.columns:
             if fld not in known:
