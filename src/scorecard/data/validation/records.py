@@ -78,6 +78,23 @@ def _unknown_criterion(d: Drafts, r: RecordFile, path: tuple[Any, ...], cid: str
                   f"there is no criterion '{shown(cid)}' in the programme", hint)
 
 
+def criteria_of_kind(d: Drafts, field: str, *, measured: bool, message: str,
+                     hint: str) -> Iterator[Problem]:
+    """Each key of a record's mapping ``field`` names a criterion of the programme, measured
+    or rated as ``measured`` says; ``message`` and ``hint`` may name it as ``{cid}``."""
+    if d.programme is None:
+        return
+    for r in d.records:
+        for cid in r.mapping(field):
+            path = (field, cid)
+            c = d.criteria.get(cid)
+            if c is None:
+                yield _unknown_criterion(d, r, path, cid)
+            elif (c.measure is not None) != measured:
+                yield _error(r.doc.key_at(path), path, message.format(cid=shown(cid)),
+                             hint.format(cid=shown(cid)))
+
+
 def scores_name_criteria(d: Drafts) -> Iterator[Problem]:
     if d.programme is None:
         return

@@ -6,27 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scorecard.data.problems import Problem, shown
-from scorecard.data.validation.drafts import Drafts, Rule, _error
+from scorecard.data.problems import Problem
+from scorecard.data.validation.drafts import Drafts, Rule
 from scorecard.data.validation.evaluations import _period, applies_problems
-from scorecard.data.validation.records import _unknown_criterion
+from scorecard.data.validation.records import criteria_of_kind
 
 
 def reported_names_measured_criteria(d: Drafts) -> Iterator[Problem]:
     """A reported figure for an unknown criterion, or for a rated one, is an error."""
-    if d.programme is None:
-        return
-    for r in d.records:
-        for cid in r.mapping("reported"):
-            path = ("reported", cid)
-            c = d.criteria.get(cid)
-            if c is None:
-                yield _unknown_criterion(d, r, path, cid)
-            elif c.measure is None:
-                yield _error(r.doc.key_at(path), path,
-                             f"{shown(cid)} is rated on the scale, so the provider reports no "
-                             "figure for it",
-                             "Leave it out; the provider's own rating goes in self_assessment.")
+    yield from criteria_of_kind(
+        d, "reported", measured=True,
+        message="{cid} is rated on the scale, so the provider reports no figure for it",
+        hint="Leave it out; the provider's own rating goes in self_assessment.")
 
 
 def reported_in_force(d: Drafts) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ from typing import Any
 from scorecard.data.problems import Problem, shown
 from scorecard.data.schema.fields import did_you_mean, found
 from scorecard.data.validation.drafts import Drafts, RecordFile, Rule, _error, _repeated_ids
-from scorecard.data.validation.records import _unknown_criterion
+from scorecard.data.validation.records import criteria_of_kind
 from scorecard.data.yaml.document import INVALID
 
 
@@ -22,19 +22,10 @@ def unique_question_ids(d: Drafts) -> Iterator[Problem]:
 
 
 def self_assessment_names_rated_criteria(d: Drafts) -> Iterator[Problem]:
-    if d.programme is None:
-        return
-    for r in d.records:
-        for cid in r.mapping("self_assessment"):
-            path = ("self_assessment", cid)
-            c = d.criteria.get(cid)
-            if c is None:
-                yield _unknown_criterion(d, r, path, cid)
-            elif c.measure is not None:
-                yield _error(r.doc.key_at(path), path,
-                             f"{shown(cid)} is a measured criterion: the provider rates "
-                             "only rated ones itself",
-                             f"Put the provider's own figure in reported: {shown(cid)}: ...")
+    yield from criteria_of_kind(
+        d, "self_assessment", measured=False,
+        message="{cid} is a measured criterion: the provider rates only rated ones itself",
+        hint="Put the provider's own figure in reported: {cid}: ...")
 
 
 def about_us_names_questions(d: Drafts) -> Iterator[Problem]:
