@@ -93,11 +93,12 @@ def test_next_steps_have_an_owner_and_a_day(portfolio: Portfolio) -> None:
     acme = portfolio.provider("acme")
     assert acme is not None
     q3 = acme.evaluations[-1]
-    # No reply on file: due 14 days after 5 November. a-1 overdue. Notice deadline
-    # 2026-10-02 passed (not "due"). Exit plan reviewed 2025-06-01: stale. Next: 2026-Q4,
+    # No reply on file: due 14 days after the send (not a day: issue 18). a-1 overdue.
+    # Notice deadline 2026-10-02 passed (not "due"). Exit plan reviewed 2025-06-01: stale.
+    # Next: 2026-Q4,
     # due 31 December + 30 days = 30 January 2027.
     assert next_steps(acme, q3, 14) == [
-        "Priya Shah: get Acme's reply by 19 November 2026.",
+        "Priya Shah: get Acme's reply, due 14 days after we send the scorecard.",
         "Priya Shah: chase Acme on the 1 overdue problem.",
         "Priya Shah: review the exit plan for Acme.",
         "Priya Shah: score the fourth quarter of 2026 by 30 January 2027.",
