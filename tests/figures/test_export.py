@@ -211,6 +211,29 @@ def test_same_input_gives_identical_bytes() -> None:
     assert first.startswith('{\n  "as_of": "2026-11-26",\n  "source": {\n    "commit": ')
 
 
+@pytest.mark.parametrize("source", [None, DEMO])
+def test_written_one_provider_at_a_time_it_is_the_same_text_as_one_dump(
+        source: Path | None) -> None:
+    """data.json is written provider by provider (issue 18: memory at 2,000 providers);
+    its text must be that of ``json.dumps`` over the whole export, byte for byte."""
+    if source is None:
+        portfolio = sample.portfolio()
+    else:
+        dataset, problems = load(source, today=date(2026, 11, 26))
+        assert dataset is not None, problems
+        portfolio = compute(dataset, date(2026, 11, 26))
+    whole = json.dumps(to_data(portfolio, PROVENANCE), indent=2, ensure_ascii=False) + "\n"
+    assert len(portfolio.providers) >= 2
+    assert to_data_json(portfolio, PROVENANCE) == whole
+
+
+def test_an_export_without_providers_is_still_the_same_text() -> None:
+    empty = replace(sample.portfolio(), providers=(), ranking=(), areas={})
+    whole = json.dumps(to_data(empty, PROVENANCE), indent=2, ensure_ascii=False) + "\n"
+    assert to_data_json(empty, PROVENANCE) == whole
+    assert json.loads(whole)["providers"] == []
+
+
 def test_text_is_utf8_not_escaped() -> None:
     dataset = sample.dataset()
     renamed = replace(sample.acme(), name="Acme Bürodienste GmbH")

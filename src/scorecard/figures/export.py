@@ -19,7 +19,7 @@ of its keys, and more. Rules:
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -262,12 +262,10 @@ def _provider(result: ProviderResult, lev: PortfolioLeverage, order: Mapping[str
     }
 
 
-def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
-    """The export as plain Python data (dicts, lists, str, numbers, bool, None)."""
+def _head(portfolio: Portfolio, provenance: Provenance, lev: PortfolioLeverage) -> dict[str, Any]:
+    """Every key of the export but ``providers``."""
     programme = portfolio.programme
     areas: Mapping[str, tuple[ProviderResult, ...]] = portfolio.areas
-    lev = leverage(portfolio)
-    order = {c.id: i for i, c in enumerate(programme.criteria())}
     return {
         "as_of": portfolio.as_of.isoformat(),
         "source": {
@@ -290,13 +288,35 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
             "concentration_share": lev.concentration_share,
             "single_provider_areas": list(lev.single_areas),
         },
-        "providers": [
-            credit_keys(programme, r, portfolio.as_of, _provider(r, lev, order))
-            for r in sorted(portfolio.providers, key=lambda r: r.provider.id)
-        ],
     }
 
 
+def _providers(portfolio: Portfolio, lev: PortfolioLeverage) -> Iterator[Json]:
+    """Each provider's part of the export, by id, one at a time."""
+    programme = portfolio.programme
+    order = {c.id: i for i, c in enumerate(programme.criteria())}
+    for r in sorted(portfolio.providers, key=lambda r: r.provider.id):
+        yield credit_keys(programme, r, portfolio.as_of, _provider(r, lev, order))
+
+
+def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
+    """The export as plain Python data (dicts, lists, str, numbers, bool, None)."""
+    lev = leverage(portfolio)
+    return {**_head(portfolio, provenance, lev), "providers": list(_providers(portfolio, lev))}
+
+
 def to_data_json(portfolio: Portfolio, provenance: Provenance) -> str:
-    """``data.json``'s text: byte-identical for the same inputs."""
-    return json.dumps(to_data(portfolio, provenance), indent=2, ensure_ascii=False) + "\n"
+    """``data.json``'s text: byte-identical for the same inputs, and the same text as
+    ``json.dumps(to_data(...), indent=2)``. Written one provider at a time, so that
+    the whole export is never held as Python objects (2,000 providers: hundreds of
+    megabytes) but only as text."""
+    lev = leverage(portfolio)
+    head = json.dumps(_head(portfolio, provenance, lev), indent=2, ensure_ascii=False)
+    parts = [
+        "\n".join("    " + line for line in json.dumps(p, indent=2, ensure_ascii=False)
+                  .split("\n"))
+        for p in _providers(portfolio, lev)
+    ]
+    listed = "[\n" + ",\n".join(parts) + "\n  ]" if parts else "[]"
+    # the head is a non-empty object, "{\n ... \n}": "providers" goes last
+    return head[:-2] + ',\n  "providers": ' + listed + "\n}\n"

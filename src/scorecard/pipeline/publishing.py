@@ -25,12 +25,13 @@ class _ScratchFiles(Mapping[str, bytes]):
     def __init__(self, scratch: Path, paths: Sequence[str], extras: Mapping[str, bytes]) -> None:
         self._scratch = scratch
         self._paths = [p for p in paths if p not in extras]
+        self._known = frozenset(self._paths)  # a list's `in` made publishing quadratic
         self._extras = extras
 
     def __getitem__(self, path: str) -> bytes:
         if path in self._extras:
             return self._extras[path]
-        if path not in self._paths:
+        if path not in self._known:
             raise KeyError(path)
         return (self._scratch / path).read_bytes()
 
