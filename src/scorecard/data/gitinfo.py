@@ -53,6 +53,7 @@ from scorecard.data.gitrun import (
     resolve_commit,
     run_git,
 )
+from scorecard.data.parsed import FileVersions
 from scorecard.data.problems import Location, Problem, shown
 from scorecard.data.provenance import Amendment, Provenance
 from scorecard.data.sameness import layout_only
@@ -309,8 +310,10 @@ class DataHistory:
         return best[1] if best is not None else None
 
 
-def data_history(data_dir: Path, ref: str | None) -> DataHistory:
-    """:func:`file_history` plus the order of commits; empty outside a repository."""
+def data_history(data_dir: Path, ref: str | None,
+                 versions: FileVersions | None = None) -> DataHistory:
+    """:func:`file_history` plus the order of commits; empty outside a repository.
+    ``versions``: the build's store of file versions (read and parsed once each)."""
     empty = DataHistory({}, {}, {})
     root, _ = find_root(data_dir)
     if root is None:
@@ -343,7 +346,8 @@ def data_history(data_dir: Path, ref: str | None) -> DataHistory:
         return empty
     spec = pathspec_of(data_dir, root)
     records = "records/" if spec in ("", ".") else f"{spec.rstrip('/')}/records/"
-    history, last, order = _parse_log_ordered(run.out, layout_only(run.out, root, records))
+    same = layout_only(run.out, root, records, versions)
+    history, last, order = _parse_log_ordered(run.out, same)
     programme = "scorecard.yaml" if spec == "." else f"{spec}/scorecard.yaml"
     if programme in last:  # a commit that changed only `distribution` shows in no document
         last[programme] = last_shown_change(root, programme, last[programme])

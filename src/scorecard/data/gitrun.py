@@ -26,8 +26,8 @@ class GitRun:
     missing_git: bool = False
 
 
-def run_git(args: Sequence[str], cwd: Path) -> GitRun:
-    """Run ``git ARGS`` in ``cwd``; never raises."""
+def run_git(args: Sequence[str], cwd: Path, stdin: bytes | None = None) -> GitRun:
+    """Run ``git ARGS`` in ``cwd`` (``stdin``: its input); never raises."""
     env = dict(os.environ)
     env["LC_ALL"] = "C"  # stable, English error text we can recognise
     env["GIT_TERMINAL_PROMPT"] = "0"
@@ -36,6 +36,7 @@ def run_git(args: Sequence[str], cwd: Path) -> GitRun:
         done = subprocess.run(
             ["git", "--literal-pathspecs", *args],
             cwd=cwd,
+            input=stdin,
             env=env,
             capture_output=True,
             check=False,

@@ -35,6 +35,7 @@ from scorecard.data.model import (
     Source,
     Term,
 )
+from scorecard.data.parsed import FileVersions, parse_file
 from scorecard.data.periods import Cadence, parse_period
 from scorecard.data.problems import Location, Problem, has_errors, sorted_problems
 from scorecard.data.schema import kinds
@@ -44,23 +45,24 @@ from scorecard.data.validation.adoption import adopted
 from scorecard.data.validation.drafts import Drafts, ProviderFile, RecordFile
 from scorecard.data.voice import ratings
 from scorecard.data.yaml.document import INVALID, YamlDoc
-from scorecard.data.yaml.reader import parse
 
 
 def load(
-    data_dir: str | Path, *, ref: str | None = None, today: date | None = None
+    data_dir: str | Path, *, ref: str | None = None, today: date | None = None,
+    versions: FileVersions | None = None,
 ) -> tuple[Dataset | None, list[Problem]]:
     """The validated data set in ``data_dir`` (at git revision ``ref`` if given).
 
     Returns ``(dataset, problems)``: the data set when there are no errors
     (warnings allowed), else None; problems sorted by file, line and column.
     ``today``: the day uncommitted data is checked against (default: the clock);
-    with ``ref``, the day of that commit is.
+    with ``ref``, the day of that commit is. ``versions``: the build's store of
+    file versions, so that what this reads and parses is not read or parsed again.
     """
-    files, problems = read_data(data_dir, ref)
+    files, problems = read_data(data_dir, ref, versions.read if versions else None)
     if not files and has_errors(problems):
         return None, sorted_problems(problems)
-    drafts, found = read_drafts(files, data_dir)
+    drafts, found = read_drafts(files, data_dir, versions)
     drafts.today = _data_day(Path(data_dir), ref, today)
     problems += found
     problems += computed_values(drafts, files)
@@ -78,7 +80,8 @@ def _data_day(data_dir: Path, ref: str | None, today: date | None) -> date | Non
     return resolve_commit(root, ref)[1] if root is not None else None
 
 
-def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, list[Problem]]:
+def read_drafts(files: list[SourceFile], data_dir: str | Path,
+                versions: FileVersions | None = None) -> tuple[Drafts, list[Problem]]:
     """Parse and check every file; build what can be built, even from flawed files."""
     problems: list[Problem] = []
     programme: Programme | None = None
@@ -99,7 +102,7 @@ def read_drafts(files: list[SourceFile], data_dir: str | Path) -> tuple[Drafts, 
     for f in files:
         if f.kind == "source":
             continue  # read by evidence.apply
-        doc = parse(f.data, Source(f.display, f.repo_path), size=f.size)
+        doc = parse_file(versions, f.data, Source(f.display, f.repo_path), size=f.size)
         problems += doc.problems
         clean, found = kinds.check(f.kind, doc)
         problems += found

@@ -16,9 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorecard.data.gitrun import raw_changes
-from scorecard.data.model import Source
-from scorecard.data.sources import cat_blobs
-from scorecard.data.yaml.reader import parse
+from scorecard.data.parsed import FileVersions
 
 __all__ = ["layout_only"]
 
@@ -35,31 +33,34 @@ def _modifications(out: bytes, prefix: str) -> list[Change]:
     ]
 
 
-def _data(blob: bytes | None, path: str) -> object:
+def _data(blob: bytes | None, versions: FileVersions) -> object:
     """What a version of the file says, as ``validate`` reads it; None when it does
     not parse cleanly (then it is equal to nothing)."""
     if blob is None:
         return None
-    doc = parse(blob, Source(path, path))
+    doc = versions.parsed(blob)
     if doc.problems or doc.value is None:
         return None
     return (doc.value, doc.raw, doc.key_raw)
 
 
-def layout_only(out: bytes, root: Path, prefix: str) -> frozenset[tuple[str, str]]:
+def layout_only(out: bytes, root: Path, prefix: str,
+                versions: FileVersions | None = None) -> frozenset[tuple[str, str]]:
     """The (commit, path) of every change to a YAML file under ``prefix`` (a
     repository path ending in ``/``) that leaves its parsed data as it was, from
-    ``git log --raw`` output ``out``. One ``git cat-file --batch`` for them all."""
+    ``git log --raw`` output ``out``. One ``git cat-file --batch`` for them all;
+    ``versions``: the build's store, so that no version is read or parsed twice."""
     changes = _modifications(out, prefix)
     if not changes:
         return frozenset()
-    blobs = cat_blobs(sorted({sha for c in changes for sha in c[2:]}), root)
+    versions = versions or FileVersions()
+    blobs = versions.read(sorted({sha for c in changes for sha in c[2:]}), root)
     parsed: dict[str, object] = {}
     same: set[tuple[str, str]] = set()
     for commit, path, before, after in changes:
         for sha in (before, after):
             if sha not in parsed:
-                parsed[sha] = _data(blobs.get(sha), path)
+                parsed[sha] = _data(blobs.get(sha), versions)
         if parsed[before] is not None and parsed[before] == parsed[after]:
             same.add((commit, path))
     return frozenset(same)

@@ -51,15 +51,17 @@ def _amendment(root: Path, commit: str) -> Amendment | None:
 def last_shown_change(root: Path, path: str, last: Amendment) -> Amendment:
     """``last`` (the programme file's latest commit), or the latest commit before it
     that changed more than the ``distribution`` block; ``last`` when git cannot tell."""
-    commit = last.commit
+    commit, now = last.commit, None
     for _ in range(MAX_STEPS):
         previous = _previous_touch(root, commit, path)
         if previous is None:
             break
-        now = _without_distribution(root, commit, path)
-        if now is None or now != _without_distribution(root, previous, path):
+        if now is None:
+            now = _without_distribution(root, commit, path)
+        before = _without_distribution(root, previous, path)  # each version read once
+        if now is None or now != before:
             break
-        commit = previous
+        commit, now = previous, before
     if commit == last.commit:
         return last
     return _amendment(root, commit) or last

@@ -26,9 +26,8 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from scorecard.data.model import Source
+from scorecard.data.parsed import FileVersions
 from scorecard.data.versions import Versions
-from scorecard.data.yaml.reader import parse
 
 if TYPE_CHECKING:
     from scorecard.data.gitinfo import DataHistory
@@ -75,10 +74,11 @@ class ShownCommits:
     """The latest commit that changed what a document shows of a file, each answer
     worked out once. Pure but for its caches."""
 
-    def __init__(self, history: DataHistory, versions: Versions) -> None:
+    def __init__(self, history: DataHistory, versions: Versions,
+                 store: FileVersions | None = None) -> None:
         self._history = history
         self._versions = versions
-        self._parsed: dict[tuple[str, int], Any] = {}
+        self._store = store or FileVersions()
         self._found: dict[tuple[str, Projection, date | None], str | None] = {}
         self._groups: dict[Hashable, Any] = {}
 
@@ -97,12 +97,6 @@ class ShownCommits:
             self._found[key] = self._work_out(path, projection, key[2])
         return self._found[key]
 
-    def _value(self, path: str, index: int, content: bytes) -> Any:
-        key = (path, index)
-        if key not in self._parsed:
-            self._parsed[key] = parse(content, Source("<version>", "")).value
-        return self._parsed[key]
-
     def _work_out(self, path: str, projection: Projection, day: date | None) -> str | None:
         found = self._history.last.get(path)
         listed = self._versions.get(path)
@@ -111,8 +105,8 @@ class ShownCommits:
             return found.commit if found is not None else None
         previous: str | None = None
         changed = listed[0][0]
-        for index, (commit, content) in enumerate(listed):
-            shown = projected(self._value(path, index, content), projection, day)
+        for commit, content in listed:
+            shown = projected(self._store.value(content), projection, day)
             if previous is not None and shown != previous:
                 changed = commit
             previous = shown

@@ -20,10 +20,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from scorecard.data.blobs import ReadBlobs, cat_blobs
 from scorecard.data.entries import Entry, Kind, judge, limit_for, watched
 from scorecard.data.problems import Location, Problem, shown
 
-__all__ = ["Kind", "SourceFile", "git_toplevel", "read_data", "read_git", "read_worktree"]
+__all__ = ["Kind", "ReadBlobs", "SourceFile", "git_toplevel", "read_data", "read_git",
+           "read_worktree"]
 
 
 @dataclass(frozen=True)
@@ -281,9 +283,10 @@ def _no_folder(given: str) -> Problem:
 
 
 def read_git(
-    data_dir: Path, ref: str, given: str | None = None
+    data_dir: Path, ref: str, given: str | None = None, read: ReadBlobs | None = None
 ) -> tuple[list[SourceFile], list[Problem]]:
-    """Every data file under ``data_dir`` exactly as committed at ``ref``."""
+    """Every data file under ``data_dir`` exactly as committed at ``ref``; ``read``:
+    how to read blobs (default :func:`cat_blobs`)."""
     given = str(data_dir) if given is None else given
     data_dir = Path(os.path.abspath(data_dir))
     top = git_toplevel(data_dir)
@@ -314,7 +317,7 @@ def read_git(
             given, f"this folder does not exist at revision '{shown(ref)}'",
             "Check --data and --ref: the folder must be committed at that revision.",
         )]
-    blobs = cat_blobs([sha for f, sha in wanted if f.size <= limit_for(f.kind)], top)
+    blobs = (read or cat_blobs)([sha for f, sha in wanted if f.size <= limit_for(f.kind)], top)
     files = [
         SourceFile(f.kind, f.rel, f.display, f.repo_path, blobs.get(sha), f.size)
         for f, sha in wanted
@@ -367,33 +370,13 @@ def _listed_files(
     return wanted, problems, seen_any
 
 
-def cat_blobs(shas: list[str], top: Path) -> dict[str, bytes]:
-    """The content of every blob, read by one ``git cat-file --batch``."""
-    if not shas:
-        return {}
-    done = _git(["cat-file", "--batch"], top, stdin="\n".join(shas).encode() + b"\n")
-    out = done.stdout
-    blobs: dict[str, bytes] = {}
-    pos = 0
-    while pos < len(out):
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) < 3:  # "<sha> missing"
-            continue
-        size = int(header[2])
-        blobs[header[0].decode()] = out[pos: pos + size]
-        pos += size + 1
-    return blobs
-
-
 def read_data(
-    data_dir: str | Path, ref: str | None = None
+    data_dir: str | Path, ref: str | None = None, read: ReadBlobs | None = None
 ) -> tuple[list[SourceFile], list[Problem]]:
     """The data files, from the working tree or (with ``ref``) from git. Problems
     about the folder itself name it as it was given."""
     given = os.fspath(data_dir)
     path = Path(data_dir)
     if ref is not None:
-        return read_git(path, ref, given)
+        return read_git(path, ref, given, read)
     return read_worktree(path, given)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scorecard.data.gitrun import find_root, pathspec_of, raw_changes, resolve_commit, run_git
-from scorecard.data.sources import cat_blobs
+from scorecard.data.parsed import FileVersions
 
 __all__ = ["Versions", "data_versions", "provider_versions"]
 
@@ -36,11 +36,13 @@ def provider_versions(data_dir: Path, ref: str | None) -> Versions:
 
 
 def data_versions(data_dir: Path, ref: str | None,
-                  folders: tuple[str, ...] = ("providers/", "records/")) -> Versions:
+                  folders: tuple[str, ...] = ("providers/", "records/"),
+                  versions: FileVersions | None = None) -> Versions:
     """Each committed version of the files in ``folders`` of the data folder, up to
     ``ref`` (None: HEAD), oldest first; each version read once (one ``git log``,
-    one ``git cat-file``), and not at all for a file with one version (its content
-    is then ``b""``). Empty outside a repository or when git cannot answer."""
+    one ``git cat-file``, none for what ``versions``, the build's store, has read
+    already), and not at all for a file with one version (its content is then
+    ``b""``). Empty outside a repository or when git cannot answer."""
     root, _ = find_root(data_dir)
     if root is None:
         return {}
@@ -60,10 +62,11 @@ def data_versions(data_dir: Path, ref: str | None,
     listed = _parse_raw_log(run.out)
     # a file with one version changed nothing since it was added: its content is not
     # needed to tell which commit changed what a document shows of it
-    blobs = cat_blobs(sorted({sha for versions in listed.values() if len(versions) > 1
-                              for _, sha in versions}), root)
+    store = versions or FileVersions()
+    blobs = store.read(sorted({sha for found in listed.values() if len(found) > 1
+                               for _, sha in found}), root)
     return {
-        path: ([(c, blobs[sha]) for c, sha in versions if sha in blobs] if len(versions) > 1
-               else [(c, b"") for c, _ in versions])
-        for path, versions in listed.items()
+        path: ([(c, blobs[sha]) for c, sha in found if sha in blobs] if len(found) > 1
+               else [(c, b"") for c, _ in found])
+        for path, found in listed.items()
     }

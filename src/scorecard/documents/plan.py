@@ -22,17 +22,21 @@ build narrowed to one provider does not narrate the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from functools import partial
+from typing import Literal
 
 from scorecard.data.provenance import Amendment, Provenance
+from scorecard.documents.contexts import (
+    Context,
+    index_context,
+    portfolio_context,
+    provider_context,
+    renewal_context,
+    team_context,
+)
 from scorecard.documents.templating import PageSize
-from scorecard.documents.views.index import IndexEntry, index_view
-from scorecard.documents.views.portfolio import portfolio_view
-from scorecard.documents.views.provider import provider_view
-from scorecard.documents.views.renewal import renewal_view
-from scorecard.documents.views.team import team_view
 from scorecard.figures.renewal import brief_due
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 
@@ -44,7 +48,6 @@ Audience = Literal["provider", "team", "portfolio", "index", "renewal"]
 AUDIENCES: tuple[Audience, ...] = ("provider", "team", "portfolio", "index")
 DocumentKind = Literal["provider", "team", "portfolio", "index", "renewal"]
 
-Context = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -88,68 +91,6 @@ class Document:
         return self.build_context()
 
 
-def _provider_context(
-    result: ProviderResult,
-    evaluation: Evaluation,
-    portfolio: Portfolio,
-    provenance: Provenance,
-    changes: Sequence[Amendment],
-    page_size: PageSize,
-) -> Callable[[], Context]:
-    def build() -> Context:
-        page = provider_view(
-            result,
-            evaluation,
-            portfolio.programme,
-            as_of=portfolio.as_of,
-            provenance=provenance,
-            revised=max((a.day for a in changes), default=None),
-        )
-        return {"meta": replace(page.meta, page_size=page_size), "p": page}
-
-    return build
-
-
-def _team_context(
-    result: ProviderResult,
-    evaluation: Evaluation,
-    portfolio: Portfolio,
-    provenance: Provenance,
-    changes: Sequence[Amendment],
-    page_size: PageSize,
-) -> Callable[[], Context]:
-    def build() -> Context:
-        page = team_view(
-            result, evaluation, portfolio, provenance=provenance, amendments=changes
-        )
-        return {"meta": replace(page.meta, page_size=page_size), "p": page.shared, "team": page}
-
-    return build
-
-
-def _portfolio_context(
-    portfolio: Portfolio,
-    provenance: Provenance,
-    team_hrefs: Mapping[str, str],
-    page_size: PageSize,
-) -> Callable[[], Context]:
-    def build() -> Context:
-        page = portfolio_view(portfolio, provenance=provenance, team_hrefs=team_hrefs)
-        return {"meta": replace(page.meta, page_size=page_size), "v": page}
-
-    return build
-
-
-def _renewal_context(
-    portfolio: Portfolio, provider_id: str, provenance: Provenance, page_size: PageSize
-) -> Callable[[], Context]:
-    def build() -> Context:
-        page = renewal_view(portfolio, provider_id, provenance=provenance)
-        return {"meta": replace(page.meta, page_size=page_size), "v": page}
-
-    return build
-
-
 def _renewal_document(
     portfolio: Portfolio, result: ProviderResult, provenance: Provenance, pdf: bool,
     page_size: PageSize,
@@ -161,7 +102,7 @@ def _renewal_document(
         provider=pid,
         period=None,
         template="renewal.html",
-        build_context=_renewal_context(portfolio, pid, provenance, page_size),
+        build_context=renewal_context(portfolio, pid, provenance, page_size),
         pdf=pdf,
         kind="renewal",
     )
@@ -173,28 +114,11 @@ def _wants_brief(result: ProviderResult, wanted: Collection[Audience]) -> bool:
     return "renewal" in wanted or ("team" in wanted and brief_due(result))
 
 
-def _index_context(
-    portfolio: Portfolio,
-    provenance: Provenance,
-    documents: Sequence[Document],
-    page_size: PageSize,
-) -> Callable[[], Context]:
-    entries = [
-        IndexEntry(d.audience, d.provider, d.period, d.html_path, d.pdf_path, d.document)
-        for d in documents
-    ]
-
-    def build() -> Context:
-        page = index_view(portfolio, entries, provenance=provenance)
-        return {"meta": replace(page.meta, page_size=page_size), "v": page}
-
-    return build
-
-
 def _evaluation_documents(
     result: ProviderResult,
     evaluation: Evaluation,
-    portfolio: Portfolio,
+    state: Portfolio,
+    state_of: Callable[[], Portfolio],
     provenance: Provenance,
     record_changes: Sequence[Amendment],
     *,
@@ -202,7 +126,8 @@ def _evaluation_documents(
     pdf: bool,
     page_size: PageSize,
 ) -> list[Document]:
-    """The provider and team scorecards of one evaluation, those of them ``wanted``."""
+    """The provider and team scorecards of one evaluation, those of them ``wanted``:
+    ``state`` is the portfolio of its day, ``state_of`` gives it again later."""
     pid = result.provider.id
     label = evaluation.period.label
     documents: list[Document] = []
@@ -214,8 +139,8 @@ def _evaluation_documents(
                 provider=pid,
                 period=label,
                 template="provider.html",
-                build_context=_provider_context(
-                    result, evaluation, portfolio, provenance, record_changes, page_size
+                build_context=provider_context(
+                    result, evaluation, state, provenance, record_changes, page_size
                 ),
                 pdf=pdf,
             )
@@ -228,8 +153,8 @@ def _evaluation_documents(
                 provider=pid,
                 period=label,
                 template="team.html",
-                build_context=_team_context(
-                    result, evaluation, portfolio, provenance, record_changes, page_size
+                build_context=team_context(
+                    result, evaluation, state_of, provenance, record_changes, page_size
                 ),
                 pdf=pdf,
             )
@@ -250,7 +175,7 @@ def _portfolio_document(
         provider=None,
         period=None,
         template="portfolio.html",
-        build_context=_portfolio_context(portfolio, provenance, team_hrefs, page_size),
+        build_context=portfolio_context(portfolio, provenance, team_hrefs, page_size),
         pdf=pdf,
     )
 
@@ -267,7 +192,7 @@ def _index_document(
         provider=None,
         period=None,
         template="index.html",
-        build_context=_index_context(portfolio, provenance, documents, page_size),
+        build_context=index_context(portfolio, provenance, documents, page_size),
         pdf=False,
     )
 
@@ -290,6 +215,15 @@ def as_issued(
     return then, shown, state
 
 
+def _state_of(
+    portfolio: Portfolio, issued: Callable[[date], Portfolio] | None, evaluation: Evaluation
+) -> Callable[[], Portfolio]:
+    """How to get the portfolio an evaluation's documents show, when they are built."""
+    if issued is None:
+        return lambda: portfolio
+    return partial(issued, evaluation.record.evaluated)
+
+
 def _add_existing_team_documents(
     portfolio: Portfolio, latest_team: dict[str, str], team_documents: Collection[str]
 ) -> None:
@@ -301,6 +235,30 @@ def _add_existing_team_documents(
             existing = f"{pid}/{result.evaluations[-1].period.label}/team.html"
             if existing in team_documents:
                 latest_team[pid] = existing
+
+
+def _made_by_day(
+    chosen: Sequence[tuple[ProviderResult, Evaluation]],
+    portfolio: Portfolio,
+    issued: Callable[[date], Portfolio] | None,
+    provenance: Provenance,
+    changes: Mapping[str, Sequence[Amendment]],
+    *,
+    wanted: Collection[Audience],
+    pdf: bool,
+    page_size: PageSize,
+) -> dict[tuple[str, str], list[Document]]:
+    """The documents of each chosen evaluation, by (provider, period), made day by
+    day (``sorted`` is stable) so that each day's portfolio is made once."""
+    made: dict[tuple[str, str], list[Document]] = {}
+    for result, evaluation in sorted(chosen, key=lambda pair: pair[1].record.evaluated):
+        record_changes = tuple(changes.get(evaluation.record.source.repo_path, ()))
+        then, shown, state = as_issued(portfolio, issued, result, evaluation)
+        made[(result.provider.id, evaluation.period.label)] = _evaluation_documents(
+            then, shown, state, _state_of(portfolio, issued, evaluation), provenance,
+            record_changes, wanted=wanted, pdf=pdf, page_size=page_size,
+        )  # fmt: skip
+    return made
 
 
 def plan(
@@ -333,8 +291,15 @@ def plan(
     the output folder; the portfolio links a provider's latest one when this
     plan does not make it (``--audience portfolio``).
     """
-    changes = amendments or {}
     wanted = set(audiences) if audiences is not None else set(AUDIENCES)
+    chosen = [
+        (result, evaluation) for result in portfolio.providers
+        if providers is None or result.provider.id in providers
+        for evaluation in result.evaluations
+        if periods is None or evaluation.period.label in periods
+    ]
+    made = _made_by_day(chosen, portfolio, issued, provenance, amendments or {},
+                        wanted=wanted, pdf=pdf, page_size=page_size)
     documents: list[Document] = []
     latest_team: dict[str, str] = {}
     for result in portfolio.providers:
@@ -342,18 +307,10 @@ def plan(
         if providers is not None and pid not in providers:
             continue
         for evaluation in result.evaluations:
-            if periods is not None and evaluation.period.label not in periods:
-                continue
-            record_changes = tuple(changes.get(evaluation.record.source.repo_path, ()))
-            then, shown, state = as_issued(portfolio, issued, result, evaluation)
-            made = _evaluation_documents(
-                then, shown, state, provenance, record_changes,
-                wanted=wanted, pdf=pdf, page_size=page_size,
-            )  # fmt: skip
-            for document in made:
+            for document in made.get((pid, evaluation.period.label), ()):
                 if document.audience == "team":
                     latest_team[pid] = document.html_path
-            documents.extend(made)
+                documents.append(document)
         if periods is None and _wants_brief(result, wanted):
             documents.append(_renewal_document(portfolio, result, provenance, pdf, page_size))
     narrowed = providers is not None or periods is not None

@@ -4,12 +4,19 @@
 A document for period P, evaluated on day E, shows the actions open on E (and
 overdue then), the ranks among peers' evaluations known on E, and the schedule
 as of E, so that a later record or action does not change it. :class:`Issued`
-makes the portfolio as of each such day once, and scores each provider's
+makes the portfolio as of such a day when asked, and scores each provider's
 records once for each set of them known on some day.
+
+A portfolio as of a day holds every provider's figures, so keeping one for each
+evaluated day would cost memory in providers x days (2,000 providers x 8
+quarters: over a gigabyte). :class:`Issued` keeps the few it made last; the
+build asks for them day by day (``scorecard.pipeline.days``), so each is made
+once in each pass over the documents.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date
 
 from scorecard.data.model import Dataset
@@ -21,18 +28,26 @@ __all__ = ["Issued"]
 
 
 class Issued:
-    """Portfolios as of past days, each computed once. Pure but for its cache."""
+    """Portfolios as of past days, the last ``keep`` of them kept. Pure but for its
+    caches."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, keep: int = 4) -> None:
         self._dataset = dataset
-        self._days: dict[date, Portfolio] = {}
+        self._keep = max(1, keep)
+        self._days: OrderedDict[date, Portfolio] = OrderedDict()
         self._scored: dict[tuple[str, tuple[Period, ...]], tuple[Evaluation, ...]] = {}
+        self.made = 0  # portfolios made so far: what the build's order saves
 
     def on(self, day: date) -> Portfolio:
         """Every figure as of ``day``, as ``compute(dataset, day)`` gives it."""
         found = self._days.get(day)
-        if found is None:
-            found = self._days[day] = self._compute(day)
+        if found is not None:
+            self._days.move_to_end(day)
+            return found
+        found = self._days[day] = self._compute(day)
+        self.made += 1
+        while len(self._days) > self._keep:
+            self._days.popitem(last=False)
         return found
 
     def _compute(self, day: date) -> Portfolio:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from scorecard.data.problems import Location, Problem, has_errors, shown
 from scorecard.data.provenance import Provenance
 from scorecard.figures.results import Portfolio
+from scorecard.pipeline.days import by_day
 from scorecard.pipeline.options import SUPPORTED_AUDIENCES, BuildOptions, BuildReport, Progress
 from scorecard.pipeline.publishing import publish_build, refresh_index
 from scorecard.pipeline.render import render_all
@@ -31,6 +32,7 @@ from scorecard.pipeline.stamps import loaded_files, own_provenance
 
 if TYPE_CHECKING:
     from scorecard.data.model import Dataset
+    from scorecard.data.parsed import FileVersions
     from scorecard.output.folder import OutputFolder
 
 
@@ -39,8 +41,11 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
     report = BuildReport()
     data_dir = Path(options.data_dir)
 
-    # 1. load and validate
-    loaded = _load(options, data_dir, report, today)
+    # 1. load and validate; every version of a data file is read and parsed once
+    from scorecard.data.parsed import FileVersions
+
+    versions = FileVersions()
+    loaded = _load(options, data_dir, report, today, versions)
     if loaded is None:
         return report
     dataset, provenance = loaded
@@ -62,13 +67,14 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
         return report
     try:
         planned = _plan(options, portfolio, provenance, Issued(dataset).on,
-                        _team_documents(folder.root))
+                        _team_documents(folder.root), versions)
         report.problems += _ownership(folder.root, planned)
         if has_errors(report.problems):
             return report
         # 4. render into a scratch folder, 5. publish from it
         scratch = folder.scratch()
-        rendered = _render(options, planned, scratch, as_of, progress, report)
+        rendered = _render(options, planned, scratch, as_of, progress, report,
+                           by_day(planned, portfolio))
         if rendered is not None:
             _publish(options, planned, rendered, scratch, portfolio, provenance, as_of, report,
                      folder)
@@ -79,14 +85,15 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
 
 
 def _load(
-    options: BuildOptions, data_dir: Path, report: BuildReport, today: date
+    options: BuildOptions, data_dir: Path, report: BuildReport, today: date,
+    versions: FileVersions,
 ) -> tuple[Dataset, Provenance] | None:
     """The validated data set and the build's provenance; None when either failed
     (the problems are in ``report``)."""
     from scorecard.data import gitinfo
     from scorecard.data.load import load
 
-    dataset, problems = load(data_dir, ref=options.ref, today=today)
+    dataset, problems = load(data_dir, ref=options.ref, today=today, versions=versions)
     report.problems += problems
     if dataset is None or has_errors(problems):
         return None
@@ -166,6 +173,7 @@ def _plan(
     provenance: Provenance,
     issued: Callable[[date], Portfolio],
     team_documents: frozenset[str] = frozenset(),
+    store: FileVersions | None = None,
 ) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
@@ -175,10 +183,11 @@ def _plan(
     from scorecard.documents import plan as docs
 
     data_dir = Path(options.data_dir)
-    history = gitinfo.data_history(data_dir, options.ref)
-    versions = data_versions(data_dir, options.ref) if provenance.commit is not None else {}
+    history = gitinfo.data_history(data_dir, options.ref, store)
+    versions = (data_versions(data_dir, options.ref, versions=store)
+                if provenance.commit is not None else {})
     # a draft made final is issued, not revised: its draft commits amend nothing
-    amendments = issued_amendments(history.amendments, versions, history.order)
+    amendments = issued_amendments(history.amendments, versions, history.order, store)
     planned = docs.plan(
         portfolio,
         provenance=provenance,
@@ -211,11 +220,12 @@ def _plan(
             # files we did not read changed (a record deleted, a stray file): we
             # cannot say which documents that touches, so all are drafts
             changed = None
-        shown = ShownCommits(history, versions)
-        planned = tuple(
-            own_provenance(d, portfolio, history, changed, provenance, issued, shown)
-            for d in planned
-        )
+        shown = ShownCommits(history, versions, store)
+        stamped = list(planned)
+        for i in by_day(planned, portfolio):  # each day's portfolio made once
+            stamped[i] = own_provenance(planned[i], portfolio, history, changed, provenance,
+                                        issued, shown)
+        planned = tuple(stamped)
     return planned
 
 
@@ -250,12 +260,13 @@ def _render(
     as_of: date,
     progress: Progress | None,
     report: BuildReport,
+    order: list[int],
 ) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]] | None:
     """Render every planned document into ``scratch``: the files made (path ->
     (input key, sha256)) and each document's content (stem -> fingerprint); None
     when the build has errors by now."""
     made, problems, counts, contents = render_all(
-        planned, options, scratch, as_of=as_of, progress=progress
+        planned, options, scratch, as_of=as_of, progress=progress, order=order
     )
     report.problems += problems
     report.rendered, report.reused = counts

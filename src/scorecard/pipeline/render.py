@@ -117,11 +117,13 @@ def render_all(
     *,
     as_of: date,
     progress: Progress | None,
+    order: Sequence[int] | None = None,
 ) -> tuple[dict[str, tuple[str, str]], list[Problem], tuple[int, int], dict[str, tuple[str, str]]]:
     """Render ``planned`` into ``scratch``: the files made (path -> (input key,
     sha256)), the problems, how many PDFs were rendered and reused, and each
     document's content (stem -> (``scorecard.documents.identity.content_of``, the
-    commit it names))."""
+    commit it names)). ``order``: the indices of ``planned`` in the order to
+    render them (``scorecard.pipeline.days``; default: as planned)."""
     global _STATE
     import weasyprint
 
@@ -141,8 +143,12 @@ def render_all(
     problems: list[Problem] = []
     rendered = reused = 0
     try:
+        # recycling bounds the PDF renderer's caches; HTML alone needs none, and a
+        # worker that lives on keeps the portfolios of the days it has made
+        pdfs = any(d.pdf_path is not None for d in planned)
         outcomes = ordered_map(
-            _render_one, range(len(planned)), options.jobs, _warm, recycle=RECYCLE
+            _render_one, list(order) if order is not None else range(len(planned)),
+            options.jobs, _warm, recycle=RECYCLE if pdfs else None,
         )
         for done, outcome in enumerate(outcomes, start=1):
             made.update(outcome.made)

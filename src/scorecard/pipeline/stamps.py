@@ -18,11 +18,9 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from scorecard.data.model import Source
 from scorecard.data.provenance import Provenance
-from scorecard.data.shown_commits import Projection, ShownCommits, projected
+from scorecard.data.shown_commits import Projection, ShownCommits
 from scorecard.data.versions import Versions
-from scorecard.data.yaml.reader import parse
 from scorecard.figures.results import Portfolio
 
 if TYPE_CHECKING:
@@ -191,12 +189,6 @@ def _stamp_of(sources: list[Sourced], state: Portfolio, history: DataHistory,
     known = all(path in history.last for path, _ in sources)
     dirty = changed is not None and any(path in changed for path, _ in sources)
     return commit, known, dirty
-
-
-def shown_of_provider_file(content: bytes, day: date) -> str:
-    """What a document as of ``day`` shows of a provider file: all of it but the
-    actions raised after ``day``, as stable text ("" when it does not parse)."""
-    return projected(parse(content, Source("<version>", "")).value, "as_of", day)
 
 
 def _latest(history: DataHistory, commits: list[str | None]) -> str | None:
