@@ -122,6 +122,28 @@ def test_a_reported_file_gives_the_records_reported_figures(tmp_path: Path) -> N
     assert dict(dataset.records["acme"][0].reported) == {"availability": 99.97, "p1-in-4h": 98.0}
 
 
+def test_a_reported_file_s_figures_must_be_plausible_as_the_record_s_must(
+        tmp_path: Path) -> None:
+    """A provider's figure read from its file gets the checks one typed in the record
+    gets (format.md v1.2, plausible values): inside the criterion's range, and not a
+    fraction where a percentage is meant, each at its row."""
+    programme = _with(PROGRAMME, "  outages:\n",
+                      "  provider-figures: {kind: reported}\n  outages:\n")
+    programme = _with(programme, "          target: 95\n",
+                      "          target: 95\n          min: 0\n          max: 100\n")
+    folder = make(tmp_path, programme=programme)
+    (folder / "sources/acme/2025-12/provider-figures.csv").write_text(
+        "criterion,value\navailability,0.9997\np1-in-4h,180\n", encoding="utf-8")
+    found = _problems(folder)
+    fraction = [t for w, t in found if w == f"{SRC}/provider-figures.csv:2:1"]
+    assert len(fraction) == 1 and "looks like a fraction" in fraction[0]
+    assert "did you mean 99.97?" in fraction[0]
+    outside = [t for w, t in found if w == f"{SRC}/provider-figures.csv:3:1"]
+    assert len(outside) == 1
+    assert "expected a value from 0 to 100 (%), the plausible range of p1-in-4h" in outside[0]
+    assert "found 180" in outside[0]
+
+
 def test_a_linked_source_file_is_an_error_and_never_followed(tmp_path: Path) -> None:
     folder = make(tmp_path)
     target = tmp_path / "elsewhere.csv"

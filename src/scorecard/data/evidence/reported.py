@@ -8,14 +8,18 @@ from collections.abc import Mapping
 
 from scorecard.data.evidence.table import read_table
 from scorecard.data.model import Criterion
+from scorecard.data.periods import Period
 from scorecard.data.problems import Problem, shown
 from scorecard.data.schema.fields import did_you_mean
 from scorecard.data.sources import SourceFile
+from scorecard.data.validation.plausible import implausible
 
 
-def read_reported(f: SourceFile, criteria: Mapping[str, Criterion]
-                  ) -> tuple[dict[str, float], list[Problem]]:
-    """criterion id -> the provider's value, and the problems of bad rows."""
+def read_reported(f: SourceFile, criteria: Mapping[str, Criterion],
+                  period: Period | None = None) -> tuple[dict[str, float], list[Problem]]:
+    """criterion id -> the provider's value, and the problems of bad rows: a value
+    must be plausible as one typed in the record must (``validation.plausible``),
+    judged by the rules in force for ``period``."""
     wanted = {"criterion": "criterion", "value": "value"}
     table, problems = read_table(f.display, f.rel[-1], f.data, f.size, wanted)
     if table is None:
@@ -41,6 +45,10 @@ def read_reported(f: SourceFile, criteria: Mapping[str, Criterion]
             continue
         if value != value or value in (float("inf"), float("-inf")):
             problems.append(Problem(where, f"the value for {cid} is not a finite number"))
+            continue
+        wrong = implausible(crit, crit.measure, period, value, text.strip())
+        if wrong is not None:
+            problems.append(Problem(where, wrong[0], field="value", hint=wrong[1]))
             continue
         if cid in first:
             problems.append(Problem(where, f"a second row for {cid} (first on line {first[cid]})",

@@ -165,7 +165,7 @@ def evaluate(drafts: Drafts, files: list[SourceFile], *, work: bool = True) -> E
                 continue
             used.add((r.folder, r.file.stem, name))
             if src.kind == "reported":
-                values, found = read_reported(f, drafts.criteria)
+                values, found = read_reported(f, drafts.criteria, period)
                 ev.reported.setdefault(key, {}).update(values)
                 ev.problems += found + _reported_twice(r, values, f)
                 continue

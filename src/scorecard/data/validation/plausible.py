@@ -112,26 +112,32 @@ def target_in_force(c: Criterion, m: Measure, period: Period | None) -> float:
     return target
 
 
-def _value_problem(r: RecordFile, c: Criterion, m: Measure, period: Period | None,
-                   path: tuple[Any, ...], value: float) -> Problem | None:
-    raw = r.doc.raw.get(path)
+def implausible(c: Criterion, m: Measure, period: Period | None, value: float,
+                raw: str | None) -> tuple[str, str] | None:
+    """What is wrong with ``value`` for criterion ``c`` and how to fix it (message,
+    hint), or None when it is plausible: outside the range, or a fraction typed
+    where a percentage was meant. For a record's values and a ``reported`` file's."""
     unit = f" {m.unit}" if m.unit.strip() != "%" else m.unit
     if outside(m, value):
         guess = as_percentage(value, raw) if m.unit.strip() == "%" and 0 < value < 1 else None
         fits = guess is not None and not outside(m, float(guess))
-        return _error(r.doc.at(path), path,
-                      f"expected a value {range_text(m)} ({shown(m.unit)}), the plausible "
-                      f"range of {c.id}, found {shown(raw or f'{value:g}')}",
-                      f"Did you mean {guess}?" if fits else
-                      "Check the figure and its unit, or widen min and max in scorecard.yaml.")
+        return (f"expected a value {range_text(m)} ({shown(m.unit)}), the plausible "
+                f"range of {c.id}, found {shown(raw or f'{value:g}')}",
+                f"Did you mean {guess}?" if fits else
+                "Check the figure and its unit, or widen min and max in scorecard.yaml.")
     target = target_in_force(c, m, period)
     if looks_like_fraction(m, target, value):
         guess = as_percentage(value, raw)
-        return _error(r.doc.at(path), path,
-                      f"{shown(raw or f'{value:g}')} looks like a fraction, but {c.id} is "
-                      f"in % against a target of {target:g}{unit}: did you mean {guess}?",
-                      f"Write the percentage: {c.id}: {guess}")
+        return (f"{shown(raw or f'{value:g}')} looks like a fraction, but {c.id} is "
+                f"in % against a target of {target:g}{unit}: did you mean {guess}?",
+                f"Write the percentage: {c.id}: {guess}")
     return None
+
+
+def _value_problem(r: RecordFile, c: Criterion, m: Measure, period: Period | None,
+                   path: tuple[Any, ...], value: float) -> Problem | None:
+    found = implausible(c, m, period, value, r.doc.raw.get(path))
+    return _error(r.doc.at(path), path, *found) if found is not None else None
 
 
 def values_are_plausible(d: Drafts) -> Iterator[Problem]:
