@@ -37,9 +37,13 @@ def blob_id(content: bytes) -> str:
 class FileVersions:
     """Blobs read and YAML parsed once each, for one build. Pure but for its caches."""
 
-    def __init__(self) -> None:
+    def __init__(self, several: frozenset[str] | None = None) -> None:
         self._blobs: dict[str, bytes] = {}
         self._docs: dict[str, YamlDoc] = {}
+        # the files (repository paths) with more than one committed version: only
+        # theirs are parsed again by the checks, so only theirs are kept from the
+        # loader (None: keep every one)
+        self._several = several
 
     def read(self, shas: Iterable[str], root: Path) -> dict[str, bytes]:
         """The content of each blob git has of ``shas``; those not read before in one
@@ -61,7 +65,9 @@ class FileVersions:
             source.display, source.repo_path
         ):
             return found
-        doc = self._docs[key] = parse(content, source, size=size)
+        doc = parse(content, source, size=size)
+        if self._several is None or source.repo_path in self._several:
+            self._docs[key] = doc
         return doc
 
     def parsed(self, content: bytes) -> YamlDoc:

@@ -15,7 +15,8 @@ from pathlib import Path
 from scorecard.data.gitrun import find_root, pathspec_of, raw_changes, resolve_commit, run_git
 from scorecard.data.parsed import FileVersions
 
-__all__ = ["Versions", "data_versions", "provider_versions"]
+__all__ = ["Listed", "Versions", "data_versions", "listed_versions", "provider_versions",
+           "several"]
 
 Versions = dict[str, list[tuple[str, bytes]]]  # repo path -> [(commit, content)], oldest first
 
@@ -35,20 +36,21 @@ def provider_versions(data_dir: Path, ref: str | None) -> Versions:
     return data_versions(data_dir, ref, ("providers/",))
 
 
-def data_versions(data_dir: Path, ref: str | None,
-                  folders: tuple[str, ...] = ("providers/", "records/"),
-                  versions: FileVersions | None = None) -> Versions:
+Listed = tuple[dict[str, list[tuple[str, str]]], Path | None]  # path -> [(commit, blob)], root
+
+
+def listed_versions(data_dir: Path, ref: str | None,
+                    folders: tuple[str, ...] = ("providers/", "records/")) -> Listed:
     """Each committed version of the files in ``folders`` of the data folder, up to
-    ``ref`` (None: HEAD), oldest first; each version read once (one ``git log``,
-    one ``git cat-file``, none for what ``versions``, the build's store, has read
-    already), and not at all for a file with one version (its content is then
-    ``b""``). Empty outside a repository or when git cannot answer."""
+    ``ref`` (None: HEAD), oldest first, as (commit, blob id), with one ``git log``;
+    and the repository's root (None, and nothing listed, outside a repository or
+    when git cannot answer)."""
     root, _ = find_root(data_dir)
     if root is None:
-        return {}
+        return {}, None
     commit, _ = resolve_commit(root, ref or "HEAD")
     if commit is None:
-        return {}
+        return {}, None
     spec = pathspec_of(data_dir, root)
     prefix = "" if spec in ("", ".") else f"{spec.rstrip('/')}/"
     run = run_git(
@@ -57,16 +59,33 @@ def data_versions(data_dir: Path, ref: str | None,
          *(prefix + folder for folder in folders)],
         root,
     )
-    if not run.ok:
+    return (_parse_raw_log(run.out), root) if run.ok else ({}, None)
+
+
+def several(listed: Listed) -> frozenset[str]:
+    """The files with more than one version."""
+    return frozenset(path for path, found in listed[0].items() if len(found) > 1)
+
+
+def data_versions(data_dir: Path, ref: str | None,
+                  folders: tuple[str, ...] = ("providers/", "records/"),
+                  versions: FileVersions | None = None, listed: Listed | None = None) -> Versions:
+    """Each committed version of the files in ``folders`` of the data folder, up to
+    ``ref`` (None: HEAD), oldest first; each version read once (one ``git log``,
+    none when ``listed`` gives its answer, and one ``git cat-file``, none for what
+    ``versions``, the build's store, has read already), and not at all for a file
+    with one version (its content is then ``b""``). Empty outside a repository or
+    when git cannot answer."""
+    found_all, root = listed if listed is not None else listed_versions(data_dir, ref, folders)
+    if root is None:
         return {}
-    listed = _parse_raw_log(run.out)
     # a file with one version changed nothing since it was added: its content is not
     # needed to tell which commit changed what a document shows of it
     store = versions or FileVersions()
-    blobs = store.read(sorted({sha for found in listed.values() if len(found) > 1
+    blobs = store.read(sorted({sha for found in found_all.values() if len(found) > 1
                                for _, sha in found}), root)
     return {
         path: ([(c, blobs[sha]) for c, sha in found if sha in blobs] if len(found) > 1
                else [(c, b"") for c, _ in found])
-        for path, found in listed.items()
+        for path, found in found_all.items()
     }

@@ -30,22 +30,35 @@ __all__ = ["Context", "index_context", "portfolio_context", "provider_context",
 Context = Mapping[str, Any]
 
 
+def _as_issued(state_of: Callable[[], Portfolio], result: ProviderResult,
+               evaluation: Evaluation) -> tuple[Portfolio, ProviderResult, Evaluation]:
+    """The portfolio of the evaluation's day, and the provider's figures and the
+    evaluation in it (those of the build's portfolio if it has none: it always has)."""
+    state = state_of()
+    then = state.provider(result.provider.id) or result
+    return state, then, then.evaluation(evaluation.period) or evaluation
+
+
 def provider_context(
     result: ProviderResult,
     evaluation: Evaluation,
-    state: Portfolio,
+    state_of: Callable[[], Portfolio],
     provenance: Provenance,
     changes: Sequence[Amendment],
     page_size: PageSize,
 ) -> Callable[[], Context]:
-    programme, as_of = state.programme, state.as_of  # not the state: it is kept a while
+    """The provider scorecard's context. ``result`` and ``evaluation`` are the build's;
+    what the document shows is as of its day: ``state_of()``, asked for when it is
+    built rather than kept by every document (a portfolio per day costs memory in
+    providers x days)."""
 
     def build() -> Context:
+        state, then, shown = _as_issued(state_of, result, evaluation)
         page = provider_view(
-            result,
-            evaluation,
-            programme,
-            as_of=as_of,
+            then,
+            shown,
+            state.programme,
+            as_of=state.as_of,
             provenance=provenance,
             revised=max((a.day for a in changes), default=None),
         )
@@ -62,14 +75,10 @@ def team_context(
     changes: Sequence[Amendment],
     page_size: PageSize,
 ) -> Callable[[], Context]:
-    """The team scorecard's context; the portfolio of its day (peers, alternatives,
-    spend) is asked for again when it is built, not kept by every document."""
-    pid, period = result.provider.id, evaluation.period
+    """The team scorecard's context, as of its day like :func:`provider_context`."""
 
     def build() -> Context:
-        state = state_of()
-        then = state.provider(pid) or result
-        shown = then.evaluation(period) or evaluation
+        state, then, shown = _as_issued(state_of, result, evaluation)
         page = team_view(then, shown, state, provenance=provenance, amendments=changes)
         return {"meta": replace(page.meta, page_size=page_size), "p": page.shared, "team": page}
 

@@ -117,7 +117,6 @@ def _wants_brief(result: ProviderResult, wanted: Collection[Audience]) -> bool:
 def _evaluation_documents(
     result: ProviderResult,
     evaluation: Evaluation,
-    state: Portfolio,
     state_of: Callable[[], Portfolio],
     provenance: Provenance,
     record_changes: Sequence[Amendment],
@@ -126,8 +125,8 @@ def _evaluation_documents(
     pdf: bool,
     page_size: PageSize,
 ) -> list[Document]:
-    """The provider and team scorecards of one evaluation, those of them ``wanted``:
-    ``state`` is the portfolio of its day, ``state_of`` gives it again later."""
+    """The provider and team scorecards of one evaluation, those of them ``wanted``;
+    ``state_of`` gives the portfolio of its day when they are built."""
     pid = result.provider.id
     label = evaluation.period.label
     documents: list[Document] = []
@@ -140,7 +139,7 @@ def _evaluation_documents(
                 period=label,
                 template="provider.html",
                 build_context=provider_context(
-                    result, evaluation, state, provenance, record_changes, page_size
+                    result, evaluation, state_of, provenance, record_changes, page_size
                 ),
                 pdf=pdf,
             )
@@ -197,24 +196,6 @@ def _index_document(
     )
 
 
-def as_issued(
-    portfolio: Portfolio,
-    issued: Callable[[date], Portfolio] | None,
-    result: ProviderResult,
-    evaluation: Evaluation,
-) -> tuple[ProviderResult, Evaluation, Portfolio]:
-    """The provider's figures, the evaluation and the portfolio as on the
-    evaluation's ``evaluated`` day (as in ``portfolio`` without ``issued``)."""
-    if issued is None:
-        return result, evaluation, portfolio
-    state = issued(evaluation.record.evaluated)
-    then = state.provider(result.provider.id)
-    shown = then.evaluation(evaluation.period) if then is not None else None
-    if then is None or shown is None:  # pragma: no cover - a record is known on its day
-        return result, evaluation, portfolio
-    return then, shown, state
-
-
 def _state_of(
     portfolio: Portfolio, issued: Callable[[date], Portfolio] | None, evaluation: Evaluation
 ) -> Callable[[], Portfolio]:
@@ -235,30 +216,6 @@ def _add_existing_team_documents(
             existing = f"{pid}/{result.evaluations[-1].period.label}/team.html"
             if existing in team_documents:
                 latest_team[pid] = existing
-
-
-def _made_by_day(
-    chosen: Sequence[tuple[ProviderResult, Evaluation]],
-    portfolio: Portfolio,
-    issued: Callable[[date], Portfolio] | None,
-    provenance: Provenance,
-    changes: Mapping[str, Sequence[Amendment]],
-    *,
-    wanted: Collection[Audience],
-    pdf: bool,
-    page_size: PageSize,
-) -> dict[tuple[str, str], list[Document]]:
-    """The documents of each chosen evaluation, by (provider, period), made day by
-    day (``sorted`` is stable) so that each day's portfolio is made once."""
-    made: dict[tuple[str, str], list[Document]] = {}
-    for result, evaluation in sorted(chosen, key=lambda pair: pair[1].record.evaluated):
-        record_changes = tuple(changes.get(evaluation.record.source.repo_path, ()))
-        then, shown, state = as_issued(portfolio, issued, result, evaluation)
-        made[(result.provider.id, evaluation.period.label)] = _evaluation_documents(
-            then, shown, state, _state_of(portfolio, issued, evaluation), provenance,
-            record_changes, wanted=wanted, pdf=pdf, page_size=page_size,
-        )  # fmt: skip
-    return made
 
 
 def plan(
@@ -291,15 +248,8 @@ def plan(
     the output folder; the portfolio links a provider's latest one when this
     plan does not make it (``--audience portfolio``).
     """
+    changes = amendments or {}
     wanted = set(audiences) if audiences is not None else set(AUDIENCES)
-    chosen = [
-        (result, evaluation) for result in portfolio.providers
-        if providers is None or result.provider.id in providers
-        for evaluation in result.evaluations
-        if periods is None or evaluation.period.label in periods
-    ]
-    made = _made_by_day(chosen, portfolio, issued, provenance, amendments or {},
-                        wanted=wanted, pdf=pdf, page_size=page_size)
     documents: list[Document] = []
     latest_team: dict[str, str] = {}
     for result in portfolio.providers:
@@ -307,10 +257,18 @@ def plan(
         if providers is not None and pid not in providers:
             continue
         for evaluation in result.evaluations:
-            for document in made.get((pid, evaluation.period.label), ()):
+            if periods is not None and evaluation.period.label not in periods:
+                continue
+            # what it shows is as of its evaluated day: worked out when it is built
+            made = _evaluation_documents(
+                result, evaluation, _state_of(portfolio, issued, evaluation), provenance,
+                tuple(changes.get(evaluation.record.source.repo_path, ())),
+                wanted=wanted, pdf=pdf, page_size=page_size,
+            )
+            for document in made:
                 if document.audience == "team":
                     latest_team[pid] = document.html_path
-                documents.append(document)
+            documents.extend(made)
         if periods is None and _wants_brief(result, wanted):
             documents.append(_renewal_document(portfolio, result, provenance, pdf, page_size))
     narrowed = providers is not None or periods is not None

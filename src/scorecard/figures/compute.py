@@ -10,23 +10,41 @@ from scorecard.figures.contract import contract_status, exit_readiness
 from scorecard.figures.ranking import rank_providers
 from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 from scorecard.figures.schedule import schedule
-from scorecard.figures.scoring import evaluate, lowest_band
+from scorecard.figures.scoring import evaluate, lowest_band, previous_scored
 
-__all__ = ["compute", "evaluations", "provider_result", "ranked_portfolio"]
+__all__ = ["Scored", "compute", "evaluations", "provider_result", "ranked_portfolio"]
+
+
+# (id of a record, id of the evaluation before it or None) -> the record's evaluation
+Scored = dict[tuple[int, int | None], Evaluation]
 
 
 def evaluations(
-    programme: Programme, provider: Provider, records: tuple[Record, ...], as_of: date
+    programme: Programme, provider: Provider, records: tuple[Record, ...], as_of: date,
+    scored: Scored | None = None,
 ) -> tuple[Evaluation, ...]:
     """The provider's records scored, oldest period first.
 
     Interpretation: a record evaluated after ``as_of`` is left out of everything
     computed as of that day (it did not exist yet).
+
+    ``scored``: evaluations made before, shared (``figures.issued``). A record's
+    evaluation follows from the record and the latest earlier scored evaluation
+    (its trend), so one made for another day with the same one before it is the
+    same; the caller keeps the records alive while it keeps ``scored``.
     """
     present = sorted((r for r in records if r.evaluated <= as_of), key=lambda r: r.period)
     done: list[Evaluation] = []
     for record in present:
-        done.append(evaluate(programme, provider, record, done))
+        if scored is None:
+            done.append(evaluate(programme, provider, record, done))
+            continue
+        before = previous_scored([e for e in done if e.period < record.period])
+        key = (id(record), id(before) if before is not None else None)
+        found = scored.get(key)
+        if found is None:
+            found = scored[key] = evaluate(programme, provider, record, done)
+        done.append(found)
     return tuple(done)
 
 

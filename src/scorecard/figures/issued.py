@@ -21,7 +21,7 @@ from datetime import date
 
 from scorecard.data.model import Dataset
 from scorecard.data.periods import Period
-from scorecard.figures.compute import evaluations, provider_result, ranked_portfolio
+from scorecard.figures.compute import Scored, evaluations, provider_result, ranked_portfolio
 from scorecard.figures.results import Evaluation, Portfolio
 
 __all__ = ["Issued"]
@@ -36,6 +36,7 @@ class Issued:
         self._keep = max(1, keep)
         self._days: OrderedDict[date, Portfolio] = OrderedDict()
         self._scored: dict[tuple[str, tuple[Period, ...]], tuple[Evaluation, ...]] = {}
+        self._evaluated: Scored = {}  # each record's evaluation, shared by the days
         self.made = 0  # portfolios made so far: what the build's order saves
 
     def on(self, day: date) -> Portfolio:
@@ -60,6 +61,7 @@ class Issued:
             key = (pid, known)
             evals = self._scored.get(key)
             if evals is None:
-                evals = self._scored[key] = evaluations(data.programme, provider, records, day)
+                evals = self._scored[key] = evaluations(data.programme, provider, records, day,
+                                                         self._evaluated)
             results.append(provider_result(data, provider, day, evals))
         return ranked_portfolio(data, results, day)

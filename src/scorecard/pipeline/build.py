@@ -33,6 +33,7 @@ from scorecard.pipeline.stamps import loaded_files, own_provenance
 if TYPE_CHECKING:
     from scorecard.data.model import Dataset
     from scorecard.data.parsed import FileVersions
+    from scorecard.data.versions import Listed
     from scorecard.output.folder import OutputFolder
 
 
@@ -43,8 +44,10 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
 
     # 1. load and validate; every version of a data file is read and parsed once
     from scorecard.data.parsed import FileVersions
+    from scorecard.data.versions import listed_versions, several
 
-    versions = FileVersions()
+    listed = listed_versions(data_dir, options.ref)
+    versions = FileVersions(several(listed))
     loaded = _load(options, data_dir, report, today, versions)
     if loaded is None:
         return report
@@ -67,7 +70,7 @@ def build(options: BuildOptions, *, today: date, progress: Progress | None = Non
         return report
     try:
         planned = _plan(options, portfolio, provenance, Issued(dataset).on,
-                        _team_documents(folder.root), versions)
+                        _team_documents(folder.root), versions, listed)
         report.problems += _ownership(folder.root, planned)
         if has_errors(report.problems):
             return report
@@ -174,6 +177,7 @@ def _plan(
     issued: Callable[[date], Portfolio],
     team_documents: frozenset[str] = frozenset(),
     store: FileVersions | None = None,
+    listed: Listed | None = None,
 ) -> tuple[Any, ...]:
     """The documents to make, narrowed as the options ask, each with its own provenance."""
     from scorecard.data import gitinfo
@@ -184,14 +188,13 @@ def _plan(
 
     data_dir = Path(options.data_dir)
     history = gitinfo.data_history(data_dir, options.ref, store)
-    versions = (data_versions(data_dir, options.ref, versions=store)
+    versions = (data_versions(data_dir, options.ref, versions=store, listed=listed)
                 if provenance.commit is not None else {})
-    # a draft made final is issued, not revised: its draft commits amend nothing
-    amendments = issued_amendments(history.amendments, versions, history.order, store)
     planned = docs.plan(
         portfolio,
         provenance=provenance,
-        amendments=amendments,
+        # a draft made final is issued, not revised: its draft commits amend nothing
+        amendments=issued_amendments(history.amendments, versions, history.order, store),
         providers=options.providers,
         periods=options.periods,
         audiences=_audiences(options),
