@@ -41,7 +41,7 @@ from scorecard.figures.results import (
 from scorecard.figures.rounding import round_half_away
 from scorecard.figures.spend import leverage
 
-__all__ = ["DECIMALS", "reported_json", "to_data", "to_data_json"]
+__all__ = ["DECIMALS", "data_json_chunks", "reported_json", "to_data", "to_data_json"]
 
 DECIMALS = 4
 
@@ -305,18 +305,24 @@ def to_data(portfolio: Portfolio, provenance: Provenance) -> Json:
     return {**_head(portfolio, provenance, lev), "providers": list(_providers(portfolio, lev))}
 
 
-def to_data_json(portfolio: Portfolio, provenance: Provenance) -> str:
-    """``data.json``'s text: byte-identical for the same inputs, and the same text as
-    ``json.dumps(to_data(...), indent=2)``. Written one provider at a time, so that
-    the whole export is never held as Python objects (2,000 providers: hundreds of
-    megabytes) but only as text."""
+def data_json_chunks(portfolio: Portfolio, provenance: Provenance) -> Iterator[bytes]:
+    """``data.json``'s bytes in pieces, one provider at a time, so that the whole
+    export is never held in memory (2,000 providers: hundreds of megabytes as
+    Python objects, tens as text): the same text as ``json.dumps(to_data(...),
+    indent=2)``, byte-identical for the same inputs."""
     lev = leverage(portfolio)
     head = json.dumps(_head(portfolio, provenance, lev), indent=2, ensure_ascii=False)
-    parts = [
-        "\n".join("    " + line for line in json.dumps(p, indent=2, ensure_ascii=False)
-                  .split("\n"))
-        for p in _providers(portfolio, lev)
-    ]
-    listed = "[\n" + ",\n".join(parts) + "\n  ]" if parts else "[]"
     # the head is a non-empty object, "{\n ... \n}": "providers" goes last
-    return head[:-2] + ',\n  "providers": ' + listed + "\n}\n"
+    yield (head[:-2] + ',\n  "providers": ').encode("utf-8")
+    first = True
+    for p in _providers(portfolio, lev):
+        text = json.dumps(p, indent=2, ensure_ascii=False)
+        lead = "[\n" if first else ",\n"
+        yield (lead + "\n".join("    " + line for line in text.split("\n"))).encode("utf-8")
+        first = False
+    yield b"[]\n}\n" if first else b"\n  ]\n}\n"
+
+
+def to_data_json(portfolio: Portfolio, provenance: Provenance) -> str:
+    """``data.json``'s text (see :func:`data_json_chunks`)."""
+    return b"".join(data_json_chunks(portfolio, provenance)).decode("utf-8")

@@ -27,7 +27,7 @@ from scorecard.figures.results import Portfolio
 from scorecard.pipeline.days import by_day
 from scorecard.pipeline.options import SUPPORTED_AUDIENCES, BuildOptions, BuildReport, Progress
 from scorecard.pipeline.publishing import publish_build, refresh_index
-from scorecard.pipeline.render import render_all
+from scorecard.pipeline.render import render_all, write_chunks
 from scorecard.pipeline.stamps import loaded_files, own_provenance
 
 if TYPE_CHECKING:
@@ -290,18 +290,19 @@ def _publish(
     folder: OutputFolder,
 ) -> None:
     """Move the rendered files and data.json into the output folder, with the manifest."""
-    from scorecard.figures.export import to_data_json
+    from scorecard.figures.export import data_json_chunks
     from scorecard.output.evidence import planned_evidence
 
-    extras: dict[str, bytes] = {}
+    written: list[str] = []
     if options.shard is None:
-        # data.json holds every figure of the portfolio, whatever was narrowed
-        extras["data.json"] = to_data_json(portfolio, provenance).encode("utf-8")
+        # data.json holds every figure of the portfolio, whatever was narrowed;
+        # written piece by piece, never whole in memory
+        write_chunks(scratch / "data.json", data_json_chunks(portfolio, provenance))
+        written.append("data.json")
     made, contents = rendered
-    extras.update(planned_evidence(portfolio, planned))
     report.problems += publish_build(
-        options, planned, made, scratch, extras, as_of=as_of, provenance=provenance,
-        folder=folder, contents=contents,
+        options, planned, made, scratch, planned_evidence(portfolio, planned),
+        as_of=as_of, provenance=provenance, folder=folder, contents=contents, written=written,
     )
     if options.narrowed and options.shard is None and not has_errors(report.problems):
         # the index lists what the folder now holds: this build's and earlier ones'

@@ -54,11 +54,13 @@ def publish_build(
     provenance: Provenance,
     folder: OutputFolder | None = None,
     contents: Mapping[str, tuple[str, str]] | None = None,
+    written: Sequence[str] = (),
 ) -> list[Problem]:
     """Publish the files ``made`` (in ``scratch``) and ``extras`` into the output
     folder, with a manifest of the documents and the reuse keys of every file.
     ``contents``: each document's content and the commit it names (stem ->
-    (fingerprint, commit)), listed with each of its files."""
+    (fingerprint, commit)), listed with each of its files. ``written``: other files
+    in ``scratch`` to publish, unlisted (``data.json``)."""
     from scorecard.output.evidence import evidence_entries
     from scorecard.output.manifest import DocumentKind, Format, Manifest, ManifestEntry
     from scorecard.output.publish import publish
@@ -90,7 +92,7 @@ def publish_build(
         dirty=provenance.dirty,
         documents=tuple(sorted(entries, key=lambda e: e.path)),
     )
-    files = _ScratchFiles(scratch, sorted(made), extras)
+    files = _ScratchFiles(scratch, sorted({*made, *written}), extras)
     return publish(out_dir, files, manifest, replace_all=not options.narrowed, folder=folder)
 
 

@@ -12,7 +12,7 @@ memory does not grow with the number of documents.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -101,13 +101,19 @@ def _render_one(index: int) -> _Outcome:
 
 
 def _write(path: Path, content: bytes) -> None:
-    """A new file in the scratch folder: never over another, never through a link."""
+    write_chunks(path, (content,))
+
+
+def write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """A new file in the scratch folder, written piece by piece: never over another,
+    never through a link."""
     import os
 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(content)
+        for chunk in chunks:
+            handle.write(chunk)
 
 
 def render_all(
