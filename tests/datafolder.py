@@ -47,3 +47,14 @@ class DataFolder:
         if any(p.severity == "error" for p in problems):
             assert dataset is None
         return [(str(p.location), p.text()) for p in problems]
+
+
+ABOUT_US = ("about_us:\n  - {id: clear-requests, name: We make clear requests}\n"
+            "  - {id: pay-on-time, name: We pay on time}\n")
+
+
+def asking_about_us(root: Path) -> DataFolder:
+    """The data folder whose programme asks two questions about us (``about_us``)."""
+    folder = DataFolder(root)
+    folder.edit("scorecard.yaml", "categories:\n", ABOUT_US + "categories:\n")
+    return folder

@@ -13,22 +13,19 @@ import weasyprint
 from pypdf import PdfReader
 
 from conftest import run_cli
-from datafolder import DataFolder
+from datafolder import DataFolder, asking_about_us
 from formfill import fields, fill
 from scorecard.data.formfields import FormIdentity, fingerprint
 from scorecard.data.model import Measured, Rated
 from scorecard.data.yaml.reader import parse_text
 
 Q3 = "records/acme/2026-Q3.yaml"
-QUESTIONS = ("about_us:\n  - {id: clear-requests, name: We make clear requests}\n"
-             "  - {id: pay-on-time, name: We pay on time}\n")
 
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataFolder:
     monkeypatch.chdir(tmp_path)
-    folder = DataFolder(tmp_path)
-    folder.edit("scorecard.yaml", "categories:\n", QUESTIONS + "categories:\n")
+    folder = asking_about_us(tmp_path)
     # leave some of Q3 open for the forms to fill in
     folder.edit(Q3, "  p1-response: 42\n", "  p1-response: null\n")
     folder.edit(Q3, "  communication: 4\n", "")

@@ -8,18 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from datafolder import DataFolder
+from datafolder import DataFolder, asking_about_us
 
 Q3 = "evaluations/records/acme/2026-Q3.yaml"
-QUESTIONS = ("about_us:\n  - {id: clear-requests, name: We make clear requests}\n"
-             "  - {id: pay-on-time, name: We pay on time}\n")
 
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataFolder:
     monkeypatch.chdir(tmp_path)
-    folder = DataFolder(tmp_path)
-    folder.edit("scorecard.yaml", "categories:\n", QUESTIONS + "categories:\n")
+    folder = asking_about_us(tmp_path)
     return folder
 
 

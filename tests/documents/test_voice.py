@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from datafolder import DataFolder
+from datafolder import DataFolder, asking_about_us
 from scorecard.documents.views.voice import (
     about_us_lines,
     portfolio_about_us,
@@ -17,15 +17,11 @@ from scorecard.documents.views.voice import (
 )
 from scorecard.figures.compute import compute
 
-QUESTIONS = ("about_us:\n  - {id: clear-requests, name: We make clear requests}\n"
-             "  - {id: pay-on-time, name: We pay on time}\n")
-
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataFolder:
     monkeypatch.chdir(tmp_path)
-    folder = DataFolder(tmp_path)
-    folder.edit("scorecard.yaml", "categories:\n", QUESTIONS + "categories:\n")
+    folder = asking_about_us(tmp_path)
     q3 = folder.path("records/acme/2026-Q3.yaml")
     q3.write_text(q3.read_text(encoding="utf-8") + "self_assessment: {fix-quality: 4, "
                   "communication: 1}\nabout_us: {clear-requests: 2, pay-on-time: 4}\n",

@@ -13,10 +13,7 @@ in its running header; and no page but the last may be left two thirds empty
 
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +21,7 @@ import pytest
 import yaml
 
 from conftest import SMALL, GitRepo, make_repo
+from pdfwords import pdf_pages, thin_pages
 
 ORGANISATION = "Northwind Freight and Logistics International Holdings Group of Companies"
 LONG_NAME = ("Acme Managed Information Technology Services and Infrastructure Outsourcing "
@@ -103,21 +101,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo.reports
 
 
-def _pages(pdf: Path) -> list[tuple[float, float, list[tuple[float, float, float, float, str]]]]:
-    """Each page's width, height and words (x0, y0, x1, y1, text), from pdftotext -bbox."""
-    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
-                          text=True, check=True)
-    xhtml = re.sub(r"<!DOCTYPE[^>]*>", "", done.stdout)
-    root = ET.fromstring(xhtml)
-    pages = []
-    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
-        words = [(float(w.get("xMin", 0)), float(w.get("yMin", 0)), float(w.get("xMax", 0)),
-                  float(w.get("yMax", 0)), w.text or "")
-                 for w in page.iter("{http://www.w3.org/1999/xhtml}word")]
-        pages.append((float(page.get("width", 0)), float(page.get("height", 0)), words))
-    return pages
-
-
 def _documents(reports: Path) -> list[tuple[Path, str]]:
     """Every PDF and the audience label it must carry."""
     names = {"acme": LONG_NAME, "globex": "Globex Corporation"}
@@ -134,13 +117,13 @@ def test_every_kind_was_built_and_runs_to_several_pages(built: Path) -> None:
     kinds = sorted({pdf.stem for pdf, _ in _documents(built)})
     assert kinds == ["portfolio", "provider", "team"]
     provider = built / "acme" / "2026-Q3" / "provider.pdf"
-    assert len(_pages(provider)) >= 4  # 32 extra criteria and 30 actions do not fit on 3
+    assert len(pdf_pages(provider)) >= 4  # 32 extra criteria and 30 actions do not fit on 3
 
 
 def test_no_text_runs_outside_the_page_or_into_its_side_margins(built: Path) -> None:
     faults = []
     for pdf, _ in _documents(built):
-        for number, (width, height, words) in enumerate(_pages(pdf), start=1):
+        for number, (width, height, words) in enumerate(pdf_pages(pdf), start=1):
             for x0, y0, x1, y1, text in words:
                 inside = x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height
                 beside = x0 >= MARGIN - SLACK and x1 <= width - MARGIN + SLACK
@@ -153,7 +136,7 @@ def test_no_text_runs_outside_the_page_or_into_its_side_margins(built: Path) -> 
 def test_every_page_keeps_its_audience_label(built: Path) -> None:
     missing = []
     for pdf, label in _documents(built):
-        for number, (_, _, words) in enumerate(_pages(pdf), start=1):
+        for number, (_, _, words) in enumerate(pdf_pages(pdf), start=1):
             # The running header: the words in the top margin (24 mm).
             header = " ".join(t for _, y0, _, _, t in words if y0 < 24 * 72 / 25.4)
             if label not in header:
@@ -168,20 +151,13 @@ def test_no_page_but_the_last_is_left_mostly_empty(built: Path) -> None:
     # (It was half; since no table row may stand alone on a page, a heading with a
     # table's first two rows, here 150 pt each, moves on together: page 9 of the
     # team scorecard is 47% full.)
-    top, bottom_margin = 24 * 72 / 25.4, 22 * 72 / 25.4
-    gaps = []
-    for pdf, _ in _documents(built):
-        pages = _pages(pdf)
-        for number, (_, height, words) in enumerate(pages[:-1], start=1):
-            bottom = height - bottom_margin
-            lowest = max((y1 for _, y0, _, y1, _ in words if top < y0 < bottom), default=top)
-            if (lowest - top) / (bottom - top) < 1 / 3:
-                gaps.append(f"{pdf.relative_to(built)} page {number} of {len(pages)}")
+    gaps = [f"{pdf.relative_to(built)} {page}" for pdf, _ in _documents(built)
+            for page in thin_pages(pdf, 1 / 3)]
     assert gaps == []
 
 
 def test_long_names_are_whole_in_the_charts_and_headers(built: Path) -> None:
-    portfolio = " ".join(t for _, _, words in _pages(built / "portfolio.pdf")
+    portfolio = " ".join(t for _, _, words in pdf_pages(built / "portfolio.pdf")
                          for *_, t in words)
     assert LONG_NAME in portfolio  # the chart's label wraps; nothing is cut with "…"
     assert "…" not in portfolio.split("Latest scores compared")[1].split("Every provider")[0]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -27,24 +26,9 @@ import yaml
 from weasyprint.formatting_structure import boxes
 
 from conftest import SMALL, GitRepo, make_repo
+from pdfwords import BOTTOM, TOP, Word, pdf_pages, thin_pages
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-
-MM = 72 / 25.4
-TOP, BOTTOM = 24 * MM, 22 * MM  # the page's top and bottom margins (style.css)
-Word = tuple[float, float, float, float, str]
-
-
-def _pages(pdf: Path) -> list[tuple[float, float, list[Word]]]:
-    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
-                          text=True, check=True)
-    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", done.stdout))
-    ns = "{http://www.w3.org/1999/xhtml}"
-    return [(float(p.get("width", 0)), float(p.get("height", 0)),
-             [(float(w.get("xMin", 0)), float(w.get("yMin", 0)), float(w.get("xMax", 0)),
-               float(w.get("yMax", 0)), w.text or "") for w in p.iter(f"{ns}word")])
-            for p in root.iter(f"{ns}page")]
-
 
 # Each demo document's tables as WeasyPrint laid them out: its title -> how many tables
 # span pages, and what is wrong with them (_lone_rows).
@@ -121,14 +105,8 @@ def test_every_kind_was_built(demo: Path) -> None:
 
 
 def test_no_page_but_the_last_is_under_a_third_full(demo: Path) -> None:
-    thin = []
-    for pdf in _pdfs(demo):
-        pages = _pages(pdf)
-        for number, (_, height, words) in enumerate(pages[:-1], start=1):
-            bottom = height - BOTTOM
-            lowest = max((y1 for _, y0, _, y1, _ in words if TOP < y0 < bottom), default=TOP)
-            if (lowest - TOP) / (bottom - TOP) < 1 / 3:
-                thin.append(f"{pdf.relative_to(demo)} page {number} of {len(pages)}")
+    thin = [f"{pdf.relative_to(demo)} {page}" for pdf in _pdfs(demo)
+            for page in thin_pages(pdf, 1 / 3)]
     assert thin == []
 
 
@@ -155,7 +133,7 @@ def test_chart_text_prints_at_8_pt_or_more(demo: Path) -> None:
     small: list[str] = []
     checked = 0
     for pdf in _pdfs(demo):
-        for number, (_, height, words) in enumerate(_pages(pdf), start=1):
+        for number, (_, height, words) in enumerate(pdf_pages(pdf), start=1):
             text = " ".join(w[4] for w in words)
             if not any(h in text for h in ("Scores at a glance", "Latest scores compared",
                                            "Scores over the contract term")):
@@ -196,7 +174,7 @@ def test_the_audience_label_stays_on_every_page_with_a_260_character_name(
     repo = make_repo(tmp_path / "repo", source)
     result = repo.build("--provider", "acme", "--period", "2026-Q3", "--audience", "provider")
     assert result.exit_code == 0, result.output
-    pages = _pages(repo.reports / "acme" / "2026-Q3" / "provider.pdf")
+    pages = pdf_pages(repo.reports / "acme" / "2026-Q3" / "provider.pdf")
     assert len(pages) >= 2
     for number, (width, _, words) in enumerate(pages, start=1):
         header = " ".join(t for _, y0, _, _, t in words if y0 < TOP)
@@ -226,7 +204,7 @@ def test_a_table_never_leaves_a_row_alone_on_a_page(tmp_path: Path, rows: int,
     result = repo.build("--provider", "acme", "--period", "2026-Q3", "--audience", "provider")
     assert result.exit_code == 0, result.output
     page_of = {}
-    for number, (_, _, words) in enumerate(_pages(repo.reports / "acme" / "2026-Q3" /
+    for number, (_, _, words) in enumerate(pdf_pages(repo.reports / "acme" / "2026-Q3" /
                                                   "provider.pdf"), start=1):
         for *_, word in words:
             if word.startswith("Rowmark"):
@@ -247,7 +225,7 @@ def test_the_problems_box_keeps_each_figure_beside_its_label(demo: Path) -> None
     to its right (a wrapped label once pushed every figure a line down)."""
     checked = 0
     for pdf in sorted(demo.rglob("renewal.pdf")):
-        for _, _, words in _pages(pdf):
+        for _, _, words in pdf_pages(pdf):
             text = [w[4] for w in words]
             if "Problems" not in text or "raised" not in text:
                 continue

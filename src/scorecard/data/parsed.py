@@ -73,9 +73,10 @@ class FileVersions:
     def parsed(self, content: bytes) -> YamlDoc:
         """``content`` parsed, under whichever file name it was parsed first: for
         what it says (value, problems or not), not where."""
-        found = self._docs.get(blob_id(content))
+        key = blob_id(content)
+        found = self._docs.get(key)
         if found is None:
-            found = self._docs[blob_id(content)] = parse(content, _ANY)
+            found = self._docs[key] = parse(content, _ANY)
         return found
 
     def value(self, content: bytes) -> Any:

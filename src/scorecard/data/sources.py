@@ -60,13 +60,9 @@ def _display(given: str, rel: tuple[str, ...] = ()) -> str:
         return joined
 
 
-def _git(
-    args: list[str], cwd: Path, stdin: bytes | None = None
-) -> subprocess.CompletedProcess[bytes]:
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, LC_ALL="C", GIT_OPTIONAL_LOCKS="0")
-    return subprocess.run(
-        ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False
-    )
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, env=env, check=False)
 
 
 def _existing_ancestor(path: Path) -> Path:

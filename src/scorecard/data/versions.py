@@ -1,11 +1,11 @@
-"""Every committed version of the provider files: what a document as issued needs to
-tell which commit changed what it shows.
+"""Every committed version of the provider and record files: what a document as
+issued needs to tell which commit changed what it shows.
 
 A provider file is a running log: an action raised after an evaluation changes the
 file, but not the documents of that evaluation, which show the actions raised on
-or before its day. :func:`provider_versions` reads, with one ``git log`` and one
-``git cat-file``, each provider file's versions, oldest first, each with the
-commit that made it.
+or before its day. :func:`listed_versions` lists, with one ``git log``, each
+file's versions, oldest first, each with the commit that made it;
+:func:`data_versions` reads them, with one ``git cat-file``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from pathlib import Path
 from scorecard.data.gitrun import find_root, pathspec_of, raw_changes, resolve_commit, run_git
 from scorecard.data.parsed import FileVersions
 
-__all__ = ["Listed", "Versions", "data_versions", "listed_versions", "provider_versions",
-           "several"]
+__all__ = ["Listed", "Versions", "data_versions", "listed_versions", "several"]
 
 Versions = dict[str, list[tuple[str, bytes]]]  # repo path -> [(commit, content)], oldest first
 
@@ -28,12 +27,6 @@ def _parse_raw_log(out: bytes) -> dict[str, list[tuple[str, str]]]:
         if not change.status.startswith("D"):
             found.setdefault(change.path, []).append((change.commit, change.after))
     return found
-
-
-def provider_versions(data_dir: Path, ref: str | None) -> Versions:
-    """Each provider file's committed versions up to ``ref`` (None: HEAD), oldest
-    first; empty outside a repository or when git cannot answer."""
-    return data_versions(data_dir, ref, ("providers/",))
 
 
 Listed = tuple[dict[str, list[tuple[str, str]]], Path | None]  # path -> [(commit, blob)], root

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from scorecard.data.provenance import Amendment, Provenance
 from scorecard.documents.templating import PageSize
@@ -24,8 +24,8 @@ from scorecard.figures.results import Evaluation, Portfolio, ProviderResult
 if TYPE_CHECKING:
     from scorecard.documents.plan import Document
 
-__all__ = ["Context", "index_context", "portfolio_context", "provider_context",
-           "renewal_context", "team_context"]
+__all__ = ["Context", "evaluation_context", "index_context", "portfolio_context",
+           "renewal_context"]
 
 Context = Mapping[str, Any]
 
@@ -39,7 +39,8 @@ def _as_issued(state_of: Callable[[], Portfolio], result: ProviderResult,
     return state, then, then.evaluation(evaluation.period) or evaluation
 
 
-def provider_context(
+def evaluation_context(
+    audience: Literal["provider", "team"],
     result: ProviderResult,
     evaluation: Evaluation,
     state_of: Callable[[], Portfolio],
@@ -47,40 +48,21 @@ def provider_context(
     changes: Sequence[Amendment],
     page_size: PageSize,
 ) -> Callable[[], Context]:
-    """The provider scorecard's context. ``result`` and ``evaluation`` are the build's;
-    what the document shows is as of its day: ``state_of()``, asked for when it is
-    built rather than kept by every document (a portfolio per day costs memory in
-    providers x days)."""
+    """The context of an evaluation's provider or team scorecard. ``result`` and
+    ``evaluation`` are the build's; what the document shows is as of its day:
+    ``state_of()``, asked for when it is built rather than kept by every document
+    (a portfolio per day costs memory in providers x days)."""
 
     def build() -> Context:
         state, then, shown = _as_issued(state_of, result, evaluation)
-        page = provider_view(
-            then,
-            shown,
-            state.programme,
-            as_of=state.as_of,
-            provenance=provenance,
-            revised=max((a.day for a in changes), default=None),
-        )
+        if audience == "team":
+            team = team_view(then, shown, state, provenance=provenance, amendments=changes)
+            return {"meta": replace(team.meta, page_size=page_size), "p": team.shared,
+                    "team": team}
+        page = provider_view(then, shown, state.programme, as_of=state.as_of,
+                             provenance=provenance,
+                             revised=max((a.day for a in changes), default=None))
         return {"meta": replace(page.meta, page_size=page_size), "p": page}
-
-    return build
-
-
-def team_context(
-    result: ProviderResult,
-    evaluation: Evaluation,
-    state_of: Callable[[], Portfolio],
-    provenance: Provenance,
-    changes: Sequence[Amendment],
-    page_size: PageSize,
-) -> Callable[[], Context]:
-    """The team scorecard's context, as of its day like :func:`provider_context`."""
-
-    def build() -> Context:
-        state, then, shown = _as_issued(state_of, result, evaluation)
-        page = team_view(then, shown, state, provenance=provenance, amendments=changes)
-        return {"meta": replace(page.meta, page_size=page_size), "p": page.shared, "team": page}
 
     return build
 

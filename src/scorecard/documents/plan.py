@@ -30,11 +30,10 @@ from typing import Literal
 from scorecard.data.provenance import Amendment, Provenance
 from scorecard.documents.contexts import (
     Context,
+    evaluation_context,
     index_context,
     portfolio_context,
-    provider_context,
     renewal_context,
-    team_context,
 )
 from scorecard.documents.templating import PageSize
 from scorecard.figures.renewal import brief_due
@@ -129,36 +128,21 @@ def _evaluation_documents(
     ``state_of`` gives the portfolio of its day when they are built."""
     pid = result.provider.id
     label = evaluation.period.label
-    documents: list[Document] = []
-    if "provider" in wanted:
-        documents.append(
-            Document(
-                stem=f"{pid}/{label}/provider",
-                audience="provider",
-                provider=pid,
-                period=label,
-                template="provider.html",
-                build_context=provider_context(
-                    result, evaluation, state_of, provenance, record_changes, page_size
-                ),
-                pdf=pdf,
-            )
+    return [
+        Document(
+            stem=f"{pid}/{label}/{audience}",
+            audience=audience,
+            provider=pid,
+            period=label,
+            template=f"{audience}.html",
+            build_context=evaluation_context(
+                audience, result, evaluation, state_of, provenance, record_changes, page_size
+            ),
+            pdf=pdf,
         )
-    if "team" in wanted:
-        documents.append(
-            Document(
-                stem=f"{pid}/{label}/team",
-                audience="team",
-                provider=pid,
-                period=label,
-                template="team.html",
-                build_context=team_context(
-                    result, evaluation, state_of, provenance, record_changes, page_size
-                ),
-                pdf=pdf,
-            )
-        )
-    return documents
+        for audience in ("provider", "team")
+        if audience in wanted
+    ]
 
 
 def _portfolio_document(

@@ -15,17 +15,26 @@ from typing import Any
 
 from scorecard.figures.results import Portfolio
 
-__all__ = ["by_day"]
+__all__ = ["by_day", "evaluated_day"]
+
+
+def evaluated_day(portfolio: Portfolio, provider: str | None, period: str | None
+                  ) -> date | None:
+    """The evaluated day of ``provider``'s record for ``period`` in ``portfolio``:
+    the day its provider and team documents are as of (None: there is none)."""
+    result = portfolio.provider(provider) if provider is not None else None
+    for evaluation in result.evaluations if result is not None else ():
+        if evaluation.period.label == period:
+            return evaluation.record.evaluated
+    return None
 
 
 def _day(portfolio: Portfolio, doc: Any) -> date:
     """The day a document's figures are as of (the portfolio's for the others)."""
-    if doc.audience in ("provider", "team") and doc.period is not None:
-        result = portfolio.provider(doc.provider) if doc.provider is not None else None
-        for evaluation in result.evaluations if result is not None else ():
-            if evaluation.period.label == doc.period:
-                return evaluation.record.evaluated
-    return portfolio.as_of
+    day = None
+    if doc.audience in ("provider", "team"):
+        day = evaluated_day(portfolio, doc.provider, doc.period)
+    return day if day is not None else portfolio.as_of
 
 
 def by_day(planned: Sequence[Any], portfolio: Portfolio) -> list[int]:

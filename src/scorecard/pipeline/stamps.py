@@ -22,6 +22,7 @@ from scorecard.data.provenance import Provenance
 from scorecard.data.shown_commits import Projection, ShownCommits
 from scorecard.data.versions import Versions
 from scorecard.figures.results import Portfolio
+from scorecard.pipeline.days import evaluated_day
 
 if TYPE_CHECKING:
     from scorecard.data.gitinfo import DataHistory
@@ -119,13 +120,8 @@ def issued_state(
 ) -> Portfolio:
     """The portfolio as on the evaluated day of ``provider``'s record for ``period``
     (what its documents show); ``portfolio`` itself for other documents."""
-    result = portfolio.provider(provider) if provider is not None else None
-    if issued is None or result is None:
-        return portfolio
-    for evaluation in result.evaluations:
-        if evaluation.period.label == period:
-            return issued(evaluation.record.evaluated)
-    return portfolio
+    day = evaluated_day(portfolio, provider, period) if issued is not None else None
+    return issued(day) if issued is not None and day is not None else portfolio
 
 
 def own_provenance(
