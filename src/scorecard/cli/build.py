@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -206,26 +207,34 @@ class TenthsLog:
             self.echo(f"Rendering: {tenth * 10}% ({done} of {_plural(total, 'PDF')})")
 
 
-def _stop(out_dir: str) -> None:
+def _stop(out_dir: str, stop_workers: Callable[[], None], abandon: Callable[[], None]) -> None:
     """SIGTERM: stop the workers, remove the scratch space, say so, end with 143
     (128 + 15). Raising instead could leave the worker pool's locks held and hang;
-    a publish under way is never cut (it holds SIGTERM back until it is done)."""
-    from scorecard.output.folder import abandon
-    from scorecard.output.pool import stop_workers
+    a publish under way is never cut (it holds SIGTERM back until it is done).
 
-    stop_workers()
-    abandon()
-    sys.stderr.write(f"Build stopped (SIGTERM). The documents in {out_dir} are whole: the "
-                     "previous build's, or all of this one's if it was already moving them "
-                     "in.\n")
-    sys.stderr.flush()
-    os._exit(128 + signal.SIGTERM)
+    The handler imports nothing (its two steps come imported): the signal may
+    strike in the middle of an import, and whatever goes wrong in the steps, the
+    process still ends with 143 and the line, never a traceback."""
+    try:
+        stop_workers()
+        abandon()
+    finally:
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"Build stopped (SIGTERM). The documents in {out_dir} are whole: "
+                             "the previous build's, or all of this one's if it was already "
+                             "moving them in.\n")
+            sys.stderr.flush()
+        os._exit(128 + signal.SIGTERM)
 
 
 def _run(options: BuildOptions, out_dir: str) -> BuildReport:
     """The build, with a progress bar on a terminal; an OSError ends it with a message,
     SIGTERM with exit code 143 and a line saying so (``_stop``)."""
-    previous = signal.signal(signal.SIGTERM, lambda signum, frame: _stop(out_dir))
+    from scorecard.output.folder import abandon
+    from scorecard.output.pool import stop_workers
+
+    previous = signal.signal(signal.SIGTERM,
+                             lambda signum, frame: _stop(out_dir, stop_workers, abandon))
     try:
         return _run_build(options)
     finally:

@@ -100,14 +100,18 @@ def stop_workers() -> None:
     """Kill this process's workers at once and reap them (before it ends on SIGTERM).
 
     The pool's own thread would start new workers for the ones killed; it is
-    told to stop first (CPython's pool has no public way to say so)."""
-    from multiprocessing.pool import TERMINATE
+    told to stop first (CPython's pool has no public way to say so).
 
-    for pool in _POOLS:
-        handler = getattr(pool, "_worker_handler", None)
-        if handler is not None:
-            handler._state = TERMINATE
-    if _POOLS:
+    Imports nothing unless a pool is running: SIGTERM may strike while the build
+    is itself importing ``multiprocessing.pool``, and importing a half-imported
+    module from the handler fails (a traceback and exit 1, not 143)."""
+    if _POOLS:  # a pool exists, so its module is wholly imported
+        from multiprocessing.pool import TERMINATE
+
+        for pool in _POOLS:
+            handler = getattr(pool, "_worker_handler", None)
+            if handler is not None:
+                handler._state = TERMINATE
         time.sleep(0.2)  # the thread looks every 0.1 s
     children = multiprocessing.active_children()
     for child in children:

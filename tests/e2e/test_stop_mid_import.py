@@ -1,0 +1,71 @@
+"""SIGTERM that strikes while the build is importing a module.
+
+CI caught it once at random (``test_faults``): the signal came while the build
+was importing ``multiprocessing.pool`` to start its workers; the handler
+imported from that half-imported module, failed, and the build ended with a
+traceback and exit 1 instead of 143 and its line. Here the signal is sent at
+exactly that moment, every time, by an import hook in a real build of a real
+repository: the module is in ``sys.modules`` and none of its code has run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import scorecard
+from conftest import SMALL, git_env, make_repo
+from scorecard.output.folder import STAGING
+
+SRC = Path(scorecard.__file__).resolve().parents[1]
+
+CHILD = """
+import importlib.abc, importlib.machinery, os, signal, sys
+
+class Loader(importlib.abc.Loader):
+    def __init__(self, real):
+        self.real = real
+    def create_module(self, spec):
+        return self.real.create_module(spec)
+    def exec_module(self, module):
+        os.kill(os.getpid(), signal.SIGTERM)  # the handler runs here, module half imported
+        sys.stderr.write("the build went on past SIGTERM\\n")
+        self.real.exec_module(module)
+
+class Finder(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "multiprocessing.pool":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        spec.loader = Loader(spec.loader)
+        return spec
+
+assert "multiprocessing.pool" not in sys.modules
+sys.meta_path.insert(0, Finder())
+from scorecard.cli import main
+sys.argv = ["scorecard", *sys.argv[1:]]
+main()
+"""
+
+
+def test_sigterm_while_the_worker_pool_module_is_half_imported_ends_with_143(
+        tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", SMALL)
+    out = tmp_path / "reports"
+    env = git_env()
+    env["PYTHONPATH"] = str(SRC)
+    env.pop("CI", None)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, "build", "--data", str(repo.data), "--out", str(out),
+         "--as-of", "2026-11-26", "--no-pdf", "--jobs", "2"],
+        env=env, capture_output=True, text=True, check=False, timeout=300)
+    assert done.returncode == 143, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "went on past SIGTERM" not in done.stderr
+    assert "Build stopped (SIGTERM)" in done.stderr
+    # nothing published, and no scratch left behind in the folder's staging space
+    staging = out / STAGING
+    left = {p.name for p in staging.iterdir()} if staging.is_dir() else set()
+    assert left <= {".gitignore", "lock"}
+    assert not (out / "manifest.json").exists()
