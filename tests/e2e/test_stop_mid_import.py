@@ -1,4 +1,4 @@
-"""SIGTERM that strikes while the build is importing a module.
+"""SIGTERM that strikes while the build is importing a module, or writing a line.
 
 CI caught it once at random (``test_faults``): the signal came while the build
 was importing ``multiprocessing.pool`` to start its workers; the handler
@@ -6,6 +6,10 @@ imported from that half-imported module, failed, and the build ended with a
 traceback and exit 1 instead of 143 and its line. Here the signal is sent at
 exactly that moment, every time, by an import hook in a real build of a real
 repository: the module is in ``sys.modules`` and none of its code has run.
+
+The same hook can instead write a line to stderr through a stream whose file
+sends the signal in the middle of the write, as a progress line would be cut:
+the handler's own line must not trip over the half-done write.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import scorecard
 from conftest import SMALL, git_env, make_repo
 from scorecard.output.folder import STAGING
@@ -21,7 +27,22 @@ from scorecard.output.folder import STAGING
 SRC = Path(scorecard.__file__).resolve().parents[1]
 
 CHILD = """
-import importlib.abc, importlib.machinery, os, signal, sys
+import importlib.abc, importlib.machinery, io, os, signal, sys
+
+MOMENT = sys.argv[1]  # read now: the build's own argv replaces it below
+
+class Killing(io.FileIO):
+    def write(self, data):
+        os.kill(os.getpid(), signal.SIGTERM)  # the handler runs here, mid-write
+        return super().write(data)
+
+def strike():
+    if MOMENT == "import":
+        os.kill(os.getpid(), signal.SIGTERM)  # the handler runs here, module half imported
+    else:
+        sys.stderr = io.TextIOWrapper(io.BufferedWriter(Killing(2, "w", closefd=False)),
+                                      line_buffering=True)
+        sys.stderr.write("Rendering: 10%\\n")
 
 class Loader(importlib.abc.Loader):
     def __init__(self, real):
@@ -29,8 +50,8 @@ class Loader(importlib.abc.Loader):
     def create_module(self, spec):
         return self.real.create_module(spec)
     def exec_module(self, module):
-        os.kill(os.getpid(), signal.SIGTERM)  # the handler runs here, module half imported
-        sys.stderr.write("the build went on past SIGTERM\\n")
+        strike()
+        os.write(2, b"the build went on past SIGTERM\\n")
         self.real.exec_module(module)
 
 class Finder(importlib.abc.MetaPathFinder):
@@ -44,20 +65,21 @@ class Finder(importlib.abc.MetaPathFinder):
 assert "multiprocessing.pool" not in sys.modules
 sys.meta_path.insert(0, Finder())
 from scorecard.cli import main
-sys.argv = ["scorecard", *sys.argv[1:]]
+sys.argv = ["scorecard", *sys.argv[2:]]
 main()
 """
 
 
-def test_sigterm_while_the_worker_pool_module_is_half_imported_ends_with_143(
-        tmp_path: Path) -> None:
+@pytest.mark.parametrize("moment", ["import", "write"])
+def test_sigterm_while_a_module_is_half_imported_or_a_line_half_written_ends_with_143(
+        tmp_path: Path, moment: str) -> None:
     repo = make_repo(tmp_path / "repo", SMALL)
     out = tmp_path / "reports"
     env = git_env()
     env["PYTHONPATH"] = str(SRC)
     env.pop("CI", None)
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, "build", "--data", str(repo.data), "--out", str(out),
+        [sys.executable, "-c", CHILD, moment, "build", "--data", str(repo.data), "--out", str(out),
          "--as-of", "2026-11-26", "--no-pdf", "--jobs", "2"],
         env=env, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 143, done.stderr

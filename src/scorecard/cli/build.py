@@ -219,11 +219,13 @@ def _stop(out_dir: str, stop_workers: Callable[[], None], abandon: Callable[[], 
         stop_workers()
         abandon()
     finally:
+        # os.write, not sys.stderr: the signal may have struck inside a write to
+        # sys.stderr (the progress lines), and a buffered stream refuses a
+        # reentrant call
+        line = (f"Build stopped (SIGTERM). The documents in {out_dir} are whole: the "
+                "previous build's, or all of this one's if it was already moving them in.\n")
         with contextlib.suppress(OSError):
-            sys.stderr.write(f"Build stopped (SIGTERM). The documents in {out_dir} are whole: "
-                             "the previous build's, or all of this one's if it was already "
-                             "moving them in.\n")
-            sys.stderr.flush()
+            os.write(2, line.encode("utf-8", "replace"))
         os._exit(128 + signal.SIGTERM)
 
 
