@@ -52,7 +52,8 @@ def test_alias_bomb_is_refused_quickly() -> None:
     started = time.perf_counter()
     doc = parse_text("\n".join(lines) + "\n")
     elapsed = time.perf_counter() - started
-    assert elapsed < 2.0
+    # a hang guard, not a speed test: refused, it takes milliseconds; expanded, hours
+    assert elapsed < 60.0
     assert doc.value is None
     assert [p.message for p in doc.problems] == [
         f"this file expands to more than {MAX_NODES:,} values through aliases "

@@ -22,8 +22,9 @@ After each kill the folder must be:
 SIGTERM must end the build with exit code 143 and no traceback (from the
 build or its workers); a SIGTERM before Python has started scorecard ends it
 by the signal, as any program. Most runs are ``--no-pdf`` to stay fast; one in six renders
-PDFs with two workers, so workers are killed too. The whole test is bounded
-to about a minute.
+PDFs with two workers, so workers are killed too. The number of kills is
+fixed, not the time they take (about a minute here): a loaded machine makes
+the test slower, never red.
 """
 
 from __future__ import annotations
@@ -45,9 +46,7 @@ from scorecard.output.folder import STAGING
 from scorecard.output.manifest import JOURNAL
 
 SRC = Path(scorecard.__file__).resolve().parents[1]
-BUDGET = 60.0  # seconds of killing, at most
-KILLS = 18  # planned kills; at least MIN_KILLS must fit in the budget
-MIN_KILLS = 12
+KILLS = 18
 INTERNAL = (STAGING, JOURNAL)
 
 EXTRA = """\
@@ -147,9 +146,8 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
     seed = int(time.time())
     rng = random.Random(seed)
     tally = {"old": 0, "new": 0, "finishing": 0}
-    started = time.monotonic()
     kills = 0
-    while kills < KILLS and time.monotonic() - started < BUDGET:
+    while kills < KILLS:
         target = "B" if holds == "A" else "A"
         pdf = kills % 6 == 5  # one run in six renders PDFs (two workers)
         how = rng.choice([signal.SIGKILL, signal.SIGTERM])
@@ -195,7 +193,6 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
         offered = repo.git("status", "--porcelain", "--untracked-files=all")
         assert STAGING not in offered, (note, offered)
 
-    assert kills >= MIN_KILLS, f"only {kills} kills in {BUDGET}s"
     # a build that is not killed removes every scratch folder killed builds left
     target = "B" if holds == "A" else "A"
     done = subprocess.run(command(repo, refs[target], out, False), env=env(),
@@ -212,14 +209,14 @@ def wait_until_group_gone(pgid: int) -> None:
     """Wait until no process of the killed build's group is alive (its workers: they
     die with the build, even when only the build was sent SIGKILL). A zombie that
     no init process has reaped yet does not count."""
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a hang guard, not a speed test
     while time.monotonic() < deadline:
         if not running_in_group(pgid):
             return
         time.sleep(0.02)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(pgid, signal.SIGKILL)
-    raise AssertionError("workers of a killed build were still running after 10 s")
+    raise AssertionError("workers of a killed build were still running after 60 s")
 
 
 def classify(
