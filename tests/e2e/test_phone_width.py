@@ -5,20 +5,13 @@ no status badge breaks over two lines, and words are not broken letter by letter
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from browser import open_page, png_size
-from scorecard.data.load import load
-from scorecard.data.provenance import Provenance
-from scorecard.documents import plan as documents
-from scorecard.documents.templating import make_environment, render_template
-from scorecard.figures.compute import compute
+from demo_render import render_demo
 
-DEMO = Path(__file__).resolve().parents[2] / "evaluations"
-PROV = Provenance(commit="c0ffee" + "0" * 34, dirty=False, commit_day=date(2026, 11, 26))
 PHONE = 390
 
 PROBE = """(() => {
@@ -43,21 +36,14 @@ PROBE = """(() => {
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Northgate's (weak) and Helpwise's (little scored) documents, and the portfolio."""
-    dataset, problems = load(DEMO)
-    assert dataset is not None, [str(p) for p in problems]
-    portfolio = compute(dataset, date(2026, 11, 26))
-    out = tmp_path_factory.mktemp("phone")
-    env = make_environment()
-    chosen: dict[str, Path] = {}
     wanted = {("northgate", "2026-Q3"), ("helpwise", "2026-01"), ("northgate", None)}
-    for doc in documents.plan(portfolio, provenance=PROV, pdf=False,
-                              audiences=("provider", "team", "portfolio", "renewal")):
-        if doc.document != "portfolio" and (doc.provider, doc.period) not in wanted:
-            continue
-        path = out / doc.html_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_template(env, doc.template, doc.context()), encoding="utf-8")
-        chosen[doc.html_path] = path
+    chosen = {
+        doc.html_path: path
+        for doc, path in render_demo(
+            tmp_path_factory.mktemp("phone"),
+            lambda doc: doc.document == "portfolio" or (doc.provider, doc.period) in wanted,
+            audiences=("provider", "team", "portfolio", "renewal"))
+    }
     assert len(chosen) == 6
     return chosen
 
