@@ -125,7 +125,7 @@ def test_adopting_the_tool_mid_contract_does_not_flood_due_or_the_portfolio(
     assert schedule["evaluated_from"] == "2026-01"
     assert schedule["expected"][0] == "2026-01" and len(schedule["expected"]) == 9
     assert schedule["overdue"] == []
-    flooded = "The evaluation of Helpwise for October 2025 was due on 30 November 2025."
+    flooded = "We have not scored Helpwise for October 2025 yet. It was due on 30 November 2025."
     assert flooded not in (out / "portfolio.html").read_text(encoding="utf-8")
 
     demo_repo.edit("providers/helpwise.yaml", "evaluated_from: 2026-01\n", "")
