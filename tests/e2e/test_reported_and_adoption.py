@@ -148,6 +148,6 @@ def test_the_renewal_brief_counts_the_term_from_adoption(demo_repo: GitRepo,
                "--as-of", AS_OF, "--audience", "renewal", cwd=demo_repo.root)
     assert done.returncode == 0, done.stderr
     brief = (out / "helpwise/renewal.html").read_text(encoding="utf-8")
-    assert "We evaluated them in 9 months since we started scoring them in January 2026." \
+    assert "We started scoring them in January 2026. We scored them in 9 months since then." \
         in brief
     assert "since the contract started on 1 October 2025" not in brief
