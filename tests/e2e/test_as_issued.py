@@ -120,7 +120,7 @@ def test_a_committed_draft_leaves_its_period_overdue(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(SRC)},
     )
     assert done.returncode == 1, done.stderr  # --strict: something is overdue
-    assert "The evaluation of Beta Hosting BV for the third quarter of 2026" in done.stdout
+    assert "We have not scored Beta Hosting BV for the third quarter of 2026 yet." in done.stdout
 
 
 def test_earlier_pdfs_stay_byte_identical_too(tmp_path: Path) -> None:

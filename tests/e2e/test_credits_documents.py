@@ -97,9 +97,9 @@ def test_the_provider_scorecard_shows_its_credits(built: Path) -> None:
     assert "Missed again: counted twice EUR 4,320 EUR 4,320 Pending" in _text(
         built / "acme" / "2026-Q3" / "provider.html")
     q3 = _text(built / "acme" / "2026-Q3" / "provider.pdf")  # the sentences, in the PDF
-    assert "2026-Q2: EUR 3,600 for Availability, earned back in 2026-Q3." in q3
-    assert ("2026-Q2: EUR 2,160 for First response to urgent tickets, final: missed again "
-            "in 2026-Q3.") in q3
+    assert "2026-Q2: EUR 3,600 for Availability. It was earned back in 2026-Q3." in q3
+    assert ("2026-Q2: EUR 2,160 for First response to urgent tickets. It is final: the target "
+            "was missed again in 2026-Q3.") in q3
     assert "It is earned back if you meet this target in 2026-Q4." in q3
     globex = _text(built / "globex" / "2026-07" / "provider.html")
     assert "No credit is due for this month. You met every target that earns one." in globex

@@ -49,7 +49,7 @@ def test_reminders_tell_each_lead_what_is_due(demo_repo: GitRepo,
     text = amira.get_body(("plain",)).get_content()
     # DeskOne's 2026-Q3 evaluation: the quarter ended 30 September, due 30 days later
     # (30 October), and 26 November is 27 days after that.
-    assert ("- The evaluation of DeskOne for the third quarter of 2026 was due on 30 "
+    assert ("- We have not scored DeskOne for the third quarter of 2026 yet. It was due on 30 "
             "October 2026. Amira Haddad leads it. (27 days late)") in text
     assert text.index("Overdue:") < text.index("Coming up:")
     assert not (Path(demo_repo.root) / "sent.jsonl").exists()  # reminders are not logged

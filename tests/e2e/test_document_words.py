@@ -56,6 +56,9 @@ def test_every_document_reads_at_grade_8_or_lower(documents: dict[str, list[str]
           {k: round(v, 2) for k, v in sorted(worst.items())})
     assert set(worst) == {"provider", "team", "portfolio", "renewal"}
     assert {p: round(g, 2) for p, g in grades.items() if g > GRADE} == {}
+    # The level reached (worst kind 6.87, rounded up to the next 0.5), not the contract
+    # bar: a change cannot drift back up unseen. Lower it as the aim of 6 comes nearer.
+    assert max(worst.values()) <= 7.0
 
 
 def test_template_text_is_measured(documents: dict[str, list[str]]) -> None:

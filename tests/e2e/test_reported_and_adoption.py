@@ -125,7 +125,7 @@ def test_adopting_the_tool_mid_contract_does_not_flood_due_or_the_portfolio(
     assert schedule["evaluated_from"] == "2026-01"
     assert schedule["expected"][0] == "2026-01" and len(schedule["expected"]) == 9
     assert schedule["overdue"] == []
-    flooded = "The evaluation of Helpwise for October 2025 was due on 30 November 2025."
+    flooded = "We have not scored Helpwise for October 2025 yet. It was due on 30 November 2025."
     assert flooded not in (out / "portfolio.html").read_text(encoding="utf-8")
 
     demo_repo.edit("providers/helpwise.yaml", "evaluated_from: 2026-01\n", "")
@@ -148,6 +148,6 @@ def test_the_renewal_brief_counts_the_term_from_adoption(demo_repo: GitRepo,
                "--as-of", AS_OF, "--audience", "renewal", cwd=demo_repo.root)
     assert done.returncode == 0, done.stderr
     brief = (out / "helpwise/renewal.html").read_text(encoding="utf-8")
-    assert "We evaluated them in 9 months since we started scoring them in January 2026." \
+    assert "We started scoring them in January 2026. We scored them in 9 months since then." \
         in brief
     assert "since the contract started on 1 October 2025" not in brief

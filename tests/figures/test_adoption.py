@@ -91,9 +91,9 @@ def test_the_team_scorecard_says_since_when_the_provider_is_scored() -> None:
     assert acme is not None
     # 2026-Q1 starts after the contract's 1 January 2025: said first; 2026-Q3 is overdue
     sentences = schedule_sentences(acme, 30)
-    assert sentences[:3] == [
-        "We have scored Acme since the first quarter of 2026, so no evaluation is expected "
-        "before it.",
+    assert sentences[:4] == [
+        "We have scored Acme since the first quarter of 2026.",
+        "No evaluation is expected before that.",
         "The evaluation for the third quarter of 2026 was due on 30 October 2026.",
         "It is not done yet.",
     ]

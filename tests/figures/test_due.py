@@ -194,20 +194,21 @@ def test_text_output_grouped_by_urgency(data_dir: Path) -> None:
     positions = [flat.index(t) for t in titles]
     assert positions == sorted(positions)
     overdue = flat[positions[0]:positions[1]]
-    assert ("2026-07-30 The evaluation of Acme for the second quarter of 2026 was due on "
-            "30 July 2026. Priya Shah leads it.") in overdue
+    assert ("2026-07-30 We have not scored Acme for the second quarter of 2026 yet. It was due "
+            "on 30 July 2026. Priya Shah leads it.") in overdue
     assert ("2026-10-15 Acme: “Weekend on-call cover” was due on 15 October 2026. "
             "It is still open. Acme owns it.") in overdue
     soon = flat[positions[1]:positions[2]]
-    assert ("2026-12-01 The contract with Acme renews by itself unless notice is given by "
-            "1 December 2026. That is 5 days after 26 November 2026, the day these figures "
-            "are as of.") in soon
+    assert ("2026-12-01 The contract with Acme renews by itself. To stop that, notice must be "
+            "given by 1 December 2026. That is 5 days after 26 November 2026, the day these "
+            "figures are as of.") in soon
     later = flat[positions[2]:positions[3]]
-    assert later.index("2027-01-30 The evaluation of Acme") < later.index(
-        "2027-01-30 The evaluation of Globex Services") < later.index(
+    assert later.index("2027-01-30 We must score Acme") < later.index(
+        "2027-01-30 We must score Globex Services") < later.index(
         "2027-02-01 Acme: “Asset list” is due by 1 February 2027. Priya Shah owns it.")
     # globex has no lead: the last record's.
-    assert "fourth quarter of 2026 is due by 30 January 2027. Tom Berg leads it." in later
+    assert ("We must score Globex Services for the fourth quarter of 2026. It is due by "
+            "30 January 2027. Tom Berg leads it.") in later
     info = flat[positions[3]:]
     assert ("2026-01-10 The exit plan for Globex Services was last reviewed on "
             "10 January 2025. It needs a fresh look.") in info
@@ -224,7 +225,7 @@ def test_strict_fails_only_when_something_is_overdue(data_dir: Path) -> None:
     assert code == 0
     flat = _flat(out)
     assert "Overdue" not in flat
-    assert ("2026-04-30 The evaluation of Acme for the first quarter of 2026 is due by "
+    assert ("2026-04-30 We must score Acme for the first quarter of 2026. It is due by "
             "30 April 2026.") in flat
     assert "For information (1)" in flat
 

@@ -98,7 +98,7 @@ def test_next_steps_have_an_owner_and_a_day(portfolio: Portfolio) -> None:
     # Next: 2026-Q4,
     # due 31 December + 30 days = 30 January 2027.
     assert next_steps(acme, q3, 14) == [
-        "Priya Shah: get Acme's reply, due 14 days after we send the scorecard.",
+        "Priya Shah: get Acme's reply. It is due 14 days after we send the scorecard.",
         "Priya Shah: chase Acme on the 1 overdue problem.",
         "Priya Shah: review the exit plan for Acme.",
         "Priya Shah: score the fourth quarter of 2026 by 30 January 2027.",
@@ -143,7 +143,7 @@ def test_provenance_for_a_provider_and_for_us() -> None:
         "Figures as of 27 October 2026. From our records of 1 December 2026, "
         "reference 3a51d1d.")
     assert provenance_line(day, "3a51d1d", saved, dirty=False, internal=True) == (
-        "Figures as of 27 October 2026, from version 3a51d1d of our records.")
+        "Figures as of 27 October 2026. They come from version 3a51d1d of our records.")
 
 
 def test_the_running_audience_label_fits_with_an_extreme_name() -> None:

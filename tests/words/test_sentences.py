@@ -350,7 +350,8 @@ def test_not_scored_several() -> None:
     )
     # coverage 1/3 -> 33%.
     assert not_scored(ev) == [
-        "Two criteria were not scored this quarter: Backup tests and Cost reports.",
+        "Two criteria were not scored this quarter.",
+        "They are Backup tests and Cost reports.",
         "The score leaves them out.",
         "It rests on 33% of what we look at.",
     ]
@@ -480,7 +481,8 @@ def test_contract_decision_due(portfolio: Portfolio) -> None:
     )
     result = provider_result(sample.dataset(), renewing, sample.AS_OF)
     assert contract_sentences(result) == [
-        "The contract renews by itself unless notice is given by 31 December 2026.",
+        "The contract renews by itself.",
+        "To stop that, notice must be given by 31 December 2026.",
         "That is 35 days after 26 November 2026, the day these figures are as of.",
     ]
 
@@ -547,8 +549,8 @@ def test_attention_most_urgent_first(portfolio: Portfolio) -> None:
         (date(2026, 10, 2), "info", "acme"),  # notice deadline passed
     ]
     assert items[1].sentence == (
-        "The evaluation of Acme for the second quarter of 2026 was due on 30 July 2026. "
-        "Priya Shah leads it."
+        "We have not scored Acme for the second quarter of 2026 yet. "
+        "It was due on 30 July 2026. Priya Shah leads it."
     )
     assert items[2].sentence == (
         "Acme: “Weekend on-call cover” was due on 30 September 2026. It is still open. "

@@ -38,7 +38,8 @@ def contract_sentences(result: ProviderResult) -> list[str]:
         return sentences
     if status.decision_due:
         if status.auto_renew:
-            sentences = [f"The contract renews by itself unless notice is given by {when}."]
+            sentences = ["The contract renews by itself.",
+                         f"To stop that, notice must be given by {when}."]
         else:
             sentences = [
                 f"The contract ends on {end}.",

@@ -51,7 +51,8 @@ def terms_sentence(credits: Credits, noun: str, voice: Voice) -> str:
     terms = credits.terms
     cap = amount_text(terms.at_risk_amount, terms.currency)
     miss = "you miss" if voice.subject == "You" else f"{voice.subject} misses"
-    return f"We get a service credit when {miss} a key target, up to {cap} a {noun}."
+    return (f"We get a service credit when {miss} a key target. The credits come to at most "
+            f"{cap} a {noun}.")
 
 
 def item_what(item: CreditItem, times: Decimal) -> str:
@@ -136,19 +137,19 @@ def earlier_sentence(pc: PeriodCredits, item: CreditItem, credits: Credits,
            f"{item.criterion.name}"
     n = credits.terms.earn_back
     if item.state == "earned_back" and item.settled is not None:
-        return f"{what}, earned back in {item.settled.label}."
+        return f"{what}. It was earned back in {item.settled.label}."
     if item.state == "pending" and n is not None:
         goal = "meets" if voice.subject != "You" else "meet"
         who = voice.subject if voice.subject != "You" else "you"
-        return (f"{what}, pending: earned back if {who} {goal} the target for "
+        return (f"{what}. It is pending. It is earned back if {who} {goal} the target for "
                 f"{count_word(n).lower()} {noun_form(n, pc.period.noun)} in a row after it.")
     if item.settled is not None and item.why_final is not None:
-        return f"{what}, final: {_FINAL[item.why_final]} {item.settled.label}."
-    return f"{what}, final."
+        return f"{what}. It is final: {_FINAL[item.why_final]} {item.settled.label}."
+    return f"{what}. It is final."
 
 
-_FINAL = {"missed": "missed again in", "not scored": "not scored in",
-          "no record": "no evaluation for"}
+_FINAL = {"missed": "the target was missed again in", "not scored": "it was not scored in",
+          "no record": "there was no evaluation for"}
 
 
 def twelve_months_sentence(credits: Credits, name: str) -> str:

@@ -207,8 +207,8 @@ def not_scored(ev: Evaluation) -> list[str]:
         ]
     else:
         sentences = [
-            f"{count_word(len(names))} criteria were not scored this {noun}: "
-            f"{join_words(names)}.",
+            f"{count_word(len(names))} criteria were not scored this {noun}.",
+            f"They are {join_words(names)}.",
             "The score leaves them out.",
         ]
     percent = display(ev.coverage * 100)

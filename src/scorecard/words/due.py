@@ -30,8 +30,8 @@ def schedule_sentences(result: ProviderResult, grace_days: int) -> list[str]:
     adopted, contract = result.provider.evaluated_from, result.provider.contract
     if adopted is not None and contract is not None and contract.start is not None \
             and adopted.start > contract.start:  # v1.2: adopted mid-contract
-        sentences.append(f"We have scored {name} since {adopted.describe()}, so no evaluation "
-                         "is expected before it.")
+        sentences.append(f"We have scored {name} since {adopted.describe()}.")
+        sentences.append("No evaluation is expected before that.")
     for period in schedule.overdue:
         sentences.append(
             f"The evaluation for {period.describe()} was due on "
@@ -68,8 +68,10 @@ def due_sentence(item: DueItem) -> str:
     owner = f" {item.owner} leads it." if item.owner else ""
     kind = item.kind
     if kind in ("evaluation-overdue", "evaluation-due") and item.period is not None:
-        verb = "was due on" if kind == "evaluation-overdue" else "is due by"
-        return f"The evaluation of {name} for {item.period.describe()} {verb} {day}.{owner}"
+        if kind == "evaluation-overdue":
+            return (f"We have not scored {name} for {item.period.describe()} yet. "
+                    f"It was due on {day}.{owner}")
+        return f"We must score {name} for {item.period.describe()}. It is due by {day}.{owner}"
     if kind in ("action-overdue", "action-due") and item.action is not None:
         title = item.action.title
         if kind == "action-overdue":
@@ -80,7 +82,8 @@ def due_sentence(item: DueItem) -> str:
     if kind == "contract-decision":
         contract = item.provider.contract
         if contract is not None and contract.auto_renew:
-            text = f"The contract with {name} renews by itself unless notice is given by {day}."
+            text = (f"The contract with {name} renews by itself. To stop that, notice must be "
+                    f"given by {day}.")
         else:
             text = f"A decision on the contract with {name} is due by {day}."
         if item.days is None or item.day is None:

@@ -1,6 +1,6 @@
 """INTERNAL. The team scorecard's page one: the next steps, each with its owner and day.
 
-"Pieter Bakker: get Northgate's reply, due 14 days after we send the scorecard."
+"Pieter Bakker: get Northgate's reply. It is due 14 days after we send the scorecard."
 The owner is the provider's lead (``figures.due.lead_of``), else the record's lead.
 """
 
@@ -26,8 +26,8 @@ def next_steps(result: ProviderResult, evaluation: Evaluation, reply_days: int) 
     if reply_by(evaluation, reply_days) is not None:
         # counted from the send, as the provider is asked (issue 18): the scorecard is
         # issued once and may be sent later, so no day here can pass before it goes out
-        steps.append(f"{owner}: get {name}'s reply, due {counted(reply_days, 'day')} after "
-                     "we send the scorecard.")
+        steps.append(f"{owner}: get {name}'s reply. It is due {counted(reply_days, 'day')} "
+                     "after we send the scorecard.")
     overdue = len(result.actions.overdue)
     if overdue:
         steps.append(f"{owner}: chase {name} on the {counted(overdue, 'overdue problem')}.")

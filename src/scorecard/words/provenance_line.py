@@ -20,7 +20,7 @@ def provenance_line(as_of: date, short_commit: str, commit_day: date | None, *,
                     dirty: bool, internal: bool) -> str:
     draft = ", with changes not yet recorded (draft)" if dirty else ""
     if internal or commit_day is None:
-        return f"Figures as of {day_words(as_of)}, from version {short_commit} of our records" \
-               f"{draft}."
+        return f"Figures as of {day_words(as_of)}. They come from version {short_commit} of " \
+               f"our records{draft}."
     return (f"Figures as of {day_words(as_of)}. From our records of {day_words(commit_day)}, "
             f"reference {short_commit}{draft}.")

@@ -36,7 +36,7 @@ def term_credits_sentences(f: RenewalFigures, name: str) -> list[str]:
     amount, back, with_credit, at_cap = _totals(f)
     n = len(f.credits)
     words = [f"{name} owed {amount_text(amount, f.currency)} in service credits over the "
-             f"contract so far, in {with_credit} of {n} {noun_form(n, noun)}."]
+             f"contract so far.", f"That was in {with_credit} of {n} {noun_form(n, noun)}."]
     if at_cap:
         words.append(f"Credits were at the cap in {at_cap} {noun_form(at_cap, noun)}.")
     if back:
@@ -71,6 +71,6 @@ def credit_points_texts(f: RenewalFigures, name: str) -> list[str]:
     amount, back, with_credit, _ = _totals(f)
     if amount - back > 0:
         kept = amount_text(amount - back, f.currency)
-        points.append(f"{name} owed {kept} in service credits over the contract so far, "
-                      f"in {with_credit} {noun_form(with_credit, noun)}.")
+        points.append(f"{name} owed {kept} in service credits over the contract so far. "
+                      f"That was in {with_credit} {noun_form(with_credit, noun)}.")
     return points

@@ -120,12 +120,15 @@ def _term_rows(f: RenewalFigures, bands: tuple[tuple[str, float], ...]) -> tuple
 def _term_sentence(f: RenewalFigures) -> str:
     start, adopted = f.term_start, f.result.provider.evaluated_from
     since = f" since the contract started on {day_words(start)}" if start else ""
+    began = f"The contract started on {day_words(start)}. " if start else ""
     if adopted is not None and (start is None or adopted.start > start):  # v1.2 adoption
         since = f" since we started scoring them in {adopted.describe()}"
+        began = f"We started scoring them in {adopted.describe()}. "
     if not f.term:
         return f"There is no evaluation{since}."
     noun = f.term[-1].period.noun
-    text = f"We evaluated them in {counted(len(f.term), noun)}{since}."
+    then = " since then" if began else ""
+    text = f"{began}We scored them in {counted(len(f.term), noun)}{then}."
     change = shown_change(f.first_score, f.last_score) if f.term_change is not None else None
     if change is not None:
         text += (f" Their score went from {_score(f.first_score)} to {_score(f.last_score)}: "
