@@ -341,17 +341,27 @@ def provider_view(
     ``revised``: the day of the record's latest amendment (the page says
     "revised on DAY"), or None.
     """
+    return evaluation_page(result, evaluation, programme, as_of, provenance, revised,
+                           internal=False)
+
+
+def evaluation_page(result: ProviderResult, evaluation: Evaluation, programme: Programme,
+                    as_of: date, provenance: Provenance, revised: date | None, *,
+                    internal: bool) -> ProviderPage:
+    """The page an evaluation's provider scorecard shows, or (``internal``) the shared
+    part of its team scorecard, in our internal voice."""
     name = result.provider.name
     meta = _meta(
-        title=f"{name}: scorecard for {evaluation.period.label}",
-        audience="provider",
+        title=f"{name}: {'team scorecard' if internal else 'scorecard'} for "
+              f"{evaluation.period.label}",
+        audience="team" if internal else "provider",
         programme=programme,
         as_of=as_of,
         provenance=provenance,
         provider_name=name,
         period=evaluation.period.label,
     )
-    page = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=False)
+    page = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=internal)
     return replace(page, credits=credits_box(programme, result, evaluation, as_of,
-                                             internal=False))
+                                             internal=internal))
 

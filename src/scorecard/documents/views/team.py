@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,7 +16,6 @@ from scorecard.documents.views.common import (
     PeerLine,
     _action_line,
     _bands,
-    _meta,
     _open_on,
     _owner,
     _peer,
@@ -25,8 +24,8 @@ from scorecard.documents.views.common import (
     _trend_words,
     rules_changed_since,
 )
-from scorecard.documents.views.credits import TerminationBox, credits_box, termination_box
-from scorecard.documents.views.provider import ProviderPage, _shared_page
+from scorecard.documents.views.credits import TerminationBox, termination_box
+from scorecard.documents.views.provider import ProviderPage, evaluation_page
 from scorecard.documents.views.voice import AboutUsLine, about_us_lines
 from scorecard.figures.change import shown_trend
 from scorecard.figures.memo import provider_leverage_of
@@ -324,20 +323,9 @@ def team_view(
     """The team scorecard: everything in the provider's, plus the internal parts."""
     programme = portfolio.programme
     as_of = portfolio.as_of
-    name = result.provider.name
-    meta = _meta(
-        title=f"{name}: team scorecard for {evaluation.period.label}",
-        audience="team",
-        programme=programme,
-        as_of=as_of,
-        provenance=provenance,
-        provider_name=name,
-        period=evaluation.period.label,
-    )
     revised = max((a.day for a in amendments), default=None)
-    shared = _shared_page(result, evaluation, programme, meta, as_of, revised, internal=True)
-    shared = replace(shared, credits=credits_box(programme, result, evaluation, as_of,
-                                                 internal=True))
+    shared = evaluation_page(result, evaluation, programme, as_of, provenance, revised,
+                             internal=True)
     record = evaluation.record
     names = {c.id: c.name for c in programme.criteria()}
     # The whole log of actions raised by the as-of day: open problems by due day,
@@ -346,7 +334,7 @@ def team_view(
     log = sorted(known, key=lambda a: _log_key(a, as_of))
     you = display_name(result.provider)
     return TeamPage(
-        meta=meta,
+        meta=shared.meta,
         shared=shared,
         ratings=_rating_lines(evaluation, programme),
         internal_notes=tuple(
