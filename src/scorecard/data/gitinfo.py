@@ -349,17 +349,20 @@ def data_history(data_dir: Path, ref: str | None,
     same = layout_only(run.out, root, records, versions)
     history, last, order = _parse_log_ordered(run.out, same)
     programme = "scorecard.yaml" if spec == "." else f"{spec}/scorecard.yaml"
+    commits = _commits(run.out)
     if programme in last:  # a commit that changed only `distribution` shows in no document
-        last[programme] = last_shown_change(root, programme, last[programme])
-    return DataHistory(history, last, order, _commit_days(run.out))
+        last[programme] = last_shown_change(
+            run.out, root, programme, last[programme],
+            {c: found.amendment() for c, found in commits.items()}, versions)
+    return DataHistory(history, last, order, {c: found.day for c, found in commits.items()})
 
 
-def _commit_days(out: bytes) -> dict[str, date]:
-    """Each commit's day in ``git log`` output of the shape :func:`_parse_log_ordered` reads."""
+def _commits(out: bytes) -> dict[str, _Commit]:
+    """Each commit in ``git log`` output of the shape :func:`_parse_log_ordered` reads."""
     tokens = [t.lstrip(b"\n") for t in out.split(b"\0")]
     found = (_commit_header(t, tokens[i + 1 : i + 4]) for i, t in enumerate(tokens)
              if t.startswith(b"\x1e") and i + 4 <= len(tokens))
-    return {c.commit: c.day for c in found if c is not None}
+    return {c.commit: c for c in found if c is not None}
 
 
 def changed_files(data_dir: Path) -> frozenset[str] | None:
