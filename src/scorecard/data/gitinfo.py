@@ -162,12 +162,6 @@ class _Commit:
         return Amendment(day=self.day, author=self.author, subject=self.subject, commit=self.commit)
 
 
-def _parse_log(out: bytes) -> tuple[dict[str, list[Amendment]], dict[str, Amendment]]:
-    """See :func:`_parse_log_ordered`; without the order of commits."""
-    history, last, _ = _parse_log_ordered(out)
-    return history, last
-
-
 def _parse_log_ordered(
     out: bytes, skip: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[dict[str, list[Amendment]], dict[str, Amendment], dict[str, int]]:
@@ -351,18 +345,17 @@ def data_history(data_dir: Path, ref: str | None,
     programme = "scorecard.yaml" if spec == "." else f"{spec}/scorecard.yaml"
     commits = _commits(run.out)
     if programme in last:  # a commit that changed only `distribution` shows in no document
-        last[programme] = last_shown_change(
-            run.out, root, programme, last[programme],
-            {c: found.amendment() for c, found in commits.items()}, versions)
-    return DataHistory(history, last, order, {c: found.day for c, found in commits.items()})
+        last[programme] = last_shown_change(run.out, root, programme, last[programme],
+                                            commits, versions)
+    return DataHistory(history, last, order, {c: a.day for c, a in commits.items()})
 
 
-def _commits(out: bytes) -> dict[str, _Commit]:
+def _commits(out: bytes) -> dict[str, Amendment]:
     """Each commit in ``git log`` output of the shape :func:`_parse_log_ordered` reads."""
     tokens = [t.lstrip(b"\n") for t in out.split(b"\0")]
     found = (_commit_header(t, tokens[i + 1 : i + 4]) for i, t in enumerate(tokens)
              if t.startswith(b"\x1e") and i + 4 <= len(tokens))
-    return {c.commit: c for c in found if c is not None}
+    return {c.commit: c.amendment() for c in found if c is not None}
 
 
 def changed_files(data_dir: Path) -> frozenset[str] | None:
