@@ -9,26 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from scorecard.data.problems import Location, Problem
 from scorecard.output.folder import OutputFolder, open_dir, write_new
 from scorecard.output.manifest import MANIFEST, safe_path
-
-
-@contextlib.contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold SIGTERM and SIGINT back while the files move in: they take effect
-    once the folder is whole again."""
-    held = {signal.SIGTERM, signal.SIGINT}
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def split(rel: str) -> tuple[tuple[str, ...], str]:

@@ -53,6 +53,7 @@ from pathlib import Path, PurePosixPath
 
 from scorecard.data.problems import Location, Problem, has_errors
 from scorecard.output.folder import OutputFolder, open_folder, ownership_problems, write_new
+from scorecard.output.held import signals_held
 from scorecard.output.manifest import (
     JOURNAL,
     MANIFEST,
@@ -70,7 +71,6 @@ from scorecard.output.moves import (
     put_back,
     remove_stale,
     restore_manifest,
-    signals_held,
     why,
 )
 

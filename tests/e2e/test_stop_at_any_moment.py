@@ -1,4 +1,5 @@
-"""SIGTERM that strikes while the build is importing a module, or writing a line.
+"""SIGTERM that strikes while the build is importing a module, writing a line, or
+moving its files in.
 
 CI caught it once at random (``test_faults``): the signal came while the build
 was importing ``multiprocessing.pool`` to start its workers; the handler
@@ -14,6 +15,7 @@ the handler's own line must not trip over the half-done write.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +93,73 @@ def test_sigterm_while_a_module_is_half_imported_or_a_line_half_written_ends_wit
     left = {p.name for p in staging.iterdir()} if staging.is_dir() else set()
     assert left <= {".gitignore", "lock"}
     assert not (out / "manifest.json").exists()
+
+
+# --- SIGTERM while the files move in ----------------------------------------------
+
+MOVING = """
+import os, signal, sys, threading, time
+
+# a thread of a library's own, as polars keeps a pool of: it does not block SIGTERM,
+# so the kernel may hand it the signal the build's own thread holds back
+threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
+import scorecard.output.publish as publish
+
+real, calls = publish.move, []
+
+def striking(*args):
+    calls.append(args)
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.2)  # time for any handler to run here, were it to
+        os.write(2, b"moved on\\n")
+    return real(*args)
+
+publish.move = striking
+from scorecard.cli import main
+sys.argv = ["scorecard", *sys.argv[1:]]
+main()
+"""
+
+EXTRA = """\
+provider: globex
+period: 2026-08
+evaluated: "2026-09-04"
+lead: Tom Berg
+scores:
+  availability: 99.5
+  communication: 3
+services_used: [network]
+"""
+
+
+def test_sigterm_while_the_files_move_in_waits_until_they_are_in(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", SMALL)
+    env = git_env()
+    env["PYTHONPATH"] = str(SRC)
+    env.pop("CI", None)
+    out, reference = tmp_path / "reports", tmp_path / "reference"
+
+    def build(target: Path, script: str | None = None) -> subprocess.CompletedProcess[str]:
+        args = ["build", "--data", str(repo.data), "--out", str(target), "--as-of",
+                "2026-11-26", "--no-pdf", "--jobs", "1"]
+        head = [sys.executable, "-c", script] if script else [sys.executable, "-m",
+                                                             "scorecard"]
+        return subprocess.run([*head, *args], env=env, capture_output=True, text=True,
+                              check=False, timeout=300)
+
+    assert build(out).returncode == 0
+    (repo.data / "records" / "globex").mkdir(exist_ok=True)
+    (repo.data / "records" / "globex" / "2026-08.yaml").write_text(EXTRA, encoding="utf-8")
+    repo.commit("Globex for August")
+    assert build(reference).returncode == 0
+
+    done = build(out, MOVING)
+    assert done.returncode == 143, done.stderr
+    assert "Traceback" not in done.stderr
+    # the handler waited: the moves went on, and the new documents are all in
+    assert "moved on" in done.stderr
+    assert "Build stopped (SIGTERM)" in done.stderr
+    assert (out / "manifest.json").read_bytes() == (reference / "manifest.json").read_bytes()
+    for entry in json.loads((reference / "manifest.json").read_bytes())["documents"]:
+        assert (out / entry["path"]).read_bytes() == (reference / entry["path"]).read_bytes()
