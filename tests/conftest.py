@@ -19,6 +19,17 @@ from mailroom import MailServer
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "evaluations"
 SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
+# A record the small fixture lacks: committed, it makes a second build differ from the first.
+GLOBEX_AUGUST = """\
+provider: globex
+period: 2026-08
+evaluated: "2026-09-04"
+lead: Tom Berg
+scores:
+  availability: 99.5
+  communication: 3
+services_used: [network]
+"""
 
 # The demo data's stories are told "as of 2026-11-26", so the first commit is made then.
 COMMIT_DAY = "2026-11-26"

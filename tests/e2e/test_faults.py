@@ -41,24 +41,13 @@ import time
 from pathlib import Path
 
 import scorecard
-from conftest import SMALL, GitRepo, git_env, make_repo, running_in_group
+from conftest import GLOBEX_AUGUST, SMALL, GitRepo, git_env, make_repo, running_in_group
 from scorecard.output.folder import STAGING
 from scorecard.output.manifest import JOURNAL
 
 SRC = Path(scorecard.__file__).resolve().parents[1]
 KILLS = 18
 INTERNAL = (STAGING, JOURNAL)
-
-EXTRA = """\
-provider: globex
-period: 2026-08
-evaluated: "2026-09-04"
-lead: Tom Berg
-scores:
-  availability: 99.5
-  communication: 3
-services_used: [network]
-"""
 
 
 def env() -> dict[str, str]:
@@ -124,7 +113,7 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(
 ) -> None:
     repo = make_repo(tmp_path / "repo", SMALL)
     refs = {"A": repo.git("rev-parse", "HEAD").strip()}
-    (repo.data / "records/globex/2026-08.yaml").write_text(EXTRA, encoding="utf-8")
+    (repo.data / "records/globex/2026-08.yaml").write_text(GLOBEX_AUGUST, encoding="utf-8")
     repo.edit("records/globex/2026-07.yaml", "communication: 5", "communication: 4")
     refs["B"] = repo.commit("Globex: August, and July corrected", "2026-11-26T13:00:00+00:00")
     known, took = references(repo, refs, tmp_path)

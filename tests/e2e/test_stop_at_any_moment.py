@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 import scorecard
-from conftest import SMALL, git_env, make_repo
+from conftest import GLOBEX_AUGUST, SMALL, git_env, make_repo
 from scorecard.output.folder import STAGING
 
 SRC = Path(scorecard.__file__).resolve().parents[1]
@@ -121,17 +121,6 @@ sys.argv = ["scorecard", *sys.argv[1:]]
 main()
 """
 
-EXTRA = """\
-provider: globex
-period: 2026-08
-evaluated: "2026-09-04"
-lead: Tom Berg
-scores:
-  availability: 99.5
-  communication: 3
-services_used: [network]
-"""
-
 
 def test_sigterm_while_the_files_move_in_waits_until_they_are_in(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo", SMALL)
@@ -150,7 +139,7 @@ def test_sigterm_while_the_files_move_in_waits_until_they_are_in(tmp_path: Path)
 
     assert build(out).returncode == 0
     (repo.data / "records" / "globex").mkdir(exist_ok=True)
-    (repo.data / "records" / "globex" / "2026-08.yaml").write_text(EXTRA, encoding="utf-8")
+    (repo.data / "records" / "globex" / "2026-08.yaml").write_text(GLOBEX_AUGUST, encoding="utf-8")
     repo.commit("Globex for August")
     assert build(reference).returncode == 0
 
